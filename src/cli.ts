@@ -1,0 +1,209 @@
+/**
+ * The command line: registers every subcommand with commander, loads each command's module
+ * only when it runs (twilio and nodemailer cost 60-260 ms to import, on every cron tick), and is
+ * the one place that turns errors into output and an exit status.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { Output } from './adapters/output.js';
+import type { CommandContext, CommonOptions } from './commands/context.js';
+import { ExitCode, SmsfunnelError } from './errors.js';
+
+type Runner = (ctx: CommandContext, args: string[], opts: Record<string, unknown>) => Promise<number>;
+
+interface CommandSpec {
+  name: string;
+  args?: string;
+  summary: string;
+  description: string;
+  examples: string[];
+  options?: Option[];
+  load: () => Promise<{ run: Runner }>;
+}
+
+const COMMANDS: CommandSpec[] = [
+  {
+    name: 'import',
+    args: '<file>',
+    summary: 'take a contact export (spreadsheet or CRM CSV) into the funnel',
+    description:
+      'Reads a contact export (UTF-8, UTF-16 or Windows-1252; comma, semicolon or tab), finds the phone and name columns by itself, normalises phones to E.164, skips duplicates and existing contacts (their funnel state is kept), keeps every other column as a custom field, and enrols new contacts at the start of the funnel. Rows it cannot use are written to <data-dir>/rejects-<time>.csv with their line and reason.',
+    examples: [
+      'smsfunnel import leads.csv',
+      'smsfunnel import export.csv --map phone="Mobile Phone" --map first_name=Given',
+      'smsfunnel import uk-list.csv --default-country GB --dry-run',
+    ],
+    options: [
+      new Option('--map <field=Column>', 'use this source column for a field (phone, first_name, last_name, name, email); repeatable')
+        .argParser((value: string, previous: string[] = []) => [...previous, value]),
+      new Option('--default-country <code>', 'country of numbers written without +code (default: SMSFUNNEL_DEFAULT_COUNTRY or US)'),
+    ],
+    load: () => import('./commands/import.js'),
+  },
+  {
+    name: 'send',
+    summary: 'text every message that is due now',
+    description:
+      "Sends first steps, follow-ups whose wait ran out and answers the funnel owes after a reply, inside each contact's quiet hours, at SEND_RATE, never to an opted-out contact and never twice.",
+    examples: ['smsfunnel send', 'smsfunnel send --dry-run', 'smsfunnel send --limit 50'],
+    options: [new Option('--limit <n>', 'send at most this many messages in this run')],
+    load: () => import('./commands/send.js'),
+  },
+  {
+    name: 'poll-replies',
+    summary: "pull inbound replies from Twilio's Messages list API",
+    description:
+      'Lists inbound messages since the last poll (all pages), appends each new one to messages.csv exactly once, and refreshes the delivery status of recent outbound messages. No webhook or public server is needed.',
+    examples: ['smsfunnel poll-replies', 'smsfunnel poll-replies --dry-run'],
+    load: () => import('./commands/poll-replies.js'),
+  },
+  {
+    name: 'categorize',
+    summary: 'understand each new reply and move its contact on',
+    description:
+      "Sorts every new inbound message into a category (opt-out first), records it on the message and the contact, and feeds it to the contact's funnel, which may owe an answer that the next send delivers.",
+    examples: [
+      'smsfunnel categorize',
+      'smsfunnel categorize --explain "yes but not until june"',
+      'smsfunnel categorize --test replies.csv',
+      'smsfunnel categorize --set +15551234567 interested',
+    ],
+    options: [
+      new Option('--test <file>', 'run a labeled CSV (body,category) through the categorizer and print accuracy'),
+      new Option('--explain <text>', 'show the category of a text and why'),
+      new Option('--set <phone-and-category...>', "correct a contact's category by hand: --set <phone> <category>"),
+    ],
+    load: () => import('./commands/categorize.js'),
+  },
+  {
+    name: 'summarize',
+    summary: 'email the team the daily summary over SMTP',
+    description:
+      'Emails the day in numbers: the funnel as bars, sent/delivered/failed, replies by category, new opt-outs, hot leads to call (also attached as CSV) and replies that need a human. At most once a day unless --force; with --dry-run it writes the message to a file instead and prints its path.',
+    examples: ['smsfunnel summarize', 'smsfunnel summarize --dry-run', 'smsfunnel summarize --force'],
+    options: [new Option('--force', 'send even if today\'s summary was already sent')],
+    load: () => import('./commands/summarize.js'),
+  },
+  {
+    name: 'status',
+    summary: 'show contacts by state and category, and what is due next',
+    description: 'Prints the funnel in numbers for the terminal: contacts by state and by category, and what is due next.',
+    examples: ['smsfunnel status', 'smsfunnel status --json'],
+    load: () => import('./commands/status.js'),
+  },
+  {
+    name: 'check',
+    summary: 'validate the funnel file and the contacts against it',
+    description:
+      'Checks the funnel file (unknown or unreachable steps, template fields that contacts lack) and warns about message length, encoding and opt-out wording. Exits 65 when something must be fixed.',
+    examples: ['smsfunnel check', 'smsfunnel check --funnel funnel.example.yaml'],
+    load: () => import('./commands/check.js'),
+  },
+  {
+    name: 'demo',
+    summary: 'run the whole funnel on a simulated Twilio and mail catcher, no account needed',
+    description:
+      'Starts the built-in Twilio-compatible server and a local mail catcher, imports demo contacts into a fresh folder, runs the example funnel over simulated days with simulated replies, and saves the summary email.',
+    examples: ['smsfunnel demo', 'smsfunnel demo --data-dir /tmp/demo'],
+    load: () => import('./commands/demo.js'),
+  },
+];
+
+function sharedOptions(): Option[] {
+  return [
+    new Option('--data-dir <dir>', 'folder with contacts.csv and messages.csv (default: SMSFUNNEL_DATA_DIR or ./data)'),
+    new Option('--funnel <file>', 'the funnel file (default: SMSFUNNEL_FUNNEL or ./funnel.yaml)'),
+    new Option('--env-file <file>', 'read configuration from this file instead of ./.env'),
+    new Option('--dry-run', 'show what would happen; change nothing and send nothing'),
+    new Option('--json', 'print the result as JSON, for scripts'),
+    new Option('--verbose', 'print progress, and stack traces on errors'),
+  ];
+}
+
+export function buildProgram(onRun: (code: number) => void, output?: Partial<{ stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }>): Command {
+  const program = new Command('smsfunnel')
+    .description('Run an SMS funnel over Twilio for contacts kept in CSV files.')
+    .showHelpAfterError('(add --help for usage)')
+    .configureOutput({
+      writeOut: (s) => (output?.stdout ?? process.stdout).write(s),
+      writeErr: (s) => (output?.stderr ?? process.stderr).write(s),
+    })
+    .exitOverride()
+    .addHelpText(
+      'after',
+      '\nRun from cron: smsfunnel poll-replies && smsfunnel categorize && smsfunnel send  (see crontab.example) Exit codes: 0 done, 64 usage, 65 bad data, 69 Twilio/SMTP unavailable, 75 busy (try later), 78 config.',
+    );
+
+  for (const spec of COMMANDS) {
+    const cmd = program
+      .command(spec.args === undefined ? spec.name : `${spec.name} ${spec.args}`)
+      .summary(spec.summary)
+      .description(spec.description)
+      .exitOverride()
+      .addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}`);
+    for (const option of [...(spec.options ?? []), ...sharedOptions()]) cmd.addOption(option);
+    cmd.action(async (...params: unknown[]) => {
+      const command = params[params.length - 1] as Command;
+      const opts = command.opts<Record<string, unknown>>();
+      const common: CommonOptions = {
+        dataDir: opts.dataDir as string | undefined,
+        funnel: opts.funnel as string | undefined,
+        envFile: opts.envFile as string | undefined,
+        dryRun: opts.dryRun === true,
+        json: opts.json === true,
+        verbose: opts.verbose === true,
+      };
+      const out = new Output({ json: common.json, verbose: common.verbose, ...output });
+      try {
+        const { run } = await spec.load();
+        onRun(await run({ options: common, out }, command.args, opts));
+      } catch (error) {
+        onRun(report(error, out, common.verbose));
+      }
+    });
+  }
+  return program;
+}
+
+/** Turns an error into one clear message on stderr and its exit code. */
+export function report(error: unknown, out: Output, verbose: boolean): number {
+  if (error instanceof SmsfunnelError) {
+    out.error(error.message);
+    if (error.hint !== undefined) out.error(error.hint);
+    if (verbose && error.cause instanceof Error && error.cause.stack) out.error(error.cause.stack);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  out.error(`unexpected failure: ${message}`);
+  if (verbose && error instanceof Error && error.stack) out.error(error.stack);
+  else out.error('Run again with --verbose for details, and report it if it persists.');
+  return 70; // EX_SOFTWARE: a bug, not the operator's doing
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let code: number = ExitCode.ok;
+  const program = buildProgram((c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0
+        ? ExitCode.ok
+        : ExitCode.usage;
+    }
+    throw error;
+  }
+  return code;
+}
+
+/** The one exit point, called by bin/smsfunnel.js. */
+export function start(): void {
+  main(process.argv).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`error: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(70);
+    },
+  );
+}

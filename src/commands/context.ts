@@ -1,0 +1,35 @@
+/**
+ * What every command receives: the shared options as parsed, and the output. Commands load the
+ * config groups they need themselves (`loadCommandConfig`) so `import` never asks for Twilio.
+ */
+import { type ConfigGroup, type ConfigWith, loadConfig } from '../config.js';
+import type { Output } from '../adapters/output.js';
+import { type Clock, makeClock } from '../adapters/clock.js';
+
+export interface CommonOptions {
+  dataDir?: string;
+  funnel?: string;
+  envFile?: string;
+  dryRun: boolean;
+  json: boolean;
+  verbose: boolean;
+}
+
+export interface CommandContext {
+  options: CommonOptions;
+  out: Output;
+}
+
+/** Load and validate the config groups a command needs; register its secrets for redaction. */
+export function loadCommandConfig<G extends ConfigGroup = never>(
+  ctx: CommandContext,
+  groups: readonly G[],
+): { config: ConfigWith<G>; clock: Clock } {
+  const config = loadConfig(groups, {
+    envFile: ctx.options.envFile,
+    dataDir: ctx.options.dataDir,
+    funnelFile: ctx.options.funnel,
+  });
+  ctx.out.addSecrets(config.secrets);
+  return { config, clock: makeClock(config.now) };
+}

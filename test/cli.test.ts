@@ -1,0 +1,44 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { runCli } from './helpers/cli.js';
+
+const cwd = mkdtempSync(join(tmpdir(), 'smsfunnel-cli-'));
+
+describe('the binary, run as cron runs it', () => {
+  test('--help lists every command and exits 0', async () => {
+    const r = await runCli(['--help'], { cwd });
+    expect(r.code).toBe(0);
+    for (const name of ['import', 'send', 'poll-replies', 'categorize', 'summarize', 'status', 'check', 'demo']) {
+      expect(r.stdout).toContain(name);
+    }
+    expect(r.stdout).not.toMatch(/\x1b\[/); // no colour without a TTY
+  });
+
+  test.each(['import', 'send', 'poll-replies', 'categorize', 'summarize', 'status'])(
+    '%s --help teaches: a description, an example and the shared options',
+    async (name) => {
+      const r = await runCli([name, '--help'], { cwd });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('Examples:');
+      expect(r.stdout).toContain(`$ smsfunnel ${name}`);
+      for (const option of ['--data-dir', '--funnel', '--env-file', '--dry-run', '--json', '--verbose']) {
+        expect(r.stdout).toContain(option);
+      }
+    },
+  );
+
+  test('an unknown command or option is a usage error (64)', async () => {
+    expect((await runCli(['bogus'], { cwd })).code).toBe(64);
+    const r = await runCli(['status', '--no-such-option'], { cwd });
+    expect(r.code).toBe(64);
+    expect(r.stderr).toContain('--no-such-option');
+  });
+
+  test('no command prints the help and exits 64', async () => {
+    const r = await runCli([], { cwd });
+    expect(r.code).toBe(64);
+    expect(r.stdout + r.stderr).toContain('Commands:');
+  });
+});
