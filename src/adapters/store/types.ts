@@ -1,0 +1,55 @@
+/**
+ * The data directory as the commands see it: contacts.csv, messages.csv and small state files,
+ * behind one lock. This file is the contract; `./data-dir.ts` is the one implementation (fast-csv
+ * on the file system, atomic replace, proper-lockfile).
+ *
+ * Errors it throws (all SmsfunnelError, see src/errors.ts):
+ *  - DataError (65): a CSV that cannot be understood, naming file, line and column, nothing written;
+ *  - TempFailError (75): the lock is held by another run past the wait, or a file changed on disk
+ *    after it was loaded (then our version is kept in a side file named in the message).
+ */
+import type { Contact, MessageRow } from '../../core/model.js';
+
+export interface ContactsTable {
+  /** every column in file order: the standard ones first for a new file, custom ones kept where they were */
+  headers: string[];
+  rows: Contact[];
+}
+
+export interface OpenOptions {
+  dir: string;
+  /** seconds to wait for another run's lock before TempFailError (75) */
+  lockWaitSeconds: number;
+  /** dry-run: take no lock and refuse every write (a bug guard: commands must not write in dry-run) */
+  readOnly?: boolean;
+}
+
+export interface DataDir {
+  readonly dir: string;
+  readonly contactsPath: string;
+  readonly messagesPath: string;
+
+  /** All contacts (an empty table when contacts.csv does not exist yet). Remembers what was read. */
+  loadContacts(): Promise<ContactsTable>;
+  /**
+   * Atomic replace of contacts.csv (temp file, fsync, rename; mode 0600). Refuses with
+   * TempFailError when the file on disk is no longer the one loaded; ours goes to a side file.
+   */
+  saveContacts(table: ContactsTable): Promise<void>;
+
+  /** Every row of messages.csv in file order (empty when it does not exist). */
+  readMessages(): Promise<MessageRow[]>;
+  /** Appends rows to messages.csv (creating it with its header) and fsyncs. Never rewrites the log. */
+  appendMessages(rows: readonly MessageRow[]): Promise<void>;
+
+  /** A small JSON state file in the data dir (cursor, journal, last summary); undefined when absent. */
+  readState<T>(name: string): Promise<T | undefined>;
+  /** Atomic replace of a small JSON state file. */
+  writeState(name: string, value: unknown): Promise<void>;
+
+  /** Writes a new CSV file in the data dir (e.g. rejects-<time>.csv) atomically; returns its path. */
+  writeCsv(name: string, headers: readonly string[], rows: readonly Record<string, string>[]): Promise<string>;
+
+  /** Releases the lock. Safe to call twice. */
+  close(): Promise<void>;
+}
