@@ -1,0 +1,97 @@
+/**
+ * The send journal: what makes `send` exactly-once across crashes and `kill -9`.
+ *
+ * Before each create request an `intent` is appended and fsynced; after Twilio answers, its `sid`;
+ * once the message row is in messages.csv, `logged`. A run that finds entries at start-up (the
+ * last one died) reconciles them before planning anything: an intent with a SID is recorded; an
+ * intent without one is looked up through the list API (was this body sent to this number since
+ * then?) and either recorded or dropped as `gone`. Only then may the contact be texted again.
+ * The file is JSON lines, appended with one write each; a torn last line (killed mid-write) is
+ * ignored, which is safe because that entry's create request had not been made yet.
+ */
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const JOURNAL_FILE = 'send-journal.jsonl';
+
+/** What the send decided for the contact, applied once the message is known to be out. */
+export interface IntentDecision {
+  /** the contact as it was when the send was planned: the decision applies only if it still is */
+  fromState: string;
+  fromNextActionAt: string;
+  /** the contact columns to set once sent */
+  set: Record<string, string>;
+}
+
+export interface Intent {
+  t: 'intent';
+  id: string;
+  at: string;
+  contactId: string;
+  to: string;
+  from: string;
+  body: string;
+  step: string;
+  decision: IntentDecision;
+}
+
+export type JournalEntry =
+  | Intent
+  | { t: 'sid'; id: string; sid: string; status: string; segments: string; dateSent: string }
+  | { t: 'logged'; id: string }
+  | { t: 'gone'; id: string };
+
+export interface PendingSend {
+  intent: Intent;
+  sid?: Extract<JournalEntry, { t: 'sid' }>;
+  logged: boolean;
+}
+
+export class SendJournal {
+  private fd: number | undefined;
+  readonly path: string;
+
+  constructor(dataDir: string) {
+    this.path = join(dataDir, JOURNAL_FILE);
+  }
+
+  /** Entries of a previous run that are not settled (no `gone`), in order. */
+  unsettled(): PendingSend[] {
+    if (!existsSync(this.path)) return [];
+    const byId = new Map<string, PendingSend>();
+    for (const line of readFileSync(this.path, 'utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      let entry: JournalEntry;
+      try {
+        entry = JSON.parse(line) as JournalEntry;
+      } catch {
+        continue; // a torn last line: its request was never made
+      }
+      if (entry.t === 'intent') byId.set(entry.id, { intent: entry, logged: false });
+      const pending = byId.get(entry.id);
+      if (pending === undefined) continue;
+      if (entry.t === 'sid') pending.sid = entry;
+      else if (entry.t === 'logged') pending.logged = true;
+      else if (entry.t === 'gone') byId.delete(entry.id);
+    }
+    return [...byId.values()];
+  }
+
+  /** Appends one entry durably: it is on disk when this returns. */
+  append(entry: JournalEntry): void {
+    this.fd ??= openSync(this.path, 'a', 0o600);
+    writeSync(this.fd, `${JSON.stringify(entry)}\n`);
+    fsyncSync(this.fd);
+  }
+
+  /** Forgets everything: called once contacts.csv holds every decision the entries carried. */
+  clear(): void {
+    this.close();
+    rmSync(this.path, { force: true });
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * The poll cursor: which inbound messages `poll-replies` has already recorded.
+ *
+ * Twilio's list filter `DateSent>` is inclusive and coarse, and its timestamps have one-second
+ * resolution (https://www.twilio.com/docs/messaging/api/message-resource#read-multiple-message-resources),
+ * and a message can show up in the list a little after its `date_sent`. So the cursor is taken
+ * from the SERVER's timestamps, lags the newest recorded message by an overlap window, and keeps
+ * the SIDs recorded inside that window: a message listed twice is recognised and skipped. A
+ * message still `receiving`, or without `date_sent`, is not recorded and holds the cursor back so
+ * the next poll sees it again.
+ */
+
+/** How far behind the newest recorded message the next poll starts listing. */
+export const OVERLAP_MS = 10 * 60 * 1000;
+/** A first poll (no cursor) looks back this far. */
+export const FIRST_POLL_LOOKBACK_MS = 7 * 24 * 60 * 60 * 1000;
+
+export interface PollCursor {
+  /** list messages with `DateSent>=` this instant (ISO) */
+  after: string;
+  /** SIDs already recorded whose date_sent is at or after `after` */
+  seen: string[];
+}
+
+/** An inbound message as listed by Twilio, reduced to what the cursor needs. */
+export interface ListedInbound {
+  sid: string;
+  status: string;
+  dateSent: Date | undefined;
+  dateCreated: Date | undefined;
+}
+
+export function listFrom(cursor: PollCursor | undefined, now: Date): Date {
+  return cursor === undefined ? new Date(now.getTime() - FIRST_POLL_LOOKBACK_MS) : new Date(cursor.after);
+}
+
+/** A message is ready to record once Twilio has finished receiving it and dated it. */
+export function isComplete(m: ListedInbound): boolean {
+  return m.dateSent !== undefined && m.status !== 'receiving' && m.status !== 'accepted' && m.status !== 'queued';
+}
+
+/**
+ * Splits a listing into the messages to record now (new and complete) and computes the next
+ * cursor. `alreadyRecorded` answers for SIDs outside the cursor's memory (a first poll, or a
+ * cursor file that was lost, checks the log).
+ */
+export function absorb(
+  cursor: PollCursor | undefined,
+  listed: readonly ListedInbound[],
+  now: Date,
+  alreadyRecorded: (sid: string) => boolean = () => false,
+): { record: ListedInbound[]; held: ListedInbound[]; cursor: PollCursor; changed: boolean } {
+  const seen = new Set(cursor?.seen ?? []);
+  const record: ListedInbound[] = [];
+  const held: ListedInbound[] = [];
+  for (const m of listed) {
+    if (seen.has(m.sid) || alreadyRecorded(m.sid)) continue;
+    if (isComplete(m)) {
+      record.push(m);
+      seen.add(m.sid);
+    } else {
+      held.push(m);
+    }
+  }
+  // The newest server time we have recorded, minus the overlap...
+  let newest = cursor === undefined ? listFrom(undefined, now).getTime() + OVERLAP_MS : Date.parse(cursor.after) + OVERLAP_MS;
+  for (const m of listed) {
+    if (isComplete(m) && m.dateSent !== undefined && seen.has(m.sid)) newest = Math.max(newest, m.dateSent.getTime());
+  }
+  let after = newest - OVERLAP_MS;
+  // ...but never past a message we could not record yet.
+  for (const m of held) {
+    const t = (m.dateSent ?? m.dateCreated)?.getTime();
+    if (t !== undefined) after = Math.min(after, t - OVERLAP_MS);
+  }
+  if (cursor !== undefined) after = Math.max(after, Date.parse(cursor.after)); // the cursor never moves back
+  const keep = new Map<string, number>();
+  for (const m of listed) {
+    if (seen.has(m.sid) && m.dateSent !== undefined && m.dateSent.getTime() >= after) keep.set(m.sid, 0);
+  }
+  // SIDs remembered from earlier polls stay while they may still be listed (we cannot date them
+  // without the listing, so keep those the listing still returned plus this poll's records).
+  const next: PollCursor = { after: new Date(after).toISOString(), seen: [...keep.keys()].sort() };
+  const changed =
+    cursor === undefined || next.after !== cursor.after || next.seen.join(',') !== [...cursor.seen].sort().join(',');
+  return { record, held, cursor: next, changed };
+}
