@@ -22,6 +22,10 @@ export interface OpenOptions {
   lockWaitSeconds: number;
   /** dry-run: take no lock and refuse every write (a bug guard: commands must not write in dry-run) */
   readOnly?: boolean;
+  /** seconds after which a lock whose holder stopped refreshing it (killed) is taken over; default 10, minimum 2 */
+  staleSeconds?: number;
+  /** the time used in side-file names (contacts.conflict-<UTC stamp>.csv); default the system clock */
+  now?: () => Date;
 }
 
 export interface DataDir {
@@ -48,7 +52,11 @@ export interface DataDir {
   writeState(name: string, value: unknown): Promise<void>;
 
   /** Writes a new CSV file in the data dir (e.g. rejects-<time>.csv) atomically; returns its path. */
-  writeCsv(name: string, headers: readonly string[], rows: readonly Record<string, string>[]): Promise<string>;
+  writeCsv(
+    name: string,
+    headers: readonly string[],
+    rows: readonly Record<string, string>[],
+  ): Promise<string>;
 
   /** Releases the lock. Safe to call twice. */
   close(): Promise<void>;

@@ -1,0 +1,221 @@
+/**
+ * The data directory on the file system: the one implementation of `DataDir` (see types.ts).
+ * Opening takes the lock (unless read-only); contacts.csv is replaced atomically and never
+ * over an operator's edit made since it was loaded; messages.csv only grows.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { access, mkdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { CONTACT_COLUMNS, type MessageRow } from '../../core/model.js';
+import { ConfigError, DataError, TempFailError } from '../../errors.js';
+import { sweepTempFiles, writeAtomic } from './atomic.js';
+import { ContactsReader } from './contacts-file.js';
+import { type FileIdentity, readCsv } from './csv-read.js';
+import { csvChunks, inColumnOrder } from './csv-write.js';
+import { acquireLock, type HeldLock } from './lock.js';
+import { appendMessageLog, readMessageLog } from './messages-log.js';
+import type { ContactsTable, DataDir, OpenOptions } from './types.js';
+
+const DEFAULT_STALE_SECONDS = 10;
+const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** Opens (creating it 0700 if missing) and locks the data dir; read-only opens create and lock nothing. */
+export async function openDataDir(options: OpenOptions): Promise<DataDir> {
+  const dir = resolve(options.dir);
+  if (options.readOnly === true) return new FileDataDir(dir, undefined, options);
+  try {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw new ConfigError(
+      [
+        `data dir ${dir}: cannot create it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      ],
+      'Point SMSFUNNEL_DATA_DIR or --data-dir at a folder this user may write to, then run again.',
+    );
+  }
+  const lock = await acquireLock(dir, options.lockWaitSeconds, options.staleSeconds ?? DEFAULT_STALE_SECONDS);
+  await sweepTempFiles(dir);
+  return new FileDataDir(dir, lock, options);
+}
+
+class FileDataDir implements DataDir {
+  readonly contactsPath: string;
+  readonly messagesPath: string;
+  /** contacts.csv as last loaded or saved; null when it did not exist; undefined before any load */
+  private known: FileIdentity | null | undefined;
+
+  constructor(
+    readonly dir: string,
+    private readonly lock: HeldLock | undefined,
+    private readonly options: OpenOptions,
+  ) {
+    this.contactsPath = join(dir, 'contacts.csv');
+    this.messagesPath = join(dir, 'messages.csv');
+  }
+
+  async loadContacts(): Promise<ContactsTable> {
+    const reader = new ContactsReader(this.contactsPath);
+    const identity = await readCsv(this.contactsPath, this.contactsPath, reader.add);
+    this.known = identity ?? null;
+    return { headers: reader.headers(), rows: reader.rows };
+  }
+
+  async saveContacts(table: ContactsTable): Promise<void> {
+    this.guardWrite('saveContacts');
+    const headers = columnsOf(table);
+    const chunks = () => csvChunks(headers, inColumnOrder(headers, table.rows));
+    const onDisk = await identify(this.contactsPath);
+    const expected = this.known ?? null;
+    const unchanged =
+      onDisk === null
+        ? expected === null
+        : expected !== null && onDisk.size === expected.size && onDisk.hash === expected.hash;
+    if (!unchanged) {
+      const side = await this.freeName('contacts.conflict', 'csv');
+      await writeAtomic(side, chunks());
+      throw new TempFailError(
+        `${this.contactsPath} changed on disk while this run was working (someone saved it, e.g. from a spreadsheet). Their edit was kept; this run's changes are in ${side}.`,
+        'Run again: the next run starts from their version. Copy anything still needed from the side file, then delete it.',
+      );
+    }
+    const hash = createHash('sha256');
+    let size = 0;
+    async function* hashed() {
+      for await (const chunk of chunks()) {
+        const bytes = Buffer.from(chunk, 'utf8');
+        hash.update(bytes);
+        size += bytes.length;
+        yield bytes;
+      }
+    }
+    await writeAtomic(this.contactsPath, hashed());
+    this.known = { size, mtimeMs: Date.now(), hash: hash.digest('hex') };
+  }
+
+  readMessages(): Promise<MessageRow[]> {
+    return readMessageLog(this.messagesPath, this.messagesPath);
+  }
+
+  async appendMessages(rows: readonly MessageRow[]): Promise<void> {
+    this.guardWrite('appendMessages');
+    await appendMessageLog(this.messagesPath, this.messagesPath, rows);
+  }
+
+  async readState<T>(name: string): Promise<T | undefined> {
+    const path = this.statePath(name);
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+    try {
+      return JSON.parse(text) as T;
+    } catch (error) {
+      throw new DataError(
+        `${path} is not valid JSON (${(error as Error).message}).`,
+        'It is a state file smsfunnel writes: if it was edited by hand, fix it, or move it out of the data dir to start that state afresh; then run again.',
+        { cause: error },
+      );
+    }
+  }
+
+  async writeState(name: string, value: unknown): Promise<void> {
+    this.guardWrite('writeState');
+    await writeAtomic(this.statePath(name), [`${JSON.stringify(value, null, 2)}\n`]);
+  }
+
+  async writeCsv(
+    name: string,
+    headers: readonly string[],
+    rows: readonly Record<string, string>[],
+  ): Promise<string> {
+    this.guardWrite('writeCsv');
+    const file = name.endsWith('.csv') ? name : `${name}.csv`;
+    if (!SAFE_NAME.test(file) || file === 'contacts.csv' || file === 'messages.csv') {
+      throw new Error(
+        `bug: writeCsv("${name}") must name a new file in the data dir, not a path or a data file`,
+      );
+    }
+    const path = join(this.dir, file);
+    await writeAtomic(path, csvChunks(headers, inColumnOrder(headers, rows)));
+    return path;
+  }
+
+  async close(): Promise<void> {
+    await this.lock?.release();
+  }
+
+  private guardWrite(method: string): void {
+    if (this.lock === undefined) {
+      throw new Error(`bug: ${method} called on a data dir opened read-only (dry-run must not write)`);
+    }
+    if (this.lock.compromised !== undefined) {
+      throw new TempFailError(
+        `lost the lock on the data dir ${this.dir} (${this.lock.compromised.message}); another run may have taken it over, so this run stopped writing.`,
+        'Run again; if this repeats, check that the disk is not full or very slow.',
+      );
+    }
+  }
+
+  private statePath(name: string): string {
+    const file = name.endsWith('.json') ? name : `${name}.json`;
+    if (!SAFE_NAME.test(file)) throw new Error(`bug: state name "${name}" must be a plain file name`);
+    return join(this.dir, file);
+  }
+
+  /** `<base>-<UTC stamp>.<ext>` in the data dir, with -2, -3... if a file of that name exists. */
+  private async freeName(base: string, ext: string): Promise<string> {
+    const stamp = (this.options.now?.() ?? new Date())
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d+/, '');
+    for (let n = 1; ; n++) {
+      const path = join(this.dir, `${base}-${stamp}${n === 1 ? '' : `-${n}`}.${ext}`);
+      try {
+        await access(path);
+      } catch {
+        return path;
+      }
+    }
+  }
+}
+
+/** The table's columns, plus standard ones it lacks and any field a row carries that no header names. */
+function columnsOf(table: ContactsTable): string[] {
+  const headers = [...table.headers];
+  const known = new Set(headers);
+  for (const c of CONTACT_COLUMNS) {
+    if (!known.has(c)) {
+      headers.push(c);
+      known.add(c);
+    }
+  }
+  for (const row of table.rows) {
+    for (const key in row) {
+      if (!known.has(key)) {
+        headers.push(key);
+        known.add(key);
+      }
+    }
+  }
+  return headers;
+}
+
+/** Size and content hash of a file as it is now; null when it does not exist. */
+async function identify(path: string): Promise<FileIdentity | null> {
+  const hash = createHash('sha256');
+  let size = 0;
+  try {
+    for await (const chunk of createReadStream(path)) {
+      hash.update(chunk as Buffer);
+      size += (chunk as Buffer).length;
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  return { size, mtimeMs: 0, hash: hash.digest('hex') };
+}
