@@ -1,0 +1,52 @@
+/**
+ * Opt-out columns in a source file. A contact whose export says "do not text" must never be
+ * texted (US TCPA / CTIA guidance: honour every opt-out), so these columns are read generously:
+ * any of the usual names, and any value that reads as yes (or a date, as CRMs store
+ * "unsubscribed on").
+ */
+import { headerKey } from './headers.js';
+
+const OPT_OUT_KEYS = new Set([
+  'optedout',
+  'optout',
+  'optedoutofsms',
+  'smsoptout',
+  'smsoptedout',
+  'textoptout',
+  'donottext',
+  'donotsms',
+  'donotcontact',
+  'donotcall',
+  'dnc',
+  'unsubscribed',
+  'smsunsubscribed',
+  'hasoptedoutofsms',
+  'stop',
+]);
+
+export function isOptOutHeader(header: string): boolean {
+  return OPT_OUT_KEYS.has(headerKey(header));
+}
+
+const TRUTHY = new Set([
+  'yes',
+  'y',
+  'true',
+  't',
+  '1',
+  'x',
+  'on',
+  'optedout',
+  'optout',
+  'unsubscribed',
+  'dnc',
+  'stop',
+]);
+
+/** "Yes", "TRUE", "x", "1", "opted out", "2026-03-01": this person said no. Empty, "no", "0": not. */
+export function isOptOutValue(value: string): boolean {
+  const v = value.trim();
+  if (v === '') return false;
+  if (TRUTHY.has(headerKey(v)) || v === '✓' || v === '✔') return true;
+  return /^\d{4}-\d{2}-\d{2}/.test(v);
+}

@@ -1,0 +1,196 @@
+/**
+ * The import itself, pure: source records + the contacts already in the funnel -> the new
+ * contacts table, what changed, and the rows refused with their line and reason.
+ *
+ * Rules an operator relies on: a contact is known by its E.164 number; an existing contact's
+ * ordinary fields take the file's value only where the file has one, and its funnel columns
+ * are never touched (except to opt it out when the file says "do not text"); re-importing the
+ * same file changes nothing.
+ */
+import { CONTACT_COLUMNS, type Contact, contactRow, isoSeconds } from '../model.js';
+import { type ColumnPlan, isMobileLabelled } from './columns.js';
+import { headerKey } from './headers.js';
+import { splitFullName } from './names.js';
+import { isOptOutValue } from './opt-out.js';
+import { firstOfList, normalisePhone, type PhoneParser } from './phone.js';
+
+export interface SourceRecord {
+  /** physical line of the record's first line in the source file (1 = header) */
+  line: number;
+  /** cells by (unique) source header */
+  cells: Record<string, string>;
+}
+
+export interface Reject {
+  line: number;
+  reason: string;
+  record: SourceRecord;
+}
+
+export interface ContactsData {
+  headers: string[];
+  rows: Contact[];
+}
+
+export interface ImportInput {
+  existing: ContactsData;
+  records: readonly SourceRecord[];
+  plan: ColumnPlan;
+  now: Date;
+  defaultCountry: string;
+  parsePhone: PhoneParser;
+}
+
+export interface ImportOutcome {
+  contacts: ContactsData;
+  /** false when the table is exactly what it was: nothing to write */
+  changed: boolean;
+  imported: number;
+  updated: number;
+  unchanged: number;
+  rejects: Reject[];
+}
+
+/** The funnel enrols a new contact in `start`; the engine takes it from there. */
+export const START_STATE = 'start';
+export const OPTED_OUT_STATE = 'opted_out';
+
+export function planImport(input: ImportInput): ImportOutcome {
+  const { existing, records, plan, parsePhone, defaultCountry } = input;
+  const now = isoSeconds(input.now);
+  const custom = customColumns(plan.others, records);
+  const headers = [...existing.headers];
+  for (const c of CONTACT_COLUMNS) if (!headers.includes(c)) headers.push(c);
+  /** custom columns that some accepted row fills: only those join the header */
+  const filled = new Set<string>();
+
+  const rows = existing.rows.map((r) => ({ ...r }));
+  const byPhone = new Map<string, Contact>();
+  for (const r of rows) {
+    // contacts.csv holds E.164 already; parsing is only for a hand-edited cell (47 µs a number adds up at 1M)
+    const key = /^\+[1-9]\d{6,14}$/.test(r.phone)
+      ? r.phone
+      : (parsePhone(r.phone, defaultCountry)?.e164 ?? r.phone);
+    if (!byPhone.has(key)) byPhone.set(key, r);
+  }
+  let nextId = rows.reduce((max, r) => (/^\d+$/.test(r.id) ? Math.max(max, Number(r.id)) : max), 0) + 1;
+  const seen = new Map<string, number>();
+  const outcome: ImportOutcome = {
+    contacts: { headers, rows },
+    changed: false,
+    imported: 0,
+    updated: 0,
+    unchanged: 0,
+    rejects: [],
+  };
+
+  for (const record of records) {
+    const cell = (column: string | undefined) =>
+      column === undefined ? '' : (record.cells[column] ?? '').trim();
+    const phoneCell = choosePhone(record, plan);
+    if (phoneCell === '') {
+      outcome.rejects.push({
+        line: record.line,
+        reason: `no phone number (looked in ${plan.phones.map((p) => `"${p}"`).join(', ')})`,
+        record,
+      });
+      continue;
+    }
+    const phone = normalisePhone(phoneCell, defaultCountry, parsePhone);
+    if (!phone.ok) {
+      outcome.rejects.push({ line: record.line, reason: phone.reason, record });
+      continue;
+    }
+    const earlier = seen.get(phone.e164);
+    if (earlier !== undefined) {
+      outcome.rejects.push({
+        line: record.line,
+        reason: `duplicate: same number ${phone.e164} as line ${earlier}`,
+        record,
+      });
+      continue;
+    }
+    seen.set(phone.e164, record.line);
+
+    let first = cell(plan.firstName);
+    let last = cell(plan.lastName);
+    if (first === '' && last === '' && plan.name !== undefined)
+      ({ first, last } = splitFullName(cell(plan.name)));
+    const fields: Record<string, string> = { first_name: first, last_name: last, email: cell(plan.email) };
+    for (const { source, column } of custom) {
+      fields[column] = cell(source);
+      if (fields[column] !== '') filled.add(column);
+    }
+    const optedOut = plan.optOut.some((c) => isOptOutValue(cell(c)));
+
+    const known = byPhone.get(phone.e164);
+    if (known === undefined) {
+      const contact = contactRow({
+        id: String(nextId++),
+        phone: phone.e164,
+        ...fields,
+        state: optedOut ? OPTED_OUT_STATE : START_STATE,
+        next_action_at: optedOut ? '' : now,
+        opted_out_at: optedOut ? now : '',
+        updated_at: now,
+      });
+      rows.push(contact);
+      byPhone.set(phone.e164, contact);
+      outcome.imported++;
+      continue;
+    }
+    let touched = false;
+    for (const [column, value] of Object.entries(fields)) {
+      if (value !== '' && known[column] !== value) {
+        known[column] = value;
+        touched = true;
+      }
+    }
+    if (optedOut && known.opted_out_at === '' && known.state !== OPTED_OUT_STATE) {
+      known.opted_out_at = now;
+      known.state = OPTED_OUT_STATE;
+      known.next_action_at = '';
+      touched = true;
+    }
+    if (touched) {
+      known.updated_at = now;
+      outcome.updated++;
+    } else {
+      outcome.unchanged++;
+    }
+  }
+  for (const { column } of custom) if (filled.has(column) && !headers.includes(column)) headers.push(column);
+  for (const r of rows) for (const h of headers) r[h] ??= '';
+  outcome.changed = outcome.imported > 0 || outcome.updated > 0;
+  return outcome;
+}
+
+/**
+ * The row's phone cell: mobile/cell-labelled columns first, then a Google `Phone N - Value`
+ * whose `Phone N - Type` says Mobile on this row, then the first non-empty one.
+ */
+export function choosePhone(record: SourceRecord, plan: ColumnPlan): string {
+  const value = (c: string) => firstOfList(record.cells[c] ?? '');
+  const isMobileType = (c: string) => {
+    const type = plan.phoneTypes[c];
+    return type !== undefined && /mobile|cell/i.test(record.cells[type] ?? '');
+  };
+  const labelled = plan.phones.filter(isMobileLabelled);
+  const ordered = [...labelled, ...plan.phones.filter(isMobileType), ...plan.phones];
+  return ordered.map(value).find((v) => v !== '') ?? '';
+}
+
+/**
+ * Source columns kept as custom fields: those with a value on some row, under their own name,
+ * or `src_<name>` when it would be mistaken for a standard column (a CRM's "State" is not the
+ * funnel's `state`).
+ */
+export function customColumns(
+  others: readonly string[],
+  records: readonly SourceRecord[],
+): { source: string; column: string }[] {
+  const standard = new Set<string>(CONTACT_COLUMNS.map(headerKey));
+  return others
+    .filter((source) => records.some((r) => (r.cells[source] ?? '').trim() !== ''))
+    .map((source) => ({ source, column: standard.has(headerKey(source)) ? `src_${source}` : source }));
+}
