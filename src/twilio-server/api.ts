@@ -1,0 +1,208 @@
+/**
+ * The three Messages routes of Twilio's 2010-04-01 API the CLI uses, as the OpenAPI description
+ * twilio_api_v2010.json defines them: create (POST Messages.json), list (GET Messages.json with
+ * To, From, DateSent, DateSent<, DateSent>, PageSize, Page, PageToken) and fetch
+ * (GET Messages/{Sid}.json). Pure request -> answer functions over the store; HTTP is in index.ts.
+ */
+import { type Faults, NUMBER_ERRORS } from './faults.js';
+import {
+  API_VERSION,
+  countSegments,
+  errorBody,
+  messageJson,
+  newMessageSid,
+  type StoredMessage,
+  toSecond,
+} from './format.js';
+import type { Cursor, MessageStore } from './store.js';
+
+export interface Answer {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+  /** store happened, but destroy the connection instead of answering ("accept and drop") */
+  drop?: boolean;
+}
+
+export interface ApiContext {
+  accountSid: string;
+  store: MessageStore;
+  faults: Faults;
+  now: () => number;
+  /** numbers the account owns; when set, another From gets 21606 */
+  numbers?: readonly string[] | undefined;
+}
+
+const E164 = /^\+[1-9]\d{6,14}$/;
+const fail = (status: number, code: number, message: string): Answer => ({
+  status,
+  body: errorBody(status, code, message),
+});
+
+export function createMessage(ctx: ApiContext, form: URLSearchParams): Answer {
+  const to = form.get('To');
+  const from = form.get('From');
+  const service = form.get('MessagingServiceSid');
+  const body = form.get('Body') ?? '';
+  // Checks in the order Twilio reports them (https://www.twilio.com/docs/errors/<code>).
+  if (to === null || to === '') return fail(400, 21604, "A 'To' phone number is required.");
+  if (!E164.test(to)) return fail(400, 21211, `The 'To' number ${to} is not a valid phone number.`);
+  if ((from === null || from === '') && (service === null || service === '')) {
+    return fail(400, 21603, "A 'From' phone number is required.");
+  }
+  if (service !== null && service !== '' && !/^MG[0-9a-fA-F]{32}$/.test(service)) {
+    return fail(400, 21701, `The Messaging Service Sid ${service} is invalid.`);
+  }
+  if (from !== null && from !== '' && ctx.numbers !== undefined && !ctx.numbers.includes(from)) {
+    return fail(
+      400,
+      21606,
+      `The From phone number ${from} is not a valid, SMS-capable inbound phone number or short code for your account.`,
+    );
+  }
+  if (body === '') return fail(400, 21602, 'Message body is required.');
+  if (body.length > 1600)
+    return fail(400, 21617, 'The concatenated message body exceeds the 1600 character limit.');
+  const numberError = ctx.faults.numberError(to);
+  if (numberError !== undefined) return fail(400, numberError, `${NUMBER_ERRORS[numberError]}: ${to}`);
+
+  const at = toSecond(ctx.now());
+  const message: StoredMessage = {
+    sid: newMessageSid(),
+    direction: 'outbound-api',
+    from: from === null || from === '' ? null : from,
+    to,
+    body,
+    status: 'queued',
+    errorCode: null,
+    errorMessage: null,
+    messagingServiceSid: service === null || service === '' ? null : service,
+    numSegments: countSegments(body),
+    dateCreated: at,
+    dateSent: at,
+    dateUpdated: at,
+    statusCallback: form.get('StatusCallback'),
+  };
+  ctx.store.add(message);
+  if (ctx.faults.takeDrop()) return { status: 0, body: null, drop: true };
+  return { status: 201, body: messageJson(ctx.accountSid, message) };
+}
+
+export function fetchMessage(ctx: ApiContext, sid: string, path: string): Answer {
+  const m = ctx.store.get(sid);
+  if (m === undefined) return fail(404, 20404, `The requested resource ${path} was not found`);
+  return { status: 200, body: messageJson(ctx.accountSid, m) };
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+const DAY = 86_400_000;
+
+/**
+ * A DateSent filter value as an inclusive [from, to] range in ms: a date covers its whole UTC
+ * day, a date-time its second (Twilio docs: "Accepts GMT dates ... YYYY-MM-DD").
+ */
+function dateRange(raw: string): [number, number] | undefined {
+  if (DATE.test(raw)) {
+    const t = Date.parse(`${raw}T00:00:00Z`);
+    return Number.isNaN(t) ? undefined : [t, t + DAY - 1000];
+  }
+  if (DATE_TIME.test(raw)) {
+    const t = toSecond(Date.parse(raw));
+    return Number.isNaN(t) ? undefined : [t, t];
+  }
+  return undefined;
+}
+
+const TOKEN_PREFIX = 'PA';
+const encodeToken = (c: Cursor) => TOKEN_PREFIX + Buffer.from(`${c.time}:${c.sid}`).toString('base64url');
+function decodeToken(token: string): Cursor | undefined {
+  if (!token.startsWith(TOKEN_PREFIX)) return undefined;
+  const [time, sid] = Buffer.from(token.slice(TOKEN_PREFIX.length), 'base64url').toString().split(':');
+  const t = Number(time);
+  return Number.isInteger(t) && sid !== undefined && sid !== '' ? { time: t, sid } : undefined;
+}
+
+export function listMessages(ctx: ApiContext, query: URLSearchParams, path: string): Answer {
+  let sentFrom: number | undefined;
+  let sentTo: number | undefined;
+  for (const [name, side] of [
+    ['DateSent', 'both'],
+    ['DateSent>', 'from'],
+    ['DateSent<', 'to'],
+  ] as const) {
+    const raw = query.get(name);
+    if (raw === null) continue;
+    const range = dateRange(raw);
+    if (range === undefined) {
+      return fail(400, 20001, `Invalid ${name} "${raw}": use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (GMT)`);
+    }
+    if (side !== 'to') sentFrom = Math.max(sentFrom ?? -Infinity, range[0]);
+    if (side !== 'from') sentTo = Math.min(sentTo ?? Infinity, range[1]);
+  }
+  const pageSizeRaw = query.get('PageSize');
+  const pageSize =
+    pageSizeRaw === null ? 50 : Math.min(1000, Math.max(1, Math.trunc(Number(pageSizeRaw)) || 50));
+  const page = Math.max(0, Math.trunc(Number(query.get('Page') ?? 0)) || 0);
+  const tokenRaw = query.get('PageToken');
+  const after = tokenRaw === null ? undefined : decodeToken(tokenRaw);
+  if (tokenRaw !== null && after === undefined) return fail(400, 20001, `Invalid PageToken "${tokenRaw}"`);
+
+  const { messages, more } = ctx.store.query({
+    to: query.get('To') ?? undefined,
+    from: query.get('From') ?? undefined,
+    sentFrom,
+    sentTo,
+    after,
+    limit: pageSize,
+  });
+
+  // Page URIs keep the filters, as Twilio's do, so the SDK can follow next_page_uri alone.
+  const filters = new URLSearchParams();
+  for (const name of ['To', 'From', 'DateSent', 'DateSent<', 'DateSent>']) {
+    const v = query.get(name);
+    if (v !== null) filters.set(name, v);
+  }
+  filters.set('PageSize', String(pageSize));
+  const uriWith = (extra: Record<string, string>) => {
+    const q = new URLSearchParams(filters);
+    for (const [k, v] of Object.entries(extra)) q.set(k, v);
+    return `${path}?${q.toString()}`;
+  };
+  const last = messages[messages.length - 1];
+  const start = page * pageSize;
+  return {
+    status: 200,
+    body: {
+      end: messages.length === 0 ? start : start + messages.length - 1,
+      first_page_uri: uriWith({ Page: '0' }),
+      messages: messages.map((m) => messageJson(ctx.accountSid, m)),
+      next_page_uri:
+        more && last !== undefined
+          ? uriWith({
+              Page: String(page + 1),
+              PageToken: encodeToken({ time: last.dateSent ?? last.dateCreated, sid: last.sid }),
+            })
+          : null,
+      page,
+      page_size: pageSize,
+      // Forward paging only: the SDK and the CLI follow next_page_uri.
+      previous_page_uri: null,
+      start,
+      uri: uriWith(tokenRaw === null ? { Page: String(page) } : { Page: String(page), PageToken: tokenRaw }),
+    },
+  };
+}
+
+/** `/2010-04-01/Accounts/{AccountSid}/Messages.json` and `/Messages/{Sid}.json`. */
+export function matchRoute(
+  pathname: string,
+):
+  | { accountSid: string; route: 'messages' }
+  | { accountSid: string; route: 'message'; sid: string }
+  | undefined {
+  const m = new RegExp(`^/${API_VERSION}/Accounts/([^/]+)/Messages(?:/([^/]+))?\\.json$`).exec(pathname);
+  if (m === null) return undefined;
+  const accountSid = m[1] as string;
+  return m[2] === undefined ? { accountSid, route: 'messages' } : { accountSid, route: 'message', sid: m[2] };
+}
