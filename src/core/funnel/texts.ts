@@ -1,0 +1,158 @@
+/**
+ * The texts of a funnel (step messages, route replies, the help text) and the checks on them:
+ * template syntax, segments and encoding (cost), opt-out wording in the first message, and —
+ * given the contacts — fields some contacts lack with no fallback.
+ */
+import { segmentsOf } from '../segments.js';
+import { fieldsOf, parseTemplate, render } from '../template.js';
+import { firstStep } from './flow.js';
+import type { Findings } from './read.js';
+import type { Funnel, Problem } from './types.js';
+
+export interface FunnelText {
+  /** the send key: step id, `route:<route id>`, or `help` (written to messages.csv `step`) */
+  key: string;
+  path: (string | number)[];
+  template: string;
+}
+
+export function textsOf(funnel: Funnel): FunnelText[] {
+  const out: FunnelText[] = [];
+  funnel.steps.forEach((s, i) => {
+    if (s.message !== undefined) out.push({ key: s.id, path: ['steps', i, 'message'], template: s.message });
+  });
+  for (const [cat, r] of Object.entries(funnel.routes)) {
+    if (r.send !== undefined)
+      out.push({ key: `route:${r.id}`, path: ['routes', cat, 'send'], template: r.send });
+  }
+  funnel.steps.forEach((s, i) => {
+    for (const [cat, r] of Object.entries(s.onReply)) {
+      if (r.send !== undefined)
+        out.push({ key: `route:${r.id}`, path: ['steps', i, 'on_reply', cat, 'send'], template: r.send });
+    }
+  });
+  if (funnel.help !== '') out.push({ key: 'help', path: ['help'], template: funnel.help });
+  return out;
+}
+
+/** Stand-in for a field value when estimating length without contacts: a typical first name. */
+const SAMPLE_VALUE = 'Alexandra';
+
+export interface TextStats {
+  key: string;
+  path: (string | number)[];
+  segments: number;
+  encoding: 'GSM-7' | 'UCS-2';
+  nonGsmChars: string[];
+}
+
+/** Segments and encoding of every text, fields filled with their fallback or a sample name. */
+export function textStats(funnel: Funnel): TextStats[] {
+  return textsOf(funnel).map((t) => {
+    const sample = parseTemplate(t.template)
+      .parts.map((p) =>
+        p.field === undefined
+          ? (p.text ?? '')
+          : p.fallback && p.fallback.length > SAMPLE_VALUE.length
+            ? p.fallback
+            : SAMPLE_VALUE,
+      )
+      .join('');
+    return { key: t.key, path: t.path, ...segmentsOf(sample) };
+  });
+}
+
+export function lintTexts(f: Findings, funnel: Funnel): void {
+  for (const t of textsOf(funnel)) {
+    for (const e of parseTemplate(t.template).errors) {
+      f.error(
+        t.path,
+        `${e.message} (at character ${e.offset + 1}: "${t.template.slice(e.offset, e.offset + 20)}")`,
+      );
+    }
+  }
+  for (const s of textStats(funnel)) {
+    if (s.encoding === 'UCS-2') {
+      const chars = s.nonGsmChars
+        .map((c) => `"${c}" (U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`)
+        .join(', ');
+      f.warn(
+        s.path,
+        `${chars} makes this text UCS-2: ${s.segments} segment(s) of 70 characters instead of 160`,
+        'Replace it with a plain character (straight quotes \' ", a hyphen -) to cut the cost, often by half.',
+      );
+    }
+    if (s.segments > 3)
+      f.warn(
+        s.path,
+        `this text is ${s.segments} segments long (${s.encoding}), billed as ${s.segments} messages`,
+        'Shorten it to 3 segments or fewer.',
+      );
+  }
+  const first = firstStep(funnel);
+  if (first?.message !== undefined && !/\bstop\b/i.test(first.message)) {
+    const i = funnel.steps.indexOf(first);
+    f.warn(
+      ['steps', i, 'message'],
+      'the first message does not say how to opt out',
+      'Add "Reply STOP to opt out." (carriers expect it in the first text).',
+    );
+  }
+}
+
+/** Contacts that can still be texted: not finished, not opted out. */
+function active(contact: Readonly<Record<string, string>>): boolean {
+  const state = contact.state ?? '';
+  return !state.startsWith('done.') && !state.startsWith('opted_out');
+}
+
+/**
+ * Checks the texts against the contacts: a field with no fallback that is empty for some active
+ * contact is an error (naming how many and a few contact ids); the longest rendered text per
+ * template is a warning when it goes over 3 segments or turns UCS-2 for some contacts.
+ */
+export function checkContacts(
+  funnel: Funnel,
+  contacts: readonly Readonly<Record<string, string>>[],
+): Problem[] {
+  const problems: Problem[] = [];
+  const live = contacts.filter(active);
+  for (const t of textsOf(funnel)) {
+    const bare = fieldsOf(t.template).filter((x) => !x.hasFallback);
+    if (bare.length === 0 && live.length === 0) continue;
+    const lacking = new Map<string, string[]>();
+    let worst = 0;
+    const ucs: string[] = [];
+    for (const c of live) {
+      const r = render(t.template, c);
+      if (!r.ok) {
+        for (const m of r.missing) lacking.set(m, [...(lacking.get(m) ?? []), c.id ?? '?']);
+        continue;
+      }
+      const s = segmentsOf(r.text);
+      worst = Math.max(worst, s.segments);
+      if (s.encoding === 'UCS-2' && ucs.length < 3) ucs.push(c.id ?? '?');
+    }
+    for (const [field, ids] of lacking) {
+      problems.push({
+        severity: 'error',
+        path: t.path,
+        message: `{{${field}}} is empty for ${ids.length} of ${live.length} contacts (id ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', ...' : ''})`,
+        hint: `Give it a fallback, e.g. {{${field}|there}}, or fill the ${field} column in contacts.csv.`,
+      });
+    }
+    if (worst > 3)
+      problems.push({
+        severity: 'warning',
+        path: t.path,
+        message: `for some contacts this text is ${worst} segments long`,
+      });
+    if (ucs.length > 0)
+      problems.push({
+        severity: 'warning',
+        path: t.path,
+        message: `the names of some contacts (id ${ucs.join(', ')}) make this text UCS-2, which can double its cost`,
+      });
+  }
+  return problems;
+}
