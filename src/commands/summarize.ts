@@ -1,8 +1,175 @@
-import type { CommandContext } from './context.js';
-import { UsageError } from '../errors.js';
+/**
+ * `smsfunnel summarize`: emails the daily summary, at most once per day.
+ *
+ * The day is the UTC date of the run's clock (the funnel's own time zone is not known here yet).
+ * `summary.json` in the data dir remembers the last summary sent; the next one covers what was
+ * logged after it. The lock is held only to read the files and to record the sending, not
+ * while talking to the SMTP server, so a slow server never makes a cron `send` wait.
+ * A summary the server did not take is not recorded: the next run sends it again.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type MailMessage, sendMail, writeEml } from '../adapters/mail.js';
+import { openDataDir } from '../adapters/store/index.js';
+import type { EmailConfig } from '../config.js';
+import { isoSeconds } from '../core/model.js';
+import { computeSummary, renderSummaryEmail } from '../core/summary/index.js';
+import { ConfigError } from '../errors.js';
+import { type CommandContext, loadCommandConfig } from './context.js';
 
-export async function run(_ctx: CommandContext): Promise<number> {
-  throw new UsageError(
-    'smsfunnel summarize is not built yet: it arrives with the daily summary (issue #6). Nothing was done.',
-  );
+export const STATE_FILE = 'summary.json';
+
+/** What `summary.json` holds: the last summary that an SMTP server accepted. */
+export interface SummaryState {
+  /** the UTC day it was for, `2026-12-01` */
+  date: string;
+  /** when it was sent (the run's clock) */
+  sentAt: string;
+  /** the window it covered */
+  since: string;
+  until: string;
+  recipients: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export async function run(
+  ctx: CommandContext,
+  _args: string[],
+  opts: Record<string, unknown>,
+): Promise<number> {
+  const { out } = ctx;
+  const dryRun = ctx.options.dryRun;
+  const force = opts.force === true;
+  const { config, clock, email } = loadConfigFor(ctx, dryRun);
+  const now = clock.now();
+  const day = isoSeconds(now).slice(0, 10);
+
+  // Read everything under the lock, then let go of it.
+  const store = await openDataDir({
+    dir: config.dataDir,
+    lockWaitSeconds: config.lockWaitSeconds,
+    readOnly: dryRun,
+  });
+  let last: SummaryState | undefined;
+  let data: {
+    contacts: Awaited<ReturnType<typeof store.loadContacts>>['rows'];
+    messages: Awaited<ReturnType<typeof store.readMessages>>;
+  };
+  try {
+    last = await store.readState<SummaryState>(STATE_FILE);
+    data = { contacts: (await store.loadContacts()).rows, messages: await store.readMessages() };
+  } finally {
+    await store.close();
+  }
+
+  const sentToday = last?.date === day;
+  if (sentToday && !force && !dryRun) {
+    out.result(`summary for ${day} already sent at ${last?.sentAt}; use --force to send again`);
+    out.data({ date: day, sent: false, alreadySentAt: last?.sentAt });
+    return 0;
+  }
+  const since = windowStart(last, day, now);
+  const summary = computeSummary({ now, since, ...data });
+  const mail = renderSummaryEmail(summary, { title: 'smsfunnel', dateLabel: day });
+  const message: MailMessage = {
+    from: email.from,
+    to: email.to,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    date: now,
+    attachments:
+      summary.hotLeads.length > 0
+        ? [
+            {
+              filename: `hot-leads-${day}.csv`,
+              content: mail.hotLeadsCsv,
+              contentType: 'text/csv; charset=utf-8',
+            },
+          ]
+        : [],
+  };
+  const numbers = `${summary.sent} sent, ${summary.replies} ${summary.replies === 1 ? 'reply' : 'replies'}, ${summary.hotLeads.length} hot ${summary.hotLeads.length === 1 ? 'lead' : 'leads'}`;
+
+  if (dryRun) {
+    // Our own folder, so the preview goes beside the data; summary.json is not touched.
+    await mkdir(config.dataDir, { recursive: true });
+    const base = join(config.dataDir, `summary-${day}`);
+    await writeFile(`${base}.eml`, await writeEml(message), { mode: 0o600 });
+    await writeFile(`${base}.html`, mail.html, { mode: 0o600 });
+    if (sentToday)
+      out.info(`(the summary for ${day} was already sent at ${last?.sentAt}; a real run would need --force)`);
+    out.result(
+      `dry run: summary for ${day} (${numbers}) written to ${base}.html and ${base}.eml; nothing sent`,
+    );
+    out.data({
+      date: day,
+      sent: false,
+      dryRun: true,
+      html: `${base}.html`,
+      eml: `${base}.eml`,
+      subject: mail.subject,
+      summary,
+    });
+    return 0;
+  }
+
+  out.info(`sending "${mail.subject}" through ${email.host}:${email.port}`);
+  const receipt = await sendMail(email, message);
+  for (const r of receipt.rejected) out.warn(`the SMTP server refused recipient ${r}; check EMAIL_TO`);
+
+  const record = await openDataDir({ dir: config.dataDir, lockWaitSeconds: config.lockWaitSeconds });
+  try {
+    const state: SummaryState = {
+      date: day,
+      sentAt: isoSeconds(now),
+      since: summary.since,
+      until: summary.until,
+      recipients: receipt.accepted.length,
+    };
+    await record.writeState(STATE_FILE, state);
+  } finally {
+    await record.close();
+  }
+  const n = receipt.accepted.length;
+  out.result(`summary for ${day} sent to ${n} ${n === 1 ? 'recipient' : 'recipients'} (${numbers})`);
+  out.data({ date: day, sent: true, recipients: receipt.accepted, subject: mail.subject, summary });
+  return 0;
+}
+
+/**
+ * The window's start: where the last summary ended; a forced resend the same day covers that
+ * day's window again. Without a usable record (first run, or a clock set back), the last 24 h.
+ */
+export function windowStart(last: SummaryState | undefined, day: string, now: Date): Date {
+  const from = last === undefined ? undefined : Date.parse(last.date === day ? last.since : last.until);
+  if (from === undefined || Number.isNaN(from) || from >= now.getTime())
+    return new Date(now.getTime() - DAY_MS);
+  return new Date(from);
+}
+
+/** A real run needs the email settings; a dry-run uses them when they are there, placeholders otherwise. */
+function loadConfigFor(ctx: CommandContext, dryRun: boolean) {
+  if (!dryRun) {
+    const { config, clock } = loadCommandConfig(ctx, ['email']);
+    return { config, clock, email: config.email };
+  }
+  try {
+    const { config, clock } = loadCommandConfig(ctx, ['email']);
+    return { config, clock, email: config.email };
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    const { config, clock } = loadCommandConfig(ctx, []);
+    const placeholder: EmailConfig = {
+      host: 'smtp.invalid',
+      port: 587,
+      user: undefined,
+      password: undefined,
+      tls: 'auto',
+      from: 'smsfunnel <summary@example.invalid>',
+      to: ['team@example.invalid'],
+    };
+    return { config, clock, email: placeholder };
+  }
 }

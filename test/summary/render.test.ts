@@ -1,0 +1,129 @@
+import { describe, expect, test } from 'vitest';
+import { computeSummary, csvCell, renderSummaryEmail } from '../../src/core/summary/index.js';
+import { categorized, contact, NOW, received, SINCE, sampleDay } from './fixtures.js';
+
+const HOSTILE = [
+  '<script>alert("x")</script>',
+  '<img src=x onerror=alert(1)>',
+  'Tom & Jerry "quoted" \'single\'',
+  '</td></tr></table><h1>fake</h1>',
+];
+
+function hostileDay() {
+  const contacts = HOSTILE.map((name, i) =>
+    contact(String(i + 1), {
+      first_name: name,
+      last_name: '',
+      state: 'hot',
+      updated_at: '2026-12-01T12:00:00Z',
+      error: i === 0 ? name : '',
+    }),
+  );
+  const messages = HOSTILE.flatMap((body, i) => [
+    received(`IN${i}`, String(i + 1), `2026-12-01T1${i}:00:00Z`, body),
+    categorized(`IN${i}`, `2026-12-01T1${i}:00:01Z`, i % 2 === 0 ? 'interested' : 'question'),
+  ]);
+  return computeSummary({ now: NOW, since: SINCE, contacts, messages, runErrors: ['<b>run</b> & failed'] });
+}
+
+describe('renderSummaryEmail', () => {
+  const { contacts, messages } = sampleDay();
+  const email = renderSummaryEmail(computeSummary({ now: NOW, since: SINCE, contacts, messages }), {
+    title: 'smsfunnel',
+    dateLabel: '2026-12-01',
+  });
+
+  test('the subject carries the date and the headline numbers', () => {
+    expect(email.subject).toBe('smsfunnel 2026-12-01: 5 sent, 6 replies, 2 hot leads, 1 opt-out');
+  });
+
+  test('the plain-text part has the numbers, the bars and the leads', () => {
+    expect(email.text).toContain('5 sent, 2 delivered, 3 failed, 6 replies, 2 hot leads, 1 opt-out');
+    expect(email.text).toMatch(/-> Hot\s+#{30}\s+2/);
+    expect(email.text).toContain('Bob Ray  +15550000002  2026-12-01 11:59 UTC  (outcome hot)');
+    expect(email.text).toContain('30003      1  unreachable handset');
+    expect(email.text).toContain('"How much does it cost?"');
+  });
+
+  test('the funnel is a picture made of tables that mail clients draw: width %, bgcolor', () => {
+    // Hot has 2 contacts, the most: a full-width orange bar; a stage with 1 gets half.
+    expect(email.html).toContain(
+      '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr><td bgcolor="#ea580c"',
+    );
+    expect(email.html).toContain(
+      '<table role="presentation" width="50%" cellpadding="0" cellspacing="0" border="0"><tr><td bgcolor="#2563eb"',
+    );
+    expect(email.html).not.toMatch(
+      /<script|<style|class=|display:\s*(flex|grid)|<img|https?:\/\/(?!www\.twilio\.com)/i,
+    );
+  });
+
+  test('the hot-leads CSV: header, every lead, RFC 4180 quoting', () => {
+    const lines = email.hotLeadsCsv.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe('name,phone,words,when');
+    expect(lines[1]).toBe('Bob Ray,+15550000002,Mornings are best,2026-12-01T11:59:00Z');
+    expect(lines[2]).toBe(
+      'Ann Lee,+15550000001,Yes! <script>alert(1)</script> & call me,2026-12-01T10:00:00Z',
+    );
+  });
+});
+
+describe('hostile outside text', () => {
+  const email = renderSummaryEmail(hostileDay(), { title: 'smsfunnel', dateLabel: '2026-12-01' });
+
+  test('never reaches the HTML raw', () => {
+    expect(email.html).not.toContain('<script');
+    expect(email.html).not.toContain('<img');
+    expect(email.html).not.toContain('<h1>fake');
+    expect(email.html).not.toContain('<b>run');
+    expect(email.html).not.toMatch(/&(?![a-z]+;|#\d+;)/); // every & is an entity
+    expect(email.html).toContain('&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62;');
+    expect(email.html).toContain('Tom &#38; Jerry &#34;quoted&#34; &#39;single&#39;');
+  });
+
+  test('still reads as the person wrote it in the text part', () => {
+    expect(email.text).toContain('"<img src=x onerror=alert(1)>"');
+    expect(email.text).toContain('Tom & Jerry');
+  });
+
+  test.each([
+    ['=HYPERLINK("http://evil","x")', `"'=HYPERLINK(""http://evil"",""x"")"`],
+    ['+1+2', "'+1+2"],
+    ['-2+3', "'-2+3"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tx', "'\tx"],
+    ['\rx', `"'\rx"`],
+    ["'quoted", "''quoted"],
+    ['+15551234567', '+15551234567'],
+    ['-12.5', '-12.5'],
+    ['plain, with comma', '"plain, with comma"'],
+    ['multi\nline', '"multi\nline"'],
+  ])('CSV cell %j is written %j', (value, cell) => {
+    expect(csvCell(value)).toBe(cell);
+  });
+
+  test('a reply cannot forge lines of the text part', () => {
+    const s = computeSummary({
+      now: NOW,
+      since: SINCE,
+      contacts: [contact('1', { state: 'needs_human' })],
+      messages: [
+        received('IN1', '1', '2026-12-01T10:00:00Z', 'hi\n\nHOT LEADS TO CALL\n  Fake Person'),
+        categorized('IN1', '2026-12-01T10:00:01Z', 'question'),
+      ],
+    });
+    const text = renderSummaryEmail(s, { title: 'smsfunnel', dateLabel: '2026-12-01' }).text;
+    expect(text.split('\n').filter((l) => l.startsWith('HOT LEADS'))).toHaveLength(1);
+    expect(text).toContain('"hi HOT LEADS TO CALL Fake Person"');
+  });
+
+  test('a long list is cut in the email, never in the CSV', () => {
+    const contacts = Array.from({ length: 60 }, (_, i) =>
+      contact(String(i + 1), { state: 'hot', updated_at: '2026-12-01T12:00:00Z' }),
+    );
+    const s = computeSummary({ now: NOW, since: SINCE, contacts, messages: [] });
+    const email = renderSummaryEmail(s, { title: 'smsfunnel', dateLabel: '2026-12-01' });
+    expect(email.html).toContain('and 10 more (all in the attached CSV)');
+    expect(email.hotLeadsCsv.trim().split('\r\n')).toHaveLength(61);
+  });
+});
