@@ -1,0 +1,158 @@
+/**
+ * Sorts one reply into a category by running the rule families in precedence order:
+ * opt_out > help/opt_in (whole-message keyword) > [custom categories the step expects] >
+ * wrong_number > interested > later > not_interested > [a custom word as the whole reply] >
+ * question > other. The first family with a matching rule decides; a reply nothing recognises
+ * is `other` (or `question`), never `interested`, so a person looks at it.
+ *
+ * Custom categories: the ones the contact's current step expects come right after opt-out and
+ * the carrier keywords. Outside that step, custom words never override a built-in category;
+ * a reply that is nothing but a custom word ("MORNING") still gets that category rather than
+ * `other`, since the operator's meaning is unambiguous. A custom category named like a built-in
+ * one ("interested") adds its words to that built-in category, at that category's precedence.
+ */
+import { type CustomCategory, type CustomMatch, matchCustom, matchesWhole, timeHints } from './custom.js';
+import { INTERESTED_RULES, LATER_RULES, NOT_INTERESTED_RULES, QUESTION_RULES } from './intents.js';
+import { KEYWORD_RULES } from './keywords.js';
+import { type Normalized, normalizeReply, showWords } from './normalize.js';
+import { OPT_OUT_RULES } from './opt-out.js';
+import type { Rule } from './rule.js';
+import { WRONG_NUMBER_RULES } from './wrong-number.js';
+
+export const BUILT_IN_CATEGORIES = [
+  'opt_out',
+  'help',
+  'opt_in',
+  'wrong_number',
+  'interested',
+  'later',
+  'not_interested',
+  'question',
+  'other',
+] as const;
+export type BuiltInCategory = (typeof BUILT_IN_CATEGORIES)[number];
+
+export interface CategorizeOptions {
+  /** Categories the operator's funnel file defines. */
+  readonly custom?: readonly CustomCategory[];
+  /** Custom categories the contact's current step asks for; they win in that step, never over opt-out. */
+  readonly expecting?: readonly string[];
+}
+
+export interface Verdict {
+  readonly category: string;
+  /** Id of the rule that decided, e.g. `opt_out.stop_word`, `custom.morning`, `other.fallback`. */
+  readonly rule: string;
+  /** One sentence for --explain, quoting the words that matched. */
+  readonly reason: string;
+  /** False when no rule recognised the reply (or expected categories disagreed): a person should look. */
+  readonly confident: boolean;
+}
+
+const BUILT_IN: ReadonlySet<string> = new Set(BUILT_IN_CATEGORIES);
+
+/** The emoji words of the normalised text, shown as emoji again in a reason. */
+const EMOJI_SHOWN: Readonly<Record<string, string>> = { emojiyes: '👍', emojino: '👎', emojismile: '🙂' };
+
+function verdict(
+  reply: Normalized,
+  category: string,
+  rule: string,
+  why: string,
+  words: string,
+  confident = true,
+): Verdict {
+  const shown = showWords(reply, words)
+    .replace(/ \?/g, '?')
+    .replace(/\bemoji(?:yes|no|smile)\b/g, (w) => EMOJI_SHOWN[w] ?? w);
+  const sentence = `${why.charAt(0).toUpperCase()}${why.slice(1)}: "${shown}".`;
+  return { category, rule, reason: sentence, confident };
+}
+
+function firstMatch(rules: readonly Rule[], reply: Normalized): Verdict | undefined {
+  for (const rule of rules) {
+    const words = rule.match(reply);
+    if (words !== undefined) return verdict(reply, rule.category, rule.id, rule.why, words);
+  }
+  return undefined;
+}
+
+/** A custom category named like a built-in one adds its words at that category's place. */
+function builtInExtras(category: string, custom: readonly CustomCategory[], reply: Normalized) {
+  for (const c of custom) {
+    if (c.name !== category) continue;
+    const whole = category === 'help' || category === 'opt_in';
+    const words = whole ? matchesWhole(c, reply) : matchCustom(c, reply, [])?.words;
+    if (words !== undefined)
+      return verdict(reply, category, `custom.${category}`, 'matches the funnel file words', words);
+  }
+  return undefined;
+}
+
+function expectedCustom(
+  reply: Normalized,
+  custom: readonly CustomCategory[],
+  expecting: ReadonlySet<string>,
+) {
+  const wanted = custom.filter((c) => expecting.has(c.name) && !BUILT_IN.has(c.name));
+  if (wanted.length === 0) return undefined;
+  const hints = timeHints(reply.text);
+  const matches = wanted
+    .map((c) => matchCustom(c, reply, hints))
+    .filter((m): m is CustomMatch => m !== undefined);
+  const first = matches.sort((a, b) => a.at - b.at)[0];
+  if (first === undefined) return undefined;
+  const agree = matches.every((m) => m.name === first.name);
+  const why = agree
+    ? `matches the ${first.name} words the step expects`
+    : `mentions ${matches.map((m) => m.name).join(' and ')}; the first one named wins`;
+  return verdict(reply, first.name, `custom.${first.name}`, why, first.words, agree);
+}
+
+/** Decides the category of an already normalised reply. */
+export function decide(reply: Normalized, options: CategorizeOptions = {}): Verdict {
+  const custom = options.custom ?? [];
+  const expecting = new Set(options.expecting ?? []);
+  const families: [string, readonly Rule[]][] = [
+    ['opt_out', OPT_OUT_RULES],
+    ['help', KEYWORD_RULES],
+    ['wrong_number', WRONG_NUMBER_RULES],
+    ['interested', INTERESTED_RULES],
+    ['later', LATER_RULES],
+    ['not_interested', NOT_INTERESTED_RULES],
+    ['question', QUESTION_RULES],
+  ];
+  for (const [family, rules] of families) {
+    if (family === 'wrong_number') {
+      const expected = expectedCustom(reply, custom, expecting);
+      if (expected !== undefined) return expected;
+    }
+    if (family === 'question') {
+      for (const c of custom) {
+        if (BUILT_IN.has(c.name)) continue;
+        const words = matchesWhole(c, reply);
+        if (words !== undefined)
+          return verdict(reply, c.name, `custom.${c.name}`, `the whole reply is a ${c.name} word`, words);
+      }
+    }
+    const found = firstMatch(rules, reply) ?? builtInExtras(family, custom, reply);
+    if (found !== undefined) return found;
+    if (family === 'help') {
+      const optIn = builtInExtras('opt_in', custom, reply);
+      if (optIn !== undefined) return optIn;
+    }
+  }
+  const extra = builtInExtras('other', custom, reply);
+  if (extra !== undefined) return extra;
+  return {
+    category: 'other',
+    rule: 'other.fallback',
+    reason: 'No rule recognised the reply.',
+    confident: false,
+  };
+}
+
+/** Sorts one reply (its body exactly as received) into a category. */
+export function categorize(body: string, options: CategorizeOptions = {}): Verdict {
+  return decide(normalizeReply(body), options);
+}

@@ -1,0 +1,154 @@
+/**
+ * Opt-out: the one category that must never be missed. A missed opt-out is a legal problem
+ * (TCPA; the FCC's 2024 order lets a person revoke consent "in any reasonable manner"), a false
+ * one loses a lead, so wording is recognised generously and only clear idioms are excluded
+ * ("stop by", "bus stop", "can't stop thinking about it").
+ *
+ * Carrier keywords follow Twilio's default opt-out list (STOP, STOPALL, UNSUBSCRIBE, CANCEL, END,
+ * QUIT, REVOKE, OPTOUT: https://www.twilio.com/docs/messaging/tutorials/advanced-opt-out) plus
+ * REMOVE, OPT-OUT and ARRET from the US/Canada carrier lists, and the Spanish PARAR, ALTO, BASTA,
+ * CANCELAR, BAJA. As a whole message they are matched however they are typed ("Stop.", " STOP ",
+ * "stop!!", "STOP 🛑", "stpo").
+ */
+import { type Normalized, squeeze, withinOneEdit } from './normalize.js';
+import { patternRule, type Rule } from './rule.js';
+import { NOT_TYPOS } from './vocabulary.js';
+
+const CARRIER_KEYWORDS = ['stop', 'stopall', 'unsubscribe', 'cancel', 'end', 'quit', 'optout', 'revoke'];
+const WHOLE_MESSAGE_KEYWORDS = new Set(
+  [...CARRIER_KEYWORDS, 'remove', 'arret', 'parar', 'alto', 'basta', 'cancelar', 'baja', 'stp'].map(squeeze),
+);
+const PHRASE_KEYWORDS = [
+  'opt out',
+  'stop all',
+  'stop it',
+  'stop now',
+  'de baja',
+  'dar de baja',
+  'no more',
+].map(squeeze);
+/** Words that may stand next to a keyword without changing it ("Stop please", "STOP 🛑 thanks"). */
+const FILLERS = new Set(['please', 'now', 'thanks', 'thank', 'you', 'ok', 'por', 'favor', 'ya']);
+
+/**
+ * A typo in a one-word opt-out: keywords of 6+ letters take any one edit; "stop" and "quit"
+ * take a swap or one letter more or less ("stpo", "stp", "quitt") but no substitution, which
+ * would turn "shop" or "step" into an opt-out.
+ */
+function nearKeyword(word: string): string | undefined {
+  if (NOT_TYPOS.includes(word)) return undefined;
+  for (const keyword of CARRIER_KEYWORDS) {
+    if (keyword.length < 4 || !withinOneEdit(word, keyword)) continue;
+    if (keyword.length >= 6) return keyword;
+    const sameLetters = [...word].sort().join('') === [...keyword].sort().join('');
+    if (word.length !== keyword.length || sameLetters) return keyword;
+  }
+  return undefined;
+}
+
+function wholeMessageKeyword(reply: Normalized): string | undefined {
+  const meaningful = [...new Set(reply.words.filter((w) => !FILLERS.has(w)))];
+  if (meaningful.length === 0) return undefined;
+  const joined = meaningful.join(' ');
+  if (PHRASE_KEYWORDS.includes(joined)) return joined;
+  if (meaningful.every((w) => WHOLE_MESSAGE_KEYWORDS.has(w))) return meaningful.join(' ');
+  if (meaningful.length === 1) {
+    const near = nearKeyword(meaningful[0] as string);
+    if (near !== undefined) return `${meaningful[0]} (${near})`;
+  }
+  return undefined;
+}
+
+const CONTACT_VERBS =
+  'text|texts|texting|message|messages|messaging|sms|contact|contacting|call|calling|calls|email|emailing|write|writing|bother|bothering|spam|spamming|harass|harassing|send|sending';
+
+export const OPT_OUT_RULES: readonly Rule[] = [
+  {
+    id: 'opt_out.keyword',
+    category: 'opt_out',
+    why: 'the whole reply is a carrier opt-out keyword',
+    match: wholeMessageKeyword,
+  },
+  patternRule(
+    'opt_out.stop_request',
+    'opt_out',
+    'asks to stop the messages',
+    `\\b(?:stop|stpo|sotp|stp|quit)(?:ped|ping|s)? (?:the |these |your |all |with the |sending me )?(?:${CONTACT_VERBS}|it|this|that|them|me|us)\\b`,
+  ),
+  // Any other "stop" counts, except in idioms that are clearly not about the texts.
+  patternRule(
+    'opt_out.stop_word',
+    'opt_out',
+    'says stop',
+    '(?<!\\b(?:can not|could not|will not|would not|never|bus|one|non|pit|full|last|truck|rest|first|next) )\\bstop\\b(?! (?:by|in|over|at|off|on by|thinking|wondering|worrying|laughing|smiling|talking about))',
+  ),
+  patternRule(
+    'opt_out.unsubscribe',
+    'opt_out',
+    'asks to unsubscribe',
+    '\\b(?:unsubscribe|unsubscribed|opt out|opt me out|opt us out|optout|opted out|opting out|revoke|revoking|withdraw (?:my )?consent)\\b',
+  ),
+  patternRule(
+    'opt_out.remove',
+    'opt_out',
+    'asks to be removed',
+    '\\b(?:remove|delete|erase|drop)(?:(?: me| us| my (?:number|name|info|contact|phone|cell)| this (?:number|phone|contact|cell)| our (?:number|names?)| from| it)\\b| (?=\\|)|$)',
+    'marked',
+  ),
+  patternRule(
+    'opt_out.take_off',
+    'opt_out',
+    'asks to be taken off the list',
+    '\\btake (?:me|us|my (?:number|name|info)|this (?:number|phone)|our (?:number|names?)|it|them) off\\b|\\boff (?:your|the|you|this|that) (?:list|contact list|contacts|database|calling list|texting list|mailing list)\\b',
+  ),
+  patternRule(
+    'opt_out.do_not_contact',
+    'opt_out',
+    'asks not to be contacted',
+    `\\b(?:do not|never|quit|no) (?:ever )?(?:${CONTACT_VERBS})(?:(?: me| us| this| my| here| again| anymore| ever)\\b|$)|\\b(?:do not|no longer|never) (?:want|wanted|need) (?:any |your |these |those |more |any more |to (?:get|receive) )*(?:texts|messages|calls|spam|sms|emails|text)\\b`,
+  ),
+  patternRule(
+    'opt_out.cancel',
+    'opt_out',
+    'asks to cancel the messages',
+    `\\bcancel(?:ar)? (?:me|us|my|this|these|it|all|the|subscription|texts|messages|please)\\b|\\benough (?:with|of)\\b|\\bdone with (?:you|this|these|it|the (?:texts|messages|spam)|your (?:texts|messages|spam))\\b|^enough\\b|\\bthat is enough\\b|\\b(?:do not|no longer|not|never) (?:wish|want|like|agree|consent) to (?:receive|get|be (?:contacted|texted|messaged)|hear)\\b|\\b(?:did not|never) (?:sign(?:ed)? up|opt(?:ed)? in|subscribe(?:d)?|agree(?:d)?|consent(?:ed)?|g[ia]ve (?:you )?(?:my )?(?:number|permission|consent))\\b`,
+  ),
+  patternRule(
+    'opt_out.no_more',
+    'opt_out',
+    'asks for no more messages',
+    '\\bno more(?: (?:text|texts|message|messages|sms|spam|calls|contact|emails|of this|of these|please)\\b| *(?=\\|)| *$)',
+    'marked',
+  ),
+  patternRule(
+    'opt_out.lose_number',
+    'opt_out',
+    'asks to forget the number',
+    '\\b(?:lose|delete|forget|erase|remove|burn) (?:my|this|our|the) (?:number|contact|info|details|name)\\b',
+  ),
+  patternRule(
+    'opt_out.leave_alone',
+    'opt_out',
+    'tells the sender to go away',
+    '\\b(?:leave (?:me|us) alone|go away|get lost|(?:fuck|f|piss|buzz|back|bugger) off|fuck you|f you|screw you|shut up)\\b',
+  ),
+  patternRule(
+    'opt_out.complaint',
+    'opt_out',
+    'threatens a report or complaint',
+    '\\b(?:report(?:ing|ed)? (?:you|this|your|it|as|to)|reported|block(?:ing|ed)? (?:you|this|your|the number|it)|blocked|sue|suing|lawyer|attorney|tcpa|fcc|ftc|do not call list|dnc|harass|harassing|harassment)\\b',
+  ),
+  // "Is this spam?" is a question; "this is spam" / "scam" as a statement wants it to stop.
+  patternRule(
+    'opt_out.spam',
+    'opt_out',
+    'calls the message spam',
+    '^(?!(?:is|are|who|what|how|why|does|do|can)\\b)(?!.*\\?).*\\b(?:spam|spammer|spamming|spammers|scam|scammer|scammers|fraud)\\b',
+  ),
+  patternRule(
+    'opt_out.spanish',
+    'opt_out',
+    'asks in Spanish to stop the messages',
+    '\\b(?:parar|basta|cancelar|darme de baja|dar de baja|de baja|no me (?:escribas|escriban|escribe|escribir|manden|mandes|mande|envien|envies|envie|contacten|contactes|contacte|llamen|llames|llame|molesten|molestes|moleste)|no (?:mas|quiero) (?:mensajes|textos|sms|llamadas)|(?:deja|dejen|dejes|dejar|para|paren|pare) de (?:mandar|enviar|escribir|textear|llamar|molestar|contactar)\\w*|dejame en paz|dejenme en paz|borr(?:ar|en|a) mi numero|eliminar mi numero|no molestar)\\b',
+  ),
+];

@@ -1,0 +1,106 @@
+/**
+ * Word lists the normaliser uses: SMS spellings and contractions to expand, the long keywords
+ * worth correcting a typo towards, and the ordinary words that sit one typo away from a keyword
+ * and must be left alone ("cancer" is not "cancel", "remote" is not "remove").
+ * Written in plain spelling; `normalize.ts` squeezes them like the text it compares them with.
+ * Kept as small text tables so a reviewer reads them as lists, not as code.
+ */
+
+/** `plain form <- tokens that mean it`, one line per plain form. Tokens are whole words. */
+const EXPANSION_TABLE = `
+yes <- yep yup yeah yea yeh yah yas yesh yessir ys si
+no <- nope nah naw nop nay nada
+ok <- okay okey okie oki k kay okk
+please <- pls plz plse pleas pleae plez
+thanks <- thx thnx thnks thanx thks tnx tx ty tyvm
+thank you <- thankyou
+sorry <- sry srry
+you <- u
+your <- ur
+are <- r
+people <- ppl
+because <- bc cuz cos
+i am <- im
+i have <- ive
+i would <- id
+i will <- ill
+you are <- youre
+you will <- youll
+do not <- dont dnt
+does not <- doesnt dosent
+did not <- didnt
+is not <- isnt aint
+are not <- arent
+was not <- wasnt
+can not <- cant cannot
+could not <- couldnt
+will not <- wont
+would not <- wouldnt
+have not <- havent
+has not <- hasnt
+should not <- shouldnt
+who is <- whos
+what is <- whats wats
+what <- wat wut
+how is <- hows
+where is <- wheres
+that is <- thats
+there is <- theres
+going to <- gonna
+want to <- wanna
+got to <- gotta
+i do not know <- idk
+let me know <- lmk
+of course <- ofc
+definitely <- def definately definetly defintely deffo
+probably <- prolly probly
+though <- tho
+through <- thru
+right now <- rn
+at the moment <- atm
+tomorrow <- tmrw tmr tmrow tomoro 2moro 2morrow
+today <- 2day
+tonight <- tonite 2nite
+before <- b4
+later <- l8r ltr
+week <- wk
+weeks <- wks
+weekend <- wknd
+months <- mos
+years <- yrs
+text <- txt
+texts <- txts
+texting <- txting txtin textin
+message <- msg mssg
+messages <- msgs
+number <- num nbr
+unsubscribe <- unsub
+`;
+
+function parseTable(table: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const line of table.trim().split('\n')) {
+    const [plain = '', tokens = ''] = line.split('<-').map((part) => part.trim());
+    for (const token of tokens.split(/\s+/)) map.set(token, plain);
+  }
+  return map;
+}
+
+/** Token -> its plain form (may be several words). */
+export const EXPANSIONS: ReadonlyMap<string, string> = parseTable(EXPANSION_TABLE);
+
+/** Keywords a longer token may be one typo away from ("intrested", "unsubscibe"). */
+export const TYPO_TARGETS: readonly string[] = `
+interested interest unsubscribe unsubscribed texting messaging messages message contacting
+harassment harassing already expensive afford definitely absolutely details information
+spamming number please thanks bothering stopall interesa interesado equivocado mensajes
+escribas tomorrow afternoon morning evening husband remove`
+  .trim()
+  .split(/\s+/);
+
+/** Real words one edit from a target: never "corrected". */
+export const NOT_TYPOS: readonly string[] = `
+remote removed cancer pleased massage testing interests detail retails numbed lumber humber
+texted passage mourning`
+  .trim()
+  .split(/\s+/);
