@@ -33,9 +33,14 @@ const COMMANDS: CommandSpec[] = [
       'smsfunnel import uk-list.csv --default-country GB --dry-run',
     ],
     options: [
-      new Option('--map <field=Column>', 'use this source column for a field (phone, first_name, last_name, name, email); repeatable')
-        .argParser((value: string, previous: string[] = []) => [...previous, value]),
-      new Option('--default-country <code>', 'country of numbers written without +code (default: SMSFUNNEL_DEFAULT_COUNTRY or US)'),
+      new Option(
+        '--map <field=Column>',
+        'use this source column for a field (phone, first_name, last_name, name, email); repeatable',
+      ).argParser((value: string, previous: string[] = []) => [...previous, value]),
+      new Option(
+        '--default-country <code>',
+        'country of numbers written without +code (default: SMSFUNNEL_DEFAULT_COUNTRY or US)',
+      ),
     ],
     load: () => import('./commands/import.js'),
   },
@@ -68,9 +73,15 @@ const COMMANDS: CommandSpec[] = [
       'smsfunnel categorize --set +15551234567 interested',
     ],
     options: [
-      new Option('--test <file>', 'run a labeled CSV (body,category) through the categorizer and print accuracy'),
+      new Option(
+        '--test <file>',
+        'run a labeled CSV (body,category) through the categorizer and print accuracy',
+      ),
       new Option('--explain <text>', 'show the category of a text and why'),
-      new Option('--set <phone-and-category...>', "correct a contact's category by hand: --set <phone> <category>"),
+      new Option(
+        '--set <phone-and-category...>',
+        "correct a contact's category by hand: --set <phone> <category>",
+      ),
     ],
     load: () => import('./commands/categorize.js'),
   },
@@ -80,13 +91,14 @@ const COMMANDS: CommandSpec[] = [
     description:
       'Emails the day in numbers: the funnel as bars, sent/delivered/failed, replies by category, new opt-outs, hot leads to call (also attached as CSV) and replies that need a human. At most once a day unless --force; with --dry-run it writes the message to a file instead and prints its path.',
     examples: ['smsfunnel summarize', 'smsfunnel summarize --dry-run', 'smsfunnel summarize --force'],
-    options: [new Option('--force', 'send even if today\'s summary was already sent')],
+    options: [new Option('--force', "send even if today's summary was already sent")],
     load: () => import('./commands/summarize.js'),
   },
   {
     name: 'status',
     summary: 'show contacts by state and category, and what is due next',
-    description: 'Prints the funnel in numbers for the terminal: contacts by state and by category, and what is due next.',
+    description:
+      'Prints the funnel in numbers for the terminal: contacts by state and by category, and what is due next.',
     examples: ['smsfunnel status', 'smsfunnel status --json'],
     load: () => import('./commands/status.js'),
   },
@@ -110,7 +122,10 @@ const COMMANDS: CommandSpec[] = [
 
 function sharedOptions(): Option[] {
   return [
-    new Option('--data-dir <dir>', 'folder with contacts.csv and messages.csv (default: SMSFUNNEL_DATA_DIR or ./data)'),
+    new Option(
+      '--data-dir <dir>',
+      'folder with contacts.csv and messages.csv (default: SMSFUNNEL_DATA_DIR or ./data)',
+    ),
     new Option('--funnel <file>', 'the funnel file (default: SMSFUNNEL_FUNNEL or ./funnel.yaml)'),
     new Option('--env-file <file>', 'read configuration from this file instead of ./.env'),
     new Option('--dry-run', 'show what would happen; change nothing and send nothing'),
@@ -119,7 +134,10 @@ function sharedOptions(): Option[] {
   ];
 }
 
-export function buildProgram(onRun: (code: number) => void, output?: Partial<{ stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }>): Command {
+export function buildProgram(
+  onRun: (code: number) => void,
+  output?: Partial<{ stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }>,
+): Command {
   const program = new Command('smsfunnel')
     .description('Run an SMS funnel over Twilio for contacts kept in CSV files.')
     .showHelpAfterError('(add --help for usage)')
@@ -188,7 +206,9 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0
+      return error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.exitCode === 0
         ? ExitCode.ok
         : ExitCode.usage;
     }
@@ -202,7 +222,9 @@ export function start(): void {
   main(process.argv).then(
     (code) => process.exit(code),
     (error: unknown) => {
-      process.stderr.write(`error: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(
+        `error: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
       process.exit(70);
     },
   );

@@ -58,8 +58,16 @@ export const VARIABLES = [
   ['TWILIO_ACCOUNT_SID', '', 'Twilio account SID (AC followed by 32 hex characters).'],
   ['TWILIO_AUTH_TOKEN', '', 'Twilio auth token (secret; never printed).'],
   ['TWILIO_PHONE_NUMBER', '', 'Sender number in E.164 (+15551234567); or set TWILIO_MESSAGING_SERVICE_SID.'],
-  ['TWILIO_MESSAGING_SERVICE_SID', '', 'Messaging Service SID (MG...), a sender pool; used instead of the number when set.'],
-  ['TWILIO_API_BASE_URL', 'https://api.twilio.com', 'Send every Twilio request to this base URL instead (a local mock or a proxy).'],
+  [
+    'TWILIO_MESSAGING_SERVICE_SID',
+    '',
+    'Messaging Service SID (MG...), a sender pool; used instead of the number when set.',
+  ],
+  [
+    'TWILIO_API_BASE_URL',
+    'https://api.twilio.com',
+    'Send every Twilio request to this base URL instead (a local mock or a proxy).',
+  ],
   ['SEND_RATE', '1', 'Messages per second (1 for a US long code; higher for toll-free or short codes).'],
   ['TWILIO_TIMEOUT', '30', 'Seconds to wait for one Twilio request.'],
   ['EMAIL_HOST', '', 'SMTP server for the daily summary.'],
@@ -69,7 +77,11 @@ export const VARIABLES = [
   ['EMAIL_TLS', 'auto', 'auto (TLS on 465, STARTTLS otherwise), tls, starttls (required), or none.'],
   ['EMAIL_FROM', '', 'Sender address of the summary, e.g. "Funnel <funnel@example.com>".'],
   ['EMAIL_TO', '', 'Recipients of the summary, separated by commas.'],
-  ['SMSFUNNEL_DATA_DIR', './data', 'Folder with contacts.csv, messages.csv and the run state (or --data-dir).'],
+  [
+    'SMSFUNNEL_DATA_DIR',
+    './data',
+    'Folder with contacts.csv, messages.csv and the run state (or --data-dir).',
+  ],
   ['SMSFUNNEL_FUNNEL', './funnel.yaml', 'The funnel file (or --funnel).'],
   ['SMSFUNNEL_LOCK_WAIT', '10', 'Seconds to wait for another run to finish before exiting 75.'],
   ['SMSFUNNEL_DEFAULT_COUNTRY', 'US', 'Country for numbers written without +country code (ISO 3166 code).'],
@@ -102,7 +114,9 @@ export function validateConfig(
     if (raw === undefined) return fallback;
     const n = Number(raw);
     if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
-      problems.push(`${name} is "${raw}": put ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}`);
+      problems.push(
+        `${name} is "${raw}": put ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}`,
+      );
       return fallback;
     }
     return n;
@@ -115,14 +129,18 @@ export function validateConfig(
       ? Date.parse(nowRaw)
       : Number.NaN;
     if (Number.isNaN(t)) {
-      problems.push(`SMSFUNNEL_NOW is "${nowRaw}": put an ISO 8601 time with its zone, e.g. 2026-12-01T17:00:00Z`);
+      problems.push(
+        `SMSFUNNEL_NOW is "${nowRaw}": put an ISO 8601 time with its zone, e.g. 2026-12-01T17:00:00Z`,
+      );
     } else {
       now = new Date(t);
     }
   }
   const country = (get('SMSFUNNEL_DEFAULT_COUNTRY') ?? 'US').toUpperCase();
   if (!/^[A-Z]{2}$/.test(country)) {
-    problems.push(`SMSFUNNEL_DEFAULT_COUNTRY is "${country}": put a two-letter country code such as US, GB or CA`);
+    problems.push(
+      `SMSFUNNEL_DEFAULT_COUNTRY is "${country}": put a two-letter country code such as US, GB or CA`,
+    );
   }
   const base: BaseConfig = {
     now,
@@ -140,7 +158,9 @@ export function validateConfig(
     const messagingServiceSid = get('TWILIO_MESSAGING_SERVICE_SID');
     const apiBaseUrl = get('TWILIO_API_BASE_URL');
     if (accountSid === undefined) {
-      problems.push('TWILIO_ACCOUNT_SID is missing: put your account SID from the Twilio Console (AC + 32 hex characters)');
+      problems.push(
+        'TWILIO_ACCOUNT_SID is missing: put your account SID from the Twilio Console (AC + 32 hex characters)',
+      );
     } else if (!/^AC[0-9a-fA-F]{32}$/.test(accountSid)) {
       problems.push(`TWILIO_ACCOUNT_SID is "${accountSid}": it must be AC followed by 32 hex characters`);
     }
@@ -158,10 +178,14 @@ export function validateConfig(
       problems.push(`TWILIO_PHONE_NUMBER is "${phoneNumber}": write it in E.164, e.g. +15551234567`);
     }
     if (messagingServiceSid !== undefined && !/^MG[0-9a-fA-F]{32}$/.test(messagingServiceSid)) {
-      problems.push(`TWILIO_MESSAGING_SERVICE_SID is "${messagingServiceSid}": it must be MG followed by 32 hex characters`);
+      problems.push(
+        `TWILIO_MESSAGING_SERVICE_SID is "${messagingServiceSid}": it must be MG followed by 32 hex characters`,
+      );
     }
     if (apiBaseUrl !== undefined && !/^https?:\/\/[^\s/]+(:\d+)?\/?$/.test(apiBaseUrl)) {
-      problems.push(`TWILIO_API_BASE_URL is "${apiBaseUrl}": put a base URL such as http://127.0.0.1:3000 (no path)`);
+      problems.push(
+        `TWILIO_API_BASE_URL is "${apiBaseUrl}": put a base URL such as http://127.0.0.1:3000 (no path)`,
+      );
     }
     twilio = {
       accountSid: accountSid ?? '',
@@ -195,10 +219,13 @@ export function validateConfig(
     }
     const address = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
     const addressOf = (s: string) => /<([^>]+)>\s*$/.exec(s)?.[1] ?? s;
-    if (from === undefined) problems.push('EMAIL_FROM is missing: put the sender address, e.g. funnel@example.com');
+    if (from === undefined)
+      problems.push('EMAIL_FROM is missing: put the sender address, e.g. funnel@example.com');
     else if (!address.test(addressOf(from))) problems.push(`EMAIL_FROM is "${from}": put an e-mail address`);
-    if (to.length === 0) problems.push('EMAIL_TO is missing: put one or more recipient addresses, separated by commas');
-    for (const r of to) if (!address.test(addressOf(r))) problems.push(`EMAIL_TO has "${r}", which is not an e-mail address`);
+    if (to.length === 0)
+      problems.push('EMAIL_TO is missing: put one or more recipient addresses, separated by commas');
+    for (const r of to)
+      if (!address.test(addressOf(r))) problems.push(`EMAIL_TO has "${r}", which is not an e-mail address`);
     if (!['auto', 'tls', 'starttls', 'none'].includes(tls)) {
       problems.push(`EMAIL_TLS is "${tls}": put auto, tls, starttls or none`);
     }
@@ -213,7 +240,9 @@ export function validateConfig(
     };
   }
 
-  const secrets = SECRET_NAMES.map((n) => env[n]).filter((v): v is string => v !== undefined && v.length >= 4);
+  const secrets = SECRET_NAMES.map((n) => env[n]).filter(
+    (v): v is string => v !== undefined && v.length >= 4,
+  );
   return { config: deepFreeze({ ...base, twilio, email, secrets }), problems };
 }
 
@@ -243,7 +272,10 @@ function readEnvFile(explicit: string | undefined): Record<string, string> {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     if (explicit === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw new ConfigError([`--env-file ${explicit}: cannot read it (${(error as NodeJS.ErrnoException).code})`], 'Give the path of an existing file, or leave --env-file out to use ./.env.');
+    throw new ConfigError(
+      [`--env-file ${explicit}: cannot read it (${(error as NodeJS.ErrnoException).code})`],
+      'Give the path of an existing file, or leave --env-file out to use ./.env.',
+    );
   }
   return dotenv.parse(text);
 }

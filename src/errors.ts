@@ -50,7 +50,11 @@ export class ConfigError extends SmsfunnelError {
     readonly problems: readonly string[],
     hint = 'Set these in .env (see .env.example) or in the environment, then run again.',
   ) {
-    super(ExitCode.config, `configuration is not usable:\n${problems.map((p) => `  - ${p}`).join('\n')}`, hint);
+    super(
+      ExitCode.config,
+      `configuration is not usable:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+      hint,
+    );
   }
 }
 

@@ -37,7 +37,9 @@ describe('validateConfig', () => {
   });
 
   test('a good Twilio config, with defaults', () => {
-    const { config, problems } = validateConfig({ ...twilioEnv, SMSFUNNEL_NOW: '2026-12-01T17:00:00Z' }, ['twilio']);
+    const { config, problems } = validateConfig({ ...twilioEnv, SMSFUNNEL_NOW: '2026-12-01T17:00:00Z' }, [
+      'twilio',
+    ]);
     expect(problems).toEqual([]);
     expect(config.twilio?.sendRate).toBe(1);
     expect(config.now?.toISOString()).toBe('2026-12-01T17:00:00.000Z');
@@ -46,7 +48,11 @@ describe('validateConfig', () => {
   });
 
   test('email: recipients split on commas, user and password go together', () => {
-    const env = { EMAIL_HOST: 'smtp.example.com', EMAIL_FROM: 'f@example.com', EMAIL_TO: 'a@example.com, b@example.com' };
+    const env = {
+      EMAIL_HOST: 'smtp.example.com',
+      EMAIL_FROM: 'f@example.com',
+      EMAIL_TO: 'a@example.com, b@example.com',
+    };
     expect(validateConfig(env, ['email']).config.email?.to).toEqual(['a@example.com', 'b@example.com']);
     const { problems } = validateConfig({ ...env, EMAIL_HOST_USER: 'me' }, ['email']);
     expect(problems.join('\n')).toMatch(/EMAIL_HOST_PASSWORD is missing/);
@@ -63,7 +69,10 @@ describe('loadConfig', () => {
   test('reads --env-file; the environment wins over the file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'smsfunnel-env-'));
     const file = join(dir, 'test.env');
-    writeFileSync(file, `TWILIO_ACCOUNT_SID=${SID}\nTWILIO_AUTH_TOKEN=${TOKEN}\nTWILIO_PHONE_NUMBER=+15005550006\nSEND_RATE=5\n`);
+    writeFileSync(
+      file,
+      `TWILIO_ACCOUNT_SID=${SID}\nTWILIO_AUTH_TOKEN=${TOKEN}\nTWILIO_PHONE_NUMBER=+15005550006\nSEND_RATE=5\n`,
+    );
     const config = loadConfig(['twilio'], { envFile: file, env: { SEND_RATE: '7' } });
     expect(config.twilio.accountSid).toBe(SID);
     expect(config.twilio.sendRate).toBe(7);

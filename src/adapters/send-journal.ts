@@ -9,7 +9,16 @@
  * The file is JSON lines, appended with one write each; a torn last line (killed mid-write) is
  * ignored, which is safe because that entry's create request had not been made yet.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 export const JOURNAL_FILE = 'send-journal.jsonl';
@@ -84,10 +93,22 @@ export class SendJournal {
     fsyncSync(this.fd);
   }
 
-  /** Forgets everything: called once contacts.csv holds every decision the entries carried. */
-  clear(): void {
+  /**
+   * Forgets every settled entry: called once contacts.csv holds every decision they carried.
+   * Intents whose fate is still unknown stay, so the next run reconciles them first.
+   */
+  settle(unknown: readonly Intent[] = []): void {
     this.close();
-    rmSync(this.path, { force: true });
+    if (unknown.length === 0) {
+      rmSync(this.path, { force: true });
+      return;
+    }
+    const tmp = `${this.path}.tmp`;
+    const fd = openSync(tmp, 'w', 0o600);
+    writeSync(fd, unknown.map((i) => `${JSON.stringify(i)}\n`).join(''));
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(tmp, this.path);
   }
 
   close(): void {

@@ -1,8 +1,130 @@
-import type { CommandContext } from './context.js';
-import { UsageError } from '../errors.js';
+/**
+ * `smsfunnel categorize`: understands every reply `poll-replies` recorded and moves its contact.
+ * Also the operator's tools: `--explain "text"`, `--test labeled.csv`, and `--set <phone>
+ * <category>` to correct a category by hand.
+ *
+ * A reply is applied to its contact once: the contact's last_inbound_at records the newest reply
+ * applied, so a run killed after saving contacts but before clearing the inbox does not apply the
+ * same reply twice when it runs again.
+ */
 
-export async function run(_ctx: CommandContext): Promise<number> {
-  throw new UsageError(
-    'smsfunnel categorize is not built yet: it arrives with the categorizer (issue #5). Nothing was done.',
-  );
+import { loadFunnelFile } from '../adapters/funnel-file.js';
+import { openDataDir } from '../adapters/store/index.js';
+import { categorize, explain } from '../core/categorize/index.js';
+import { type CompiledFunnel, compileFunnel, expecting, type Funnel } from '../core/funnel/index.js';
+import { emptyInbox, INBOX_STATE, type Inbox, type InboxEntry } from '../core/inbox.js';
+import { type Contact, isoSeconds, type MessageRow, messageRow } from '../core/model.js';
+import { applyReply } from '../core/reply.js';
+import { ExitCode, UsageError } from '../errors.js';
+import { correctByHand, testLabeledFile } from './categorize-tools.js';
+import type { CommandContext } from './context.js';
+import { loadCommandConfig } from './context.js';
+
+export async function run(
+  ctx: CommandContext,
+  _args: string[],
+  opts: Record<string, unknown>,
+): Promise<number> {
+  const modes = ['explain', 'test', 'set'].filter((m) => opts[m] !== undefined);
+  if (modes.length > 1)
+    throw new UsageError(`--${modes.join(' and --')} cannot be combined: use one at a time`);
+  const { config, clock } = loadCommandConfig(ctx, []);
+  const funnel = await loadFunnelFile(config.funnelFile);
+  if (typeof opts.explain === 'string') {
+    const verdict = categorize(opts.explain, { custom: funnel.categories });
+    ctx.out.data(verdict);
+    ctx.out.print(explain(opts.explain, { custom: funnel.categories }));
+    return ExitCode.ok;
+  }
+  if (typeof opts.test === 'string') return testLabeledFile(ctx, opts.test, funnel);
+  if (Array.isArray(opts.set)) return correctByHand(ctx, config, clock.now(), funnel, opts.set as string[]);
+
+  const now = clock.now();
+  const compiled = compileFunnel(funnel);
+  const store = await openDataDir({
+    dir: config.dataDir,
+    lockWaitSeconds: config.lockWaitSeconds,
+    readOnly: ctx.options.dryRun,
+  });
+  try {
+    const inbox = (await store.readState<Inbox>(INBOX_STATE)) ?? emptyInbox();
+    if (inbox.replies.length === 0) {
+      ctx.out.result('no new replies to categorize');
+      ctx.out.data({ categorized: 0, byCategory: {} });
+      return ExitCode.ok;
+    }
+    const table = await store.loadContacts();
+    const byId = new Map(table.rows.map((c) => [c.id, c]));
+    const replies = [...inbox.replies].sort(
+      (a, b) => a.dateSent.localeCompare(b.dateSent) || a.sid.localeCompare(b.sid),
+    );
+    const rows: MessageRow[] = [];
+    const byCategory = new Map<string, number>();
+    let unknown = 0;
+    for (const reply of replies) {
+      const contact = byId.get(reply.contactId);
+      const category = categorizeReply(reply, contact, funnel, compiled);
+      byCategory.set(category, (byCategory.get(category) ?? 0) + 1);
+      if (contact === undefined) unknown++;
+      else applyReply(compiled, contact, { category, dateSent: reply.dateSent }, now);
+      rows.push(categoryRow(reply, category, now));
+      if (ctx.options.dryRun) {
+        ctx.out.print(
+          `${reply.sid} ${contact === undefined ? `${reply.from} (no contact)` : `contact ${contact.id}`}: ${category} — ${reply.body}`,
+        );
+      }
+    }
+    const counts = [...byCategory]
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ');
+    const unknownNote = unknown > 0 ? ` (${unknown} from numbers that are no contact)` : '';
+    ctx.out.data({
+      categorized: replies.length,
+      byCategory: Object.fromEntries(byCategory),
+      unknownNumbers: unknown,
+    });
+    if (ctx.options.dryRun) {
+      ctx.out.result(
+        `dry run: would categorize ${replies.length} repl${replies.length === 1 ? 'y' : 'ies'}: ${counts}${unknownNote} (nothing written)`,
+      );
+      return ExitCode.ok;
+    }
+    await store.appendMessages(rows);
+    await store.saveContacts(table);
+    const handled = new Set(replies.map((r) => r.sid));
+    const after = (await store.readState<Inbox>(INBOX_STATE)) ?? emptyInbox();
+    await store.writeState(INBOX_STATE, { replies: after.replies.filter((r) => !handled.has(r.sid)) });
+    ctx.out.result(
+      `categorized ${replies.length} repl${replies.length === 1 ? 'y' : 'ies'}: ${counts}${unknownNote}`,
+    );
+    return ExitCode.ok;
+  } finally {
+    await store.close();
+  }
+}
+
+function categorizeReply(
+  reply: InboxEntry,
+  contact: Contact | undefined,
+  funnel: Funnel,
+  compiled: CompiledFunnel,
+): string {
+  const asked = contact === undefined ? [] : expecting(compiled, contact.state);
+  return categorize(reply.body, { custom: funnel.categories, expecting: asked }).category;
+}
+
+export function categoryRow(
+  reply: Pick<InboxEntry, 'sid' | 'contactId'>,
+  category: string,
+  now: Date,
+): MessageRow {
+  return messageRow({
+    logged_at: isoSeconds(now),
+    event: 'category',
+    sid: reply.sid,
+    direction: 'inbound',
+    contact_id: reply.contactId,
+    category,
+  });
 }

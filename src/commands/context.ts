@@ -2,9 +2,10 @@
  * What every command receives: the shared options as parsed, and the output. Commands load the
  * config groups they need themselves (`loadCommandConfig`) so `import` never asks for Twilio.
  */
-import { type ConfigGroup, type ConfigWith, loadConfig } from '../config.js';
-import type { Output } from '../adapters/output.js';
+
 import { type Clock, makeClock } from '../adapters/clock.js';
+import type { Output } from '../adapters/output.js';
+import { type ConfigGroup, type ConfigWith, loadConfig } from '../config.js';
 
 export interface CommonOptions {
   dataDir?: string;

@@ -1,5 +1,5 @@
-import type { CommandContext } from './context.js';
 import { UsageError } from '../errors.js';
+import type { CommandContext } from './context.js';
 
 export async function run(_ctx: CommandContext): Promise<number> {
   throw new UsageError(

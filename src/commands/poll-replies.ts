@@ -1,8 +1,196 @@
-import type { CommandContext } from './context.js';
-import { UsageError } from '../errors.js';
+/**
+ * `smsfunnel poll-replies`: pulls inbound replies through Twilio's Messages list API — no webhook,
+ * no public server — and refreshes the delivery status of recent outbound texts.
+ *
+ * Cost grows with what is new, not with history: the cursor (src/core/poll.ts) bounds the listing,
+ * contacts.csv is read only when there is something to match or move, and with nothing new the
+ * run makes one list request and rewrites no file.
+ */
 
-export async function run(_ctx: CommandContext): Promise<number> {
-  throw new UsageError(
-    'smsfunnel poll-replies is not built yet: it arrives with reply polling (issue #5). Nothing was done.',
-  );
+import { openDataDir } from '../adapters/store/index.js';
+import type { TwilioAdapter, TwilioMessage } from '../adapters/twilio/index.js';
+import { DELIVERIES_STATE, type Deliveries, FINAL_STATUSES, STATUS_WINDOW_MS } from '../core/delivery.js';
+import { emptyInbox, INBOX_STATE, type Inbox, type InboxEntry } from '../core/inbox.js';
+import { isoSeconds, messageRow } from '../core/model.js';
+import { absorb, listFrom, type PollCursor } from '../core/poll.js';
+import { ExitCode } from '../errors.js';
+import type { CommandContext } from './context.js';
+import { loadCommandConfig } from './context.js';
+import { applyDeliveryResults, type StatusUpdate } from './poll-deliveries.js';
+
+export const CURSOR_STATE = 'poll-cursor';
+
+export async function run(
+  ctx: CommandContext,
+  _args: string[],
+  _opts: Record<string, unknown>,
+): Promise<number> {
+  const dryRun = ctx.options.dryRun;
+  const { config, clock } = loadCommandConfig(ctx, ['twilio']);
+  const now = clock.now();
+  const store = await openDataDir({
+    dir: config.dataDir,
+    lockWaitSeconds: config.lockWaitSeconds,
+    readOnly: dryRun,
+  });
+  const { createTwilioAdapter } = await import('../adapters/twilio/index.js');
+  const adapter = await createTwilioAdapter(config.twilio);
+  try {
+    const cursor = await store.readState<PollCursor>(CURSOR_STATE);
+    const ourNumber = config.twilio.messagingServiceSid === undefined ? config.twilio.phoneNumber : undefined;
+    const listed: TwilioMessage[] = [];
+    for await (const m of adapter.listMessages({
+      ...(ourNumber === undefined ? {} : { to: ourNumber }),
+      dateSentAfter: listFrom(cursor, now),
+    })) {
+      if (m.direction === 'inbound') listed.push(m);
+    }
+    // Without a cursor (first poll, or its file was lost) the log says what is already recorded.
+    const recorded =
+      cursor === undefined ? new Set((await store.readMessages()).map((r) => r.sid)) : undefined;
+    const result = absorb(
+      cursor,
+      listed.map((m) => ({
+        sid: m.sid,
+        status: m.status,
+        dateSent: m.dateSent ?? undefined,
+        dateCreated: m.dateCreated ?? undefined,
+      })),
+      now,
+      (sid) => recorded?.has(sid) === true,
+    );
+    const bySid = new Map(listed.map((m) => [m.sid, m]));
+    const fresh = result.record.map((r) => bySid.get(r.sid) as TwilioMessage).reverse(); // oldest first
+
+    const deliveries = (await store.readState<Deliveries>(DELIVERIES_STATE)) ?? { pending: [], resends: [] };
+    const updates = await statusUpdates(adapter, deliveries, now, ourNumber);
+
+    const needContacts = fresh.length > 0 || updates.some((u) => FINAL_STATUSES.has(u.status));
+    const table = needContacts ? await store.loadContacts() : undefined;
+    const byPhone = new Map((table?.rows ?? []).map((c) => [c.phone, c]));
+    const entries: InboxEntry[] = fresh.map((m) => ({
+      sid: m.sid,
+      contactId: byPhone.get(m.from ?? '')?.id ?? '',
+      from: m.from ?? '',
+      to: m.to,
+      body: m.body,
+      dateSent: isoSeconds(m.dateSent as Date),
+    }));
+    const unknown = entries.filter((e) => e.contactId === '').length;
+
+    if (dryRun) {
+      for (const e of entries)
+        ctx.out.print(
+          `would record reply ${e.sid} from ${e.from}${e.contactId === '' ? ' (no contact)' : ` (contact ${e.contactId})`}: ${e.body}`,
+        );
+      for (const u of updates)
+        ctx.out.print(`would record ${u.sid} as ${u.status}${u.errorCode === '' ? '' : ` (${u.errorCode})`}`);
+      ctx.out.data({ replies: entries, statusUpdates: updates, held: result.held.length });
+      ctx.out.result(
+        `dry run: would record ${entries.length} repl${entries.length === 1 ? 'y' : 'ies'} and ${updates.length} delivery update(s) (nothing written)`,
+      );
+      return ExitCode.ok;
+    }
+
+    if (entries.length > 0) {
+      await store.appendMessages(
+        entries.map((e) =>
+          messageRow({
+            logged_at: isoSeconds(now),
+            event: 'received',
+            sid: e.sid,
+            direction: 'inbound',
+            contact_id: e.contactId,
+            from: e.from,
+            to: e.to,
+            body: e.body,
+            status: 'received',
+            segments: String(bySid.get(e.sid)?.numSegments ?? ''),
+            date_sent: e.dateSent,
+          }),
+        ),
+      );
+      const inbox = (await store.readState<Inbox>(INBOX_STATE)) ?? emptyInbox();
+      inbox.replies.push(...entries);
+      await store.writeState(INBOX_STATE, inbox);
+    }
+    if (result.changed) await store.writeState(CURSOR_STATE, result.cursor);
+
+    let failures: string[] = [];
+    if (updates.length > 0) {
+      failures = applyDeliveryResults(updates, deliveries, table?.rows ?? [], now);
+      await store.appendMessages(
+        updates.map((u) =>
+          messageRow({
+            logged_at: isoSeconds(now),
+            event: 'status',
+            sid: u.sid,
+            direction: 'outbound',
+            contact_id: u.contactId,
+            status: u.status,
+            error_code: u.errorCode,
+          }),
+        ),
+      );
+      if (table !== undefined && failures.length > 0) await store.saveContacts(table);
+      await store.writeState(DELIVERIES_STATE, deliveries);
+    }
+    for (const f of failures) ctx.out.warn(f);
+
+    const parts = [
+      `recorded ${entries.length} repl${entries.length === 1 ? 'y' : 'ies'}${unknown > 0 ? ` (${unknown} from numbers that are no contact)` : ''}`,
+    ];
+    if (updates.length > 0)
+      parts.push(
+        `${updates.length} delivery update(s)${failures.length > 0 ? `, ${failures.length} failed` : ''}`,
+      );
+    if (result.held.length > 0) parts.push(`${result.held.length} still arriving`);
+    ctx.out.result(parts.join(', '));
+    ctx.out.data({
+      replies: entries.length,
+      unknownNumbers: unknown,
+      statusUpdates: updates.length,
+      failed: failures.length,
+      held: result.held.length,
+    });
+    return ExitCode.ok;
+  } finally {
+    adapter.close();
+    await store.close();
+  }
+}
+
+/**
+ * The delivery results of texts not known yet (within the window). A few are fetched one by one;
+ * many are found by listing what our number sent since the oldest of them (one request a page).
+ */
+async function statusUpdates(
+  adapter: TwilioAdapter,
+  deliveries: Deliveries,
+  now: Date,
+  ourNumber: string | undefined,
+): Promise<StatusUpdate[]> {
+  const oldest = now.getTime() - STATUS_WINDOW_MS;
+  deliveries.pending = deliveries.pending.filter((p) => Date.parse(p.sentAt) >= oldest);
+  const pending = new Map(deliveries.pending.map((p) => [p.sid, p]));
+  const results: TwilioMessage[] = [];
+  if (pending.size > 20 && ourNumber !== undefined) {
+    const since = Math.min(...deliveries.pending.map((p) => Date.parse(p.sentAt))) - 60_000;
+    for await (const m of adapter.listMessages({ from: ourNumber, dateSentAfter: new Date(since) })) {
+      if (pending.has(m.sid)) results.push(m);
+    }
+  } else {
+    for (const sid of pending.keys()) {
+      const m = await adapter.fetchMessage(sid);
+      if (m !== undefined) results.push(m);
+    }
+  }
+  return results
+    .filter((m) => FINAL_STATUSES.has(m.status))
+    .map((m) => ({
+      sid: m.sid,
+      contactId: pending.get(m.sid)?.contactId ?? '',
+      status: m.status,
+      errorCode: m.errorCode === null ? '' : String(m.errorCode),
+    }));
 }

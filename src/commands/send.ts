@@ -1,8 +1,261 @@
+/**
+ * `smsfunnel send`: texts every message that is due, exactly once.
+ *
+ * Order of a run: take the lock → load the funnel and contacts → settle what a killed run left in
+ * the send journal → plan (pure) → for each text: journal the intent (fsync), create it through
+ * Twilio, journal its SID, append it to messages.csv, apply the funnel's decision to the contact
+ * → checkpoint contacts.csv as the run goes → settle the journal. A kill at any moment loses no
+ * record: the next run finds the journal and reconciles through the list API before any retry.
+ */
+import { randomUUID } from 'node:crypto';
+import { loadFunnelFile } from '../adapters/funnel-file.js';
+import { type Intent, SendJournal } from '../adapters/send-journal.js';
+import { openDataDir } from '../adapters/store/index.js';
+import type { TwilioConfig } from '../config.js';
+import { decisionColumns, sentColumns, unusableColumns } from '../core/contact-update.js';
+import { DELIVERIES_STATE, type Deliveries, type PendingDelivery } from '../core/delivery.js';
+import { advance, compileFunnel, type Funnel } from '../core/funnel/index.js';
+import { awaitingCategorize, emptyInbox, INBOX_STATE, type Inbox } from '../core/inbox.js';
+import { type Contact, isoSeconds } from '../core/model.js';
+import { type PlannedSend, planSends, summaryLine } from '../core/send-plan.js';
+import { ExitCode, UsageError } from '../errors.js';
 import type { CommandContext } from './context.js';
-import { UsageError } from '../errors.js';
+import { loadCommandConfig } from './context.js';
+import { printPlan } from './send-output.js';
+import { applyIntent, recover, sentRow, sidEntry } from './send-recovery.js';
 
-export async function run(_ctx: CommandContext): Promise<number> {
-  throw new UsageError(
-    'smsfunnel send is not built yet: it arrives with the funnel engine (issue #4). Nothing was done.',
+/** Contacts' rows are written back at least this often during a long run. */
+const CHECKPOINT_EVERY = 50;
+const CHECKPOINT_MS = 5_000;
+
+export async function run(
+  ctx: CommandContext,
+  _args: string[],
+  opts: Record<string, unknown>,
+): Promise<number> {
+  const limit = parseLimit(opts.limit);
+  const dryRun = ctx.options.dryRun;
+  const { config, clock } = dryRun ? loadCommandConfig(ctx, []) : loadCommandConfig(ctx, ['twilio']);
+  const funnel = await loadFunnelFile(config.funnelFile);
+  const compiled = compileFunnel(funnel);
+  const now = clock.now();
+  const store = await openDataDir({
+    dir: config.dataDir,
+    lockWaitSeconds: config.lockWaitSeconds,
+    readOnly: dryRun,
+  });
+  const journal = new SendJournal(config.dataDir);
+  const twilio = dryRun ? undefined : withSender(config.twilio as TwilioConfig, funnel);
+  const { createTwilioAdapter } = await import('../adapters/twilio/index.js');
+  const adapter = twilio === undefined ? undefined : await createTwilioAdapter(twilio);
+  try {
+    const table = await store.loadContacts();
+    const byId = new Map(table.rows.map((c) => [c.id, c]));
+
+    const pending = journal.unsettled();
+    if (dryRun && pending.length > 0) {
+      ctx.out.warn(
+        `${pending.length} send(s) of an interrupted run are not settled yet; a real run reconciles them first`,
+      );
+    }
+    const recovery = dryRun
+      ? { recorded: 0, dropped: 0, unknown: [] }
+      : await recover(pending, journal, store, byId, adapter, now);
+    if (recovery.recorded + recovery.dropped > 0) {
+      ctx.out.info(
+        `settled an interrupted run: ${recovery.recorded} text(s) had gone out, ${recovery.dropped} had not`,
+      );
+    }
+    const unknownContacts = new Set(recovery.unknown.map((i) => i.contactId));
+
+    const inbox = (await store.readState<Inbox>(INBOX_STATE)) ?? emptyInbox();
+    const deliveries = (await store.readState<Deliveries>(DELIVERIES_STATE)) ?? { pending: [], resends: [] };
+    const held = new Set([...awaitingCategorize(inbox), ...unknownContacts]);
+    const plan = planSends({
+      funnel,
+      compiled,
+      contacts: table.rows,
+      now,
+      awaitingCategorize: held,
+      resends: deliveries.resends,
+      ...(limit === undefined ? {} : { limit }),
+    });
+
+    if (dryRun) {
+      printPlan(ctx.out, plan, funnel);
+      return ExitCode.ok;
+    }
+
+    for (const { contact, decision } of plan.moves) Object.assign(contact, decisionColumns(decision, now));
+
+    const counts = { sent: 0, failed: 0, moved: plan.moves.length, deferred: plan.deferred };
+    const problems: string[] = [];
+    let sinceCheckpoint = 0;
+    let lastCheckpoint = performance.now();
+    const checkpoint = async (force: boolean) => {
+      if (!force && sinceCheckpoint < CHECKPOINT_EVERY && performance.now() - lastCheckpoint < CHECKPOINT_MS)
+        return;
+      sinceCheckpoint = 0;
+      lastCheckpoint = performance.now();
+      await store.saveContacts(table);
+    };
+    if (plan.moves.length > 0) await checkpoint(true);
+
+    const { sendAll } = await import('../adapters/twilio/index.js');
+    const bar = await progressBar(ctx, plan.sends.length);
+    const from = twilio?.phoneNumber ?? twilio?.messagingServiceSid ?? '';
+    try {
+      await sendAll(
+        plan.sends,
+        async (item: PlannedSend) => {
+          const intent = intentFor(item, from, now);
+          journal.append(intent);
+          const outcome = await (adapter as NonNullable<typeof adapter>).sendMessage({
+            to: item.contact.phone,
+            body: item.text,
+          });
+          if (item.resend !== undefined)
+            deliveries.resends = deliveries.resends.filter((r) => r !== item.resend);
+          if (outcome.kind === 'sent') {
+            const sid = sidEntry(intent.id, outcome.message);
+            journal.append(sid);
+            await store.appendMessages([sentRow(intent, sid, now)]);
+            journal.append({ t: 'logged', id: intent.id });
+            applyIntent(byId, intent);
+            deliveries.pending.push(pendingOf(intent, sid.sid));
+            counts.sent++;
+          } else if (outcome.kind === 'ambiguous') {
+            // Never retried blindly: ask Twilio whether it went out.
+            const found = await (adapter as NonNullable<typeof adapter>).findSentSince({
+              to: intent.to,
+              body: intent.body,
+              since: new Date(intent.at),
+            });
+            const message = found[found.length - 1];
+            if (message === undefined) {
+              recovery.unknown.push(intent);
+              problems.push(
+                `contact ${item.contact.id}: Twilio did not answer (${outcome.error}); the next run checks whether the text went out before trying again`,
+              );
+              counts.failed++;
+            } else {
+              const sid = sidEntry(intent.id, message);
+              journal.append(sid);
+              await store.appendMessages([sentRow(intent, sid, now)]);
+              journal.append({ t: 'logged', id: intent.id });
+              applyIntent(byId, intent);
+              deliveries.pending.push(pendingOf(intent, sid.sid));
+              counts.sent++;
+            }
+          } else {
+            journal.append({ t: 'gone', id: intent.id });
+            counts.failed++;
+            problems.push(rejected(item.contact, outcome, compiled, now));
+          }
+          sinceCheckpoint++;
+          await checkpoint(false);
+          bar?.increment();
+        },
+        { rate: twilio?.sendRate ?? 1 },
+      );
+    } finally {
+      bar?.stop();
+      await store.saveContacts(table);
+      if (plan.sends.length > 0) await store.writeState(DELIVERIES_STATE, deliveries);
+      journal.settle(recovery.unknown);
+    }
+    for (const p of problems) ctx.out.warn(p);
+    const line = summaryLine(counts, plan.skipped);
+    ctx.out.result(line);
+    ctx.out.data({ ...counts, skipped: plan.skipped.length, line });
+    return ExitCode.ok;
+  } finally {
+    adapter?.close();
+    journal.close();
+    await store.close();
+  }
+
+  /** What a refusal by Twilio means for the contact; returns the line for the operator. */
+  function rejected(
+    contact: Contact,
+    outcome: { reason: string; code: number; moreInfo: string; message: string },
+    compiledFunnel: typeof compiled,
+    at: Date,
+  ): string {
+    const why = `Twilio ${outcome.code} (${outcome.moreInfo})`;
+    if (outcome.reason === 'opted_out') {
+      const d = advance(compiledFunnel, contact, { type: 'REPLY', category: 'opt_out' }, at);
+      Object.assign(contact, decisionColumns({ ...d, optedOut: true }, at), {
+        error: `opted out at the carrier: ${why}`,
+      });
+      return `contact ${contact.id} (${contact.phone}) has opted out at the carrier (${why}); marked opted out`;
+    }
+    if (outcome.reason === 'country_blocked') {
+      Object.assign(contact, {
+        error: `the account cannot text this country: ${why}`,
+        next_action_at: isoSeconds(new Date(at.getTime() + 24 * 3600_000)),
+        updated_at: isoSeconds(at),
+      });
+      return `contact ${contact.id} (${contact.phone}): your Twilio account cannot text this country (${why}); enable it under Messaging > Settings > Geo permissions. Retried in 24 hours`;
+    }
+    Object.assign(contact, unusableColumns(why, at));
+    return `contact ${contact.id} (${contact.phone}): number cannot take texts (${why}); fix the phone in contacts.csv and set next_action_at to send again`;
+  }
+}
+
+function pendingOf(intent: Intent, sid: string): PendingDelivery {
+  return {
+    sid,
+    contactId: intent.contactId,
+    to: intent.to,
+    body: intent.body,
+    step: intent.step,
+    sentAt: intent.at,
+  };
+}
+
+function intentFor(item: PlannedSend, from: string, now: Date): Intent {
+  return {
+    t: 'intent',
+    id: randomUUID(),
+    at: now.toISOString(),
+    contactId: item.contact.id,
+    to: item.contact.phone,
+    from,
+    body: item.text,
+    step: item.key,
+    decision: {
+      fromState: item.contact.state,
+      fromNextActionAt: item.contact.next_action_at,
+      set: sentColumns(item.decision, now),
+    },
+  };
+}
+
+/** The funnel file's `sender` (a number or a Messaging Service SID) wins over the environment's. */
+function withSender(config: TwilioConfig, funnel: Funnel): TwilioConfig {
+  if (funnel.sender === undefined) return config;
+  return funnel.sender.startsWith('MG')
+    ? { ...config, messagingServiceSid: funnel.sender }
+    : { ...config, phoneNumber: funnel.sender, messagingServiceSid: undefined };
+}
+
+function parseLimit(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new UsageError(`--limit ${String(value)}: give a whole number of messages, e.g. --limit 50`);
+  return n;
+}
+
+async function progressBar(ctx: CommandContext, total: number) {
+  const stream = ctx.out.progressStream();
+  if (stream === undefined || total < 2) return undefined;
+  const { default: progress } = await import('cli-progress');
+  const bar = new progress.SingleBar(
+    { stream, format: 'sending [{bar}] {value}/{total} texts | {eta_formatted} left', hideCursor: true },
+    progress.Presets.shades_classic,
   );
+  bar.start(total, 0);
+  return bar;
 }

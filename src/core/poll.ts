@@ -36,7 +36,9 @@ export function listFrom(cursor: PollCursor | undefined, now: Date): Date {
 
 /** A message is ready to record once Twilio has finished receiving it and dated it. */
 export function isComplete(m: ListedInbound): boolean {
-  return m.dateSent !== undefined && m.status !== 'receiving' && m.status !== 'accepted' && m.status !== 'queued';
+  return (
+    m.dateSent !== undefined && m.status !== 'receiving' && m.status !== 'accepted' && m.status !== 'queued'
+  );
 }
 
 /**
@@ -63,9 +65,13 @@ export function absorb(
     }
   }
   // The newest server time we have recorded, minus the overlap...
-  let newest = cursor === undefined ? listFrom(undefined, now).getTime() + OVERLAP_MS : Date.parse(cursor.after) + OVERLAP_MS;
+  let newest =
+    cursor === undefined
+      ? listFrom(undefined, now).getTime() + OVERLAP_MS
+      : Date.parse(cursor.after) + OVERLAP_MS;
   for (const m of listed) {
-    if (isComplete(m) && m.dateSent !== undefined && seen.has(m.sid)) newest = Math.max(newest, m.dateSent.getTime());
+    if (isComplete(m) && m.dateSent !== undefined && seen.has(m.sid))
+      newest = Math.max(newest, m.dateSent.getTime());
   }
   let after = newest - OVERLAP_MS;
   // ...but never past a message we could not record yet.
@@ -82,6 +88,8 @@ export function absorb(
   // without the listing, so keep those the listing still returned plus this poll's records).
   const next: PollCursor = { after: new Date(after).toISOString(), seen: [...keep.keys()].sort() };
   const changed =
-    cursor === undefined || next.after !== cursor.after || next.seen.join(',') !== [...cursor.seen].sort().join(',');
+    cursor === undefined ||
+    next.after !== cursor.after ||
+    next.seen.join(',') !== [...cursor.seen].sort().join(',');
   return { record, held, cursor: next, changed };
 }

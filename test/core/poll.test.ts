@@ -15,7 +15,9 @@ describe('poll cursor', () => {
     const listing = [msg('SM1', '2026-12-01T16:50:00Z'), msg('SM2', '2026-12-01T16:55:00Z')];
     const first = absorb(undefined, listing, now);
     expect(first.record.map((m) => m.sid)).toEqual(['SM1', 'SM2']);
-    expect(first.cursor.after).toBe(new Date(at('2026-12-01T16:55:00Z').getTime() - OVERLAP_MS).toISOString());
+    expect(first.cursor.after).toBe(
+      new Date(at('2026-12-01T16:55:00Z').getTime() - OVERLAP_MS).toISOString(),
+    );
     expect(first.cursor.seen).toEqual(['SM1', 'SM2']);
     const again = absorb(first.cursor, listing, now);
     expect(again.record).toEqual([]);
@@ -24,16 +26,30 @@ describe('poll cursor', () => {
 
   test('two messages in the same second, one listed late, are both recorded exactly once', () => {
     const first = absorb(undefined, [msg('SM1', '2026-12-01T16:55:00Z')], now);
-    const second = absorb(first.cursor, [msg('SM1', '2026-12-01T16:55:00Z'), msg('SM9', '2026-12-01T16:55:00Z')], now);
+    const second = absorb(
+      first.cursor,
+      [msg('SM1', '2026-12-01T16:55:00Z'), msg('SM9', '2026-12-01T16:55:00Z')],
+      now,
+    );
     expect(second.record.map((m) => m.sid)).toEqual(['SM9']);
   });
 
   test('a message still receiving is held and holds the cursor back', () => {
-    const first = absorb(undefined, [msg('SM1', '2026-12-01T16:40:00Z'), msg('SM2', undefined, 'receiving')], now);
+    const first = absorb(
+      undefined,
+      [msg('SM1', '2026-12-01T16:40:00Z'), msg('SM2', undefined, 'receiving')],
+      now,
+    );
     expect(first.record.map((m) => m.sid)).toEqual(['SM1']);
     expect(first.held.map((m) => m.sid)).toEqual(['SM2']);
-    expect(Date.parse(first.cursor.after)).toBeLessThanOrEqual(at('2026-12-01T16:59:00Z').getTime() - OVERLAP_MS);
-    const later = absorb(first.cursor, [msg('SM1', '2026-12-01T16:40:00Z'), msg('SM2', '2026-12-01T16:59:30Z')], now);
+    expect(Date.parse(first.cursor.after)).toBeLessThanOrEqual(
+      at('2026-12-01T16:59:00Z').getTime() - OVERLAP_MS,
+    );
+    const later = absorb(
+      first.cursor,
+      [msg('SM1', '2026-12-01T16:40:00Z'), msg('SM2', '2026-12-01T16:59:30Z')],
+      now,
+    );
     expect(later.record.map((m) => m.sid)).toEqual(['SM2']);
   });
 

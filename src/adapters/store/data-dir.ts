@@ -63,6 +63,10 @@ class FileDataDir implements DataDir {
 
   async saveContacts(table: ContactsTable): Promise<void> {
     this.guardWrite('saveContacts');
+    await this.serially(() => this.replaceContacts(table));
+  }
+
+  private async replaceContacts(table: ContactsTable): Promise<void> {
     const headers = columnsOf(table);
     const chunks = () => csvChunks(headers, inColumnOrder(headers, table.rows));
     const onDisk = await identify(this.contactsPath);
@@ -99,7 +103,18 @@ class FileDataDir implements DataDir {
 
   async appendMessages(rows: readonly MessageRow[]): Promise<void> {
     this.guardWrite('appendMessages');
-    await appendMessageLog(this.messagesPath, this.messagesPath, rows);
+    await this.serially(() => appendMessageLog(this.messagesPath, this.messagesPath, rows));
+  }
+
+  /**
+   * Writes of one run go one at a time: `send` records texts from several requests in flight,
+   * and an append that repairs a torn line must never see another append half-written.
+   */
+  private writes: Promise<unknown> = Promise.resolve();
+  private serially<T>(write: () => Promise<T>): Promise<T> {
+    const result = this.writes.then(write, write);
+    this.writes = result.catch(() => undefined);
+    return result;
   }
 
   async readState<T>(name: string): Promise<T | undefined> {

@@ -1,0 +1,56 @@
+/** How `send --dry-run` shows its plan: who, which step, the text, segments and estimated cost. */
+import type { Output } from '../adapters/output.js';
+import type { Funnel } from '../core/funnel/index.js';
+import { type SendPlan, summaryLine } from '../core/send-plan.js';
+
+/** Twilio's US list price per SMS segment (https://www.twilio.com/en-us/sms/pricing/us), an estimate only. */
+export const PRICE_PER_SEGMENT_USD = 0.0083;
+
+export function printPlan(out: Output, plan: SendPlan, funnel: Funnel): void {
+  const segments = plan.sends.reduce((n, s) => n + s.segments, 0);
+  const cost = segments * PRICE_PER_SEGMENT_USD;
+  out.data({
+    funnel: funnel.name,
+    sends: plan.sends.map((s) => ({
+      contact: s.contact.id,
+      phone: s.contact.phone,
+      step: s.key,
+      text: s.text,
+      segments: s.segments,
+      encoding: s.encoding,
+      timeZone: s.timeZone,
+    })),
+    moves: plan.moves.map((m) => ({
+      contact: m.contact.id,
+      to: m.decision.state,
+      outcome: m.decision.outcome ?? null,
+    })),
+    skipped: plan.skipped.map((s) => ({
+      contact: s.contact.id,
+      reason: s.reason,
+      detail: s.detail,
+      opensAt: s.opensAt?.toISOString() ?? null,
+    })),
+    deferred: plan.deferred,
+    segments,
+    estimatedCostUsd: Number(cost.toFixed(4)),
+  });
+  if (out.json) return;
+  const c = out.color;
+  for (const s of plan.sends) {
+    out.print(
+      `${c.bold(`#${s.contact.id}`)} ${s.contact.phone} ${c.cyan(s.key)} (${s.segments} segment${s.segments === 1 ? '' : 's'}, ${s.encoding})`,
+    );
+    out.print(`    ${s.text.replace(/\n/g, '\n    ')}`);
+  }
+  for (const m of plan.moves)
+    out.print(`${c.bold(`#${m.contact.id}`)} moves to ${m.decision.state} without a text`);
+  for (const s of plan.skipped) {
+    const when = s.opensAt === undefined ? '' : ` (window opens ${s.opensAt.toISOString()})`;
+    out.print(c.dim(`#${s.contact.id} waits: ${s.detail}${when}`));
+  }
+  out.result(
+    `dry run: would ${summaryLine({ sent: plan.sends.length, failed: 0, moved: plan.moves.length, deferred: plan.deferred }, plan.skipped, 'send')}; ` +
+      `${segments} segment${segments === 1 ? '' : 's'}, about $${cost.toFixed(2)} at $${PRICE_PER_SEGMENT_USD}/segment (nothing sent)`,
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * Settles what a killed `send` left in its journal, before anything new is planned: an intent
+ * with a SID is recorded; one without is looked up through the list API (was this text created
+ * for this number since the intent?) and either recorded or dropped. A message is recorded in the
+ * log once, and its decision is applied to the contact only if the contact is still exactly where
+ * it was when the send was planned.
+ */
+
+import type { Intent, PendingSend, SendJournal } from '../adapters/send-journal.js';
+import type { DataDir } from '../adapters/store/index.js';
+import type { TwilioAdapter, TwilioMessage } from '../adapters/twilio/index.js';
+import { type Contact, isoSeconds, type MessageRow, messageRow } from '../core/model.js';
+
+export interface Recovery {
+  recorded: number;
+  dropped: number;
+  /** intents still unknown (Twilio could not be asked, or the message is not listed yet) */
+  unknown: Intent[];
+}
+
+export function sentRow(
+  intent: Intent,
+  m: { sid: string; status: string; segments: string; dateSent: string },
+  now: Date,
+): MessageRow {
+  return messageRow({
+    logged_at: isoSeconds(now),
+    event: 'sent',
+    sid: m.sid,
+    direction: 'outbound',
+    contact_id: intent.contactId,
+    from: intent.from,
+    to: intent.to,
+    body: intent.body,
+    status: m.status,
+    segments: m.segments,
+    date_sent: m.dateSent,
+    step: intent.step,
+  });
+}
+
+export function sidEntry(intentId: string, message: TwilioMessage) {
+  return {
+    t: 'sid' as const,
+    id: intentId,
+    sid: message.sid,
+    status: message.status,
+    segments: String(message.numSegments),
+    dateSent: isoSeconds(message.dateSent ?? message.dateCreated ?? new Date(0)),
+  };
+}
+
+/** Applies an intent's decision if the contact has not moved since it was planned. */
+export function applyIntent(contacts: Map<string, Contact>, intent: Intent): boolean {
+  const contact = contacts.get(intent.contactId);
+  if (contact === undefined) return false;
+  if (
+    contact.state !== intent.decision.fromState ||
+    contact.next_action_at !== intent.decision.fromNextActionAt
+  )
+    return false;
+  Object.assign(contact, intent.decision.set);
+  return true;
+}
+
+export async function recover(
+  pending: PendingSend[],
+  journal: SendJournal,
+  store: DataDir,
+  contacts: Map<string, Contact>,
+  adapter: TwilioAdapter | undefined,
+  now: Date,
+): Promise<Recovery> {
+  const result: Recovery = { recorded: 0, dropped: 0, unknown: [] };
+  if (pending.length === 0) return result;
+  const logged = new Set((await store.readMessages()).filter((r) => r.event === 'sent').map((r) => r.sid));
+  for (const p of pending) {
+    let sid = p.sid;
+    if (sid === undefined) {
+      if (adapter === undefined) {
+        result.unknown.push(p.intent);
+        continue;
+      }
+      const found = await adapter.findSentSince({
+        to: p.intent.to,
+        body: p.intent.body,
+        since: new Date(p.intent.at),
+      });
+      const message = found[found.length - 1];
+      if (message === undefined) {
+        journal.append({ t: 'gone', id: p.intent.id });
+        result.dropped++;
+        continue;
+      }
+      sid = sidEntry(p.intent.id, message);
+      journal.append(sid);
+    }
+    if (!logged.has(sid.sid)) {
+      await store.appendMessages([sentRow(p.intent, sid, now)]);
+      logged.add(sid.sid);
+    }
+    journal.append({ t: 'logged', id: p.intent.id });
+    applyIntent(contacts, p.intent);
+    result.recorded++;
+  }
+  return result;
+}

@@ -1,0 +1,39 @@
+/**
+ * How a funnel decision, a reply or a Twilio verdict changes a contact's row. Pure: it returns
+ * the columns to set, and callers apply them (`Object.assign(contact, set)`).
+ */
+import type { Decision } from './funnel/index.js';
+import { type Contact, isoSeconds } from './model.js';
+
+/** A contact whose number cannot be texted is never due again: next_action_at is cleared. */
+export const UNUSABLE_PREFIX = 'unusable number';
+
+/** The columns a decision sets (state, next action, opt-out/opt-in), stamped `now`. */
+export function decisionColumns(decision: Decision, now: Date): Record<string, string> {
+  const set: Record<string, string> = {
+    state: decision.state,
+    next_action_at: decision.nextActionAt === null ? '' : isoSeconds(decision.nextActionAt),
+    updated_at: isoSeconds(now),
+  };
+  if (decision.optedOut === true) set.opted_out_at = isoSeconds(now);
+  if (decision.optedIn === true) set.opted_out_at = '';
+  return set;
+}
+
+/** After a text went out: the decision, when it went, and no error left on the row. */
+export function sentColumns(decision: Decision, now: Date): Record<string, string> {
+  return { ...decisionColumns(decision, now), last_sent_at: isoSeconds(now), error: '' };
+}
+
+/** The number cannot take texts (invalid, landline, unknown): say why, and never make it due again. */
+export function unusableColumns(reason: string, now: Date): Record<string, string> {
+  return { error: `${UNUSABLE_PREFIX}: ${reason}`, next_action_at: '', updated_at: isoSeconds(now) };
+}
+
+export function isOptedOut(contact: Contact): boolean {
+  return contact.opted_out_at.trim() !== '' || contact.state.startsWith('opted_out');
+}
+
+export function isUnusable(contact: Contact): boolean {
+  return contact.error.startsWith(UNUSABLE_PREFIX);
+}

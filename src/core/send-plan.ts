@@ -1,0 +1,176 @@
+/**
+ * Which texts are due now, and which contacts move on without a text. Pure: `send` performs the
+ * plan. A contact is due when its next_action_at has come, it has not opted out, its number is
+ * usable, and no reply of theirs is still waiting for `categorize`. A due text goes out only
+ * inside the contact's quiet hours, in their own time zone; otherwise it waits for its window.
+ */
+import { isOptedOut, isUnusable } from './contact-update.js';
+import type { Resend } from './delivery.js';
+import { advance, type CompiledFunnel, type Decision, type Funnel } from './funnel/index.js';
+import type { Contact } from './model.js';
+import { parseTime } from './model.js';
+import { contactTimeZone, sendWindow } from './quiet-hours.js';
+import { segmentsOf } from './segments.js';
+import { render } from './template.js';
+
+export interface PlannedSend {
+  contact: Contact;
+  /** messages.csv `step`: the step id, `route:<id>` or `help` */
+  key: string;
+  text: string;
+  segments: number;
+  encoding: string;
+  decision: Decision;
+  timeZone: string;
+  /** set when this is the one retry of an undelivered text */
+  resend?: Resend;
+}
+
+export type SkipReason = 'quiet_hours' | 'template' | 'awaiting_reply' | 'state';
+
+export interface Skip {
+  contact: Contact;
+  reason: SkipReason;
+  detail: string;
+  /** for quiet hours: when the contact's window opens */
+  opensAt?: Date;
+}
+
+export interface SendPlan {
+  sends: PlannedSend[];
+  /** due contacts that move on without a text (a last wait ran out: outcome no_response, ...) */
+  moves: { contact: Contact; decision: Decision }[];
+  skipped: Skip[];
+  /** due but left for a later run because of --limit */
+  deferred: number;
+}
+
+export interface PlanInput {
+  funnel: Funnel;
+  /** texts to send once more (after an unreachable handset), due at their `at` */
+  resends?: readonly Resend[];
+  compiled: CompiledFunnel;
+  contacts: readonly Contact[];
+  now: Date;
+  awaitingCategorize: ReadonlySet<string>;
+  limit?: number;
+}
+
+export function isDue(contact: Contact, now: Date): boolean {
+  const at = parseTime(contact.next_action_at);
+  return at !== undefined && at.getTime() <= now.getTime() && !isOptedOut(contact) && !isUnusable(contact);
+}
+
+export function planSends(input: PlanInput): SendPlan {
+  const { funnel, compiled, now } = input;
+  const due = input.contacts
+    .filter((c) => isDue(c, now))
+    .sort(
+      (a, b) =>
+        a.next_action_at.localeCompare(b.next_action_at) || a.id.localeCompare(b.id, 'en', { numeric: true }),
+    );
+  const plan: SendPlan = { sends: [], moves: [], skipped: [], deferred: 0 };
+  const limit = input.limit ?? Number.POSITIVE_INFINITY;
+  const byId = new Map(input.contacts.map((c) => [c.id, c]));
+  for (const resend of input.resends ?? []) {
+    const contact = byId.get(resend.contactId);
+    if (
+      contact === undefined ||
+      Date.parse(resend.at) > now.getTime() ||
+      isOptedOut(contact) ||
+      isUnusable(contact)
+    )
+      continue;
+    if (input.awaitingCategorize.has(contact.id) || contact.last_sent_at > resend.sentAt) continue;
+    const { timeZone } = contactTimeZone(contact, funnel.timezone);
+    if (!sendWindow(now, timeZone, funnel.quietHours).open || plan.sends.length >= limit) continue;
+    const unchanged = {
+      state: contact.state,
+      changed: false,
+      nextActionAt: parseTime(contact.next_action_at) ?? null,
+    };
+    const seg = segmentsOf(resend.body);
+    plan.sends.push({
+      contact,
+      key: resend.step,
+      text: resend.body,
+      segments: seg.segments,
+      encoding: seg.encoding,
+      decision: unchanged,
+      timeZone,
+      resend,
+    });
+  }
+  for (const contact of due) {
+    if (plan.sends.some((s) => s.contact === contact)) continue;
+    if (input.awaitingCategorize.has(contact.id)) {
+      plan.skipped.push({ contact, reason: 'awaiting_reply', detail: 'a reply is waiting for categorize' });
+      continue;
+    }
+    const decision = advance(compiled, contact, { type: 'DUE' }, now);
+    if (decision.error !== undefined) {
+      plan.skipped.push({ contact, reason: 'state', detail: decision.error });
+      continue;
+    }
+    if (decision.send === undefined) {
+      if (decision.changed) plan.moves.push({ contact, decision });
+      continue;
+    }
+    const { timeZone } = contactTimeZone(contact, funnel.timezone);
+    const window = sendWindow(now, timeZone, funnel.quietHours);
+    if (!window.open) {
+      plan.skipped.push({
+        contact,
+        reason: 'quiet_hours',
+        detail: `outside quiet hours in ${timeZone}`,
+        opensAt: window.opensAt,
+      });
+      continue;
+    }
+    const text =
+      decision.send.key === 'help'
+        ? { ok: true as const, text: decision.send.text }
+        : render(decision.send.text, contact);
+    if (!text.ok) {
+      plan.skipped.push({
+        contact,
+        reason: 'template',
+        detail: `message "${decision.send.key}" needs ${text.missing.join(', ')}, which this contact lacks: fill it in contacts.csv or give the field a fallback like {{${text.missing[0]}|there}}`,
+      });
+      continue;
+    }
+    if (plan.sends.length >= limit) {
+      plan.deferred++;
+      continue;
+    }
+    const seg = segmentsOf(text.text);
+    plan.sends.push({
+      contact,
+      key: decision.send.key,
+      text: text.text,
+      segments: seg.segments,
+      encoding: seg.encoding,
+      decision,
+      timeZone,
+    });
+  }
+  return plan;
+}
+
+/** "sent 212, skipped 3 (quiet hours 2, template 1), failed 1" — the run's one line. */
+export function summaryLine(
+  counts: { sent: number; failed: number; moved: number; deferred: number },
+  skipped: readonly Skip[],
+  verb = 'sent',
+): string {
+  const byReason = new Map<string, number>();
+  for (const s of skipped) {
+    const label = s.reason.replace('_', ' ');
+    byReason.set(label, (byReason.get(label) ?? 0) + 1);
+  }
+  const detail = [...byReason].map(([k, n]) => `${k} ${n}`).join(', ');
+  let line = `${verb} ${counts.sent}, skipped ${skipped.length}${detail === '' ? '' : ` (${detail})`}, failed ${counts.failed}`;
+  if (counts.moved > 0) line += `, finished or moved without a text ${counts.moved}`;
+  if (counts.deferred > 0) line += `, left for the next run (--limit) ${counts.deferred}`;
+  return line;
+}
