@@ -9,10 +9,13 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { loadFunnelFile } from '../adapters/funnel-file.js';
 import { type MailMessage, sendMail, writeEml } from '../adapters/mail.js';
 import { openDataDir } from '../adapters/store/index.js';
 import type { EmailConfig } from '../config.js';
+import { compileFunnel } from '../core/funnel/index.js';
 import { isoSeconds } from '../core/model.js';
+import { funnelStages, withStages } from '../core/summary/funnel-stages.js';
 import { computeSummary, renderSummaryEmail } from '../core/summary/index.js';
 import { ConfigError } from '../errors.js';
 import { type CommandContext, loadCommandConfig } from './context.js';
@@ -70,7 +73,15 @@ export async function run(
     return 0;
   }
   const since = windowStart(last, day, now);
-  const summary = computeSummary({ now, since, ...data });
+  const funnel = await loadFunnelFile(config.funnelFile);
+  const compiled = compileFunnel(funnel);
+  const summary = computeSummary({
+    now,
+    since,
+    contacts: withStages(compiled, data.contacts),
+    messages: data.messages,
+    stages: funnelStages(funnel),
+  });
   const mail = renderSummaryEmail(summary, { title: 'smsfunnel', dateLabel: day });
   const message: MailMessage = {
     from: email.from,

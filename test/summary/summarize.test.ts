@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import { simpleParser } from 'mailparser';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { Output } from '../../src/adapters/output.js';
@@ -21,6 +22,7 @@ const ENV_NAMES = [
   'EMAIL_TO',
   'SMSFUNNEL_NOW',
   'SMSFUNNEL_DATA_DIR',
+  'SMSFUNNEL_FUNNEL',
 ];
 const saved: Record<string, string | undefined> = {};
 
@@ -49,6 +51,7 @@ beforeEach(async () => {
     EMAIL_TO: 'sales@example.com, boss@example.com',
     SMSFUNNEL_NOW: '2026-12-01T17:00:00Z',
     SMSFUNNEL_DATA_DIR: dataDir,
+    SMSFUNNEL_FUNNEL: fileURLToPath(new URL('../../funnel.example.yaml', import.meta.url)),
   });
   delete process.env.EMAIL_HOST_USER;
   delete process.env.EMAIL_HOST_PASSWORD;
