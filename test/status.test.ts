@@ -69,11 +69,23 @@ async function seed(dir: string): Promise<void> {
     ],
   });
   await data.appendMessages([
-    messageRow({ event: 'sent', sid: 'SM1', direction: 'outbound', status: 'queued' }),
-    messageRow({ event: 'status', sid: 'SM1', status: 'delivered' }),
-    messageRow({ event: 'sent', sid: 'SM2', direction: 'outbound' }),
-    messageRow({ event: 'received', sid: 'SM3', direction: 'inbound', body: 'yes' }),
-    messageRow({ event: 'category', sid: 'SM3', category: 'interested' }),
+    messageRow({
+      logged_at: '2026-12-01T08:00:00Z',
+      event: 'sent',
+      sid: 'SM1',
+      direction: 'outbound',
+      status: 'queued',
+    }),
+    messageRow({ logged_at: '2026-12-01T08:00:00Z', event: 'status', sid: 'SM1', status: 'delivered' }),
+    messageRow({ logged_at: '2026-12-01T08:00:00Z', event: 'sent', sid: 'SM2', direction: 'outbound' }),
+    messageRow({
+      logged_at: '2026-12-01T08:00:00Z',
+      event: 'received',
+      sid: 'SM3',
+      direction: 'inbound',
+      body: 'yes',
+    }),
+    messageRow({ logged_at: '2026-12-01T08:00:00Z', event: 'category', sid: 'SM3', category: 'interested' }),
   ]);
   await data.close();
 }
@@ -84,7 +96,13 @@ describe('smsfunnel status', () => {
     await seed(dir);
     const { code, stdout } = await status(dir, true);
     expect(code).toBe(0);
-    const report = JSON.parse(stdout);
+    const { sinceLastSummary, ...report } = JSON.parse(stdout);
+    expect(sinceLastSummary).toMatchObject({
+      sent: 2,
+      delivered: 1,
+      replies: 1,
+      repliesByCategory: { interested: 1 },
+    });
     expect(report).toEqual({
       contacts: 10,
       byState: { '(none)': 5, waiting: 3, done: 1, stopped: 1 },

@@ -3,10 +3,18 @@
  * files are replaced atomically, so it always reads a whole file). A table for people, an
  * object for scripts with --json. An empty or missing data dir shows zeros.
  */
+
+import { existsSync } from 'node:fs';
 import type { ChalkInstance } from 'chalk';
+import { loadFunnelFile } from '../adapters/funnel-file.js';
 import { openDataDir } from '../adapters/store/index.js';
+import { compileFunnel } from '../core/funnel/index.js';
+import { isoSeconds } from '../core/model.js';
 import { type FunnelStatus, funnelStatus } from '../core/status.js';
+import { funnelStages, withStages } from '../core/summary/funnel-stages.js';
+import { computeSummary, type Summary } from '../core/summary/index.js';
 import { type CommandContext, loadCommandConfig } from './context.js';
+import { STATE_FILE, type SummaryState, windowStart } from './summarize.js';
 
 export async function run(ctx: CommandContext): Promise<number> {
   const { config, clock } = loadCommandConfig(ctx, []);
@@ -16,16 +24,60 @@ export async function run(ctx: CommandContext): Promise<number> {
     readOnly: true,
   });
   let status: FunnelStatus;
+  let recent: Summary;
+  const now = clock.now();
+  // The funnel file orders the stages; status still works on a data folder without one.
+  const funnel = existsSync(config.funnelFile) ? await loadFunnelFile(config.funnelFile) : undefined;
   try {
     const contacts = await data.loadContacts();
     const messages = await data.readMessages();
-    status = funnelStatus(contacts.rows, messages, clock.now());
+    status = funnelStatus(contacts.rows, messages, now);
+    const last = await data.readState<SummaryState>(STATE_FILE);
+    const since = windowStart(last, isoSeconds(now).slice(0, 10), now);
+    recent = computeSummary({
+      now,
+      since,
+      messages,
+      ...(funnel === undefined
+        ? { contacts: contacts.rows }
+        : { contacts: withStages(compileFunnel(funnel), contacts.rows), stages: funnelStages(funnel) }),
+    });
   } finally {
     await data.close();
   }
-  ctx.out.data(asJson(status));
+  ctx.out.data({ ...asJson(status), sinceLastSummary: recentJson(recent) });
   ctx.out.print(render(status, data.dir, ctx.out.color));
+  ctx.out.print(renderRecent(recent, ctx.out.color));
   return 0;
+}
+
+/** The numbers the daily summary will report, so far. */
+function recentJson(s: Summary) {
+  return {
+    since: s.since,
+    sent: s.sent,
+    delivered: s.delivered,
+    failed: s.failed,
+    failuresByCode: s.failures.map((f) => ({ code: f.code, count: f.count })),
+    replies: s.replies,
+    repliesByCategory: Object.fromEntries(s.repliesByCategory.map((r) => [r.category, r.count])),
+    optOuts: s.optOuts.length,
+    hotLeads: s.hotLeads.length,
+    needsHuman: s.needsHuman.length,
+    funnel: s.funnel.map((f) => ({ stage: f.name, count: f.count })),
+  };
+}
+
+function renderRecent(s: Summary, color: ChalkInstance): string {
+  const byCategory = s.repliesByCategory.map((r) => `${r.category} ${r.count}`).join(', ');
+  const failures = s.failures.map((f) => `${f.code} ×${f.count}`).join(', ');
+  return [
+    '',
+    color.bold(`Since ${s.since} (what the next summary reports)`),
+    `  sent ${s.sent}, delivered ${s.delivered}, ${s.failed > 0 ? color.red(`failed ${s.failed}`) : 'failed 0'}${failures === '' ? '' : ` (${failures})`}`,
+    `  replies ${s.replies}${byCategory === '' ? '' : `: ${byCategory}`}`,
+    `  ${color.green(`hot leads ${s.hotLeads.length}`)}, needs a person ${s.needsHuman.length}, new opt-outs ${s.optOuts.length}`,
+  ].join('\n');
 }
 
 /** The --json shape: counts as objects keyed by state and category, most contacts first. */
