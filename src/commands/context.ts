@@ -19,6 +19,11 @@ export interface CommonOptions {
 export interface CommandContext {
   options: CommonOptions;
   out: Output;
+  /**
+   * The environment to configure from, instead of the process's: `demo` runs the real commands
+   * with settings of its own, which an operator's exported TWILIO_* must not override.
+   */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Load and validate the config groups a command needs; register its secrets for redaction. */
@@ -30,6 +35,7 @@ export function loadCommandConfig<G extends ConfigGroup = never>(
     envFile: ctx.options.envFile,
     dataDir: ctx.options.dataDir,
     funnelFile: ctx.options.funnel,
+    ...(ctx.env === undefined ? {} : { env: ctx.env }),
   });
   ctx.out.addSecrets(config.secrets);
   return { config, clock: makeClock(config.now) };

@@ -9,7 +9,6 @@ import type { ChalkInstance } from 'chalk';
 import { loadFunnelFile } from '../adapters/funnel-file.js';
 import { openDataDir } from '../adapters/store/index.js';
 import { compileFunnel } from '../core/funnel/index.js';
-import { isoSeconds } from '../core/model.js';
 import { type FunnelStatus, funnelStatus } from '../core/status.js';
 import { funnelStages, withStages } from '../core/summary/funnel-stages.js';
 import { computeSummary, type Summary } from '../core/summary/index.js';
@@ -33,7 +32,8 @@ export async function run(ctx: CommandContext): Promise<number> {
     const messages = await data.readMessages();
     status = funnelStatus(contacts.rows, messages, now);
     const last = await data.readState<SummaryState>(STATE_FILE);
-    const since = windowStart(last, isoSeconds(now).slice(0, 10), now);
+    // The next summary starts where the last one ended (not a same-day --force resend's window).
+    const since = windowStart(last, '', now);
     recent = computeSummary({
       now,
       since,
