@@ -75,7 +75,7 @@ export async function run(
       }
     }
     const counts = [...byCategory]
-      .sort((a, b) => b[1] - a[1])
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .map(([k, n]) => `${k} ${n}`)
       .join(', ');
     const unknownNote = unknown > 0 ? ` (${unknown} from numbers that are no contact)` : '';

@@ -7,6 +7,7 @@
  * run makes one list request and rewrites no file.
  */
 
+import { loadFunnelFile } from '../adapters/funnel-file.js';
 import { openDataDir } from '../adapters/store/index.js';
 import type { TwilioAdapter, TwilioMessage } from '../adapters/twilio/index.js';
 import { DELIVERIES_STATE, type Deliveries, FINAL_STATUSES, STATUS_WINDOW_MS } from '../core/delivery.js';
@@ -17,6 +18,7 @@ import { ExitCode } from '../errors.js';
 import type { CommandContext } from './context.js';
 import { loadCommandConfig } from './context.js';
 import { applyDeliveryResults, type StatusUpdate } from './poll-deliveries.js';
+import { withSender } from './send.js';
 
 export const CURSOR_STATE = 'poll-cursor';
 
@@ -27,6 +29,8 @@ export async function run(
 ): Promise<number> {
   const dryRun = ctx.options.dryRun;
   const { config, clock } = loadCommandConfig(ctx, ['twilio']);
+  // Replies come to the number the texts went from: the funnel file's `sender` when it names one.
+  const twilio = withSender(config.twilio, await loadFunnelFile(config.funnelFile));
   const now = clock.now();
   const store = await openDataDir({
     dir: config.dataDir,
@@ -34,10 +38,10 @@ export async function run(
     readOnly: dryRun,
   });
   const { createTwilioAdapter } = await import('../adapters/twilio/index.js');
-  const adapter = await createTwilioAdapter(config.twilio);
+  const adapter = await createTwilioAdapter(twilio);
   try {
     const cursor = await store.readState<PollCursor>(CURSOR_STATE);
-    const ourNumber = config.twilio.messagingServiceSid === undefined ? config.twilio.phoneNumber : undefined;
+    const ourNumber = twilio.messagingServiceSid === undefined ? twilio.phoneNumber : undefined;
     const listed: TwilioMessage[] = [];
     for await (const m of adapter.listMessages({
       ...(ourNumber === undefined ? {} : { to: ourNumber }),

@@ -14,6 +14,8 @@ import { type Contact, isoSeconds, type MessageRow, messageRow } from '../core/m
 export interface Recovery {
   recorded: number;
   dropped: number;
+  /** the texts found to have gone out, with their SIDs: their delivery results are still to follow */
+  sent: { intent: Intent; sid: string }[];
   /** intents still unknown (Twilio could not be asked, or the message is not listed yet) */
   unknown: Intent[];
 }
@@ -50,17 +52,27 @@ export function sidEntry(intentId: string, message: TwilioMessage) {
   };
 }
 
-/** Applies an intent's decision if the contact has not moved since it was planned. */
+/**
+ * Records on the contact that the intent's text went out. The funnel decision (state, next
+ * action) applies only if the contact is still exactly where it was when the send was planned:
+ * otherwise it was applied already (a checkpoint saved it before the kill) or the contact moved
+ * since (an operator's edit, a reply), and moving it again would undo that. Either way the time
+ * of the text is kept: `last_sent_at` never goes back. Returns whether the decision applied.
+ */
 export function applyIntent(contacts: Map<string, Contact>, intent: Intent): boolean {
   const contact = contacts.get(intent.contactId);
   if (contact === undefined) return false;
   if (
-    contact.state !== intent.decision.fromState ||
-    contact.next_action_at !== intent.decision.fromNextActionAt
-  )
-    return false;
-  Object.assign(contact, intent.decision.set);
-  return true;
+    contact.state === intent.decision.fromState &&
+    contact.next_action_at === intent.decision.fromNextActionAt
+  ) {
+    Object.assign(contact, intent.decision.set);
+    return true;
+  }
+  const sentAt = intent.decision.set.last_sent_at;
+  if (sentAt !== undefined && (contact.last_sent_at === '' || contact.last_sent_at < sentAt))
+    contact.last_sent_at = sentAt;
+  return false;
 }
 
 export async function recover(
@@ -71,7 +83,7 @@ export async function recover(
   adapter: TwilioAdapter | undefined,
   now: Date,
 ): Promise<Recovery> {
-  const result: Recovery = { recorded: 0, dropped: 0, unknown: [] };
+  const result: Recovery = { recorded: 0, dropped: 0, sent: [], unknown: [] };
   if (pending.length === 0) return result;
   const logged = new Set((await store.readMessages()).filter((r) => r.event === 'sent').map((r) => r.sid));
   for (const p of pending) {
@@ -101,6 +113,7 @@ export async function recover(
     }
     journal.append({ t: 'logged', id: p.intent.id });
     applyIntent(contacts, p.intent);
+    result.sent.push({ intent: p.intent, sid: sid.sid });
     result.recorded++;
   }
   return result;

@@ -17,7 +17,7 @@ import { DELIVERIES_STATE, type Deliveries, type PendingDelivery } from '../core
 import { advance, compileFunnel, type Funnel } from '../core/funnel/index.js';
 import { awaitingCategorize, emptyInbox, INBOX_STATE, type Inbox } from '../core/inbox.js';
 import { type Contact, isoSeconds } from '../core/model.js';
-import { type PlannedSend, planSends, summaryLine } from '../core/send-plan.js';
+import { type PlannedSend, planSends, type Skip, summaryLine } from '../core/send-plan.js';
 import { ExitCode, UsageError } from '../errors.js';
 import type { CommandContext } from './context.js';
 import { loadCommandConfig } from './context.js';
@@ -46,8 +46,11 @@ export async function run(
   });
   const journal = new SendJournal(config.dataDir);
   const twilio = dryRun ? undefined : withSender(config.twilio as TwilioConfig, funnel);
-  const { createTwilioAdapter } = await import('../adapters/twilio/index.js');
-  const adapter = twilio === undefined ? undefined : await createTwilioAdapter(twilio);
+  // A dry run never loads the SDK (≈260 ms): it makes no request.
+  const adapter =
+    twilio === undefined
+      ? undefined
+      : await (await import('../adapters/twilio/index.js')).createTwilioAdapter(twilio);
   try {
     const table = await store.loadContacts();
     const byId = new Map(table.rows.map((c) => [c.id, c]));
@@ -59,7 +62,7 @@ export async function run(
       );
     }
     const recovery = dryRun
-      ? { recorded: 0, dropped: 0, unknown: [] }
+      ? { recorded: 0, dropped: 0, sent: [], unknown: [] }
       : await recover(pending, journal, store, byId, adapter, now);
     if (recovery.recorded + recovery.dropped > 0) {
       ctx.out.info(
@@ -70,6 +73,10 @@ export async function run(
 
     const inbox = (await store.readState<Inbox>(INBOX_STATE)) ?? emptyInbox();
     const deliveries = (await store.readState<Deliveries>(DELIVERIES_STATE)) ?? { pending: [], resends: [] };
+    // Texts the killed run sent are followed like any other (its deliveries.json was never written).
+    const following = new Set(deliveries.pending.map((p) => p.sid));
+    for (const { intent, sid } of recovery.sent)
+      if (!following.has(sid)) deliveries.pending.push(pendingOf(intent, sid));
     const held = new Set([...awaitingCategorize(inbox), ...unknownContacts]);
     const plan = planSends({
       funnel,
@@ -87,9 +94,11 @@ export async function run(
     }
 
     for (const { contact, decision } of plan.moves) Object.assign(contact, decisionColumns(decision, now));
+    const problems = noteHeldContacts(plan.skipped, now);
 
     const counts = { sent: 0, failed: 0, moved: plan.moves.length, deferred: plan.deferred };
-    const problems: string[] = [];
+    // contacts.csv is rewritten only when a contact changed: a quiet cron tick touches no file
+    let dirty = plan.moves.length > 0 || problems.length > 0 || recovery.recorded > 0;
     let sinceCheckpoint = 0;
     let lastCheckpoint = performance.now();
     const checkpoint = async (force: boolean) => {
@@ -99,7 +108,7 @@ export async function run(
       lastCheckpoint = performance.now();
       await store.saveContacts(table);
     };
-    if (plan.moves.length > 0) await checkpoint(true);
+    if (plan.moves.length > 0 || problems.length > 0) await checkpoint(true);
 
     const { sendAll } = await import('../adapters/twilio/index.js');
     const bar = await progressBar(ctx, plan.sends.length);
@@ -109,6 +118,7 @@ export async function run(
         plan.sends,
         async (item: PlannedSend) => {
           const intent = intentFor(item, from, now);
+          dirty = true;
           journal.append(intent);
           const outcome = await (adapter as NonNullable<typeof adapter>).sendMessage({
             to: item.contact.phone,
@@ -160,8 +170,9 @@ export async function run(
       );
     } finally {
       bar?.stop();
-      await store.saveContacts(table);
-      if (plan.sends.length > 0) await store.writeState(DELIVERIES_STATE, deliveries);
+      if (dirty) await store.saveContacts(table);
+      if (plan.sends.length > 0 || recovery.sent.length > 0)
+        await store.writeState(DELIVERIES_STATE, deliveries);
       journal.settle(recovery.unknown);
     }
     for (const p of problems) ctx.out.warn(p);
@@ -203,6 +214,24 @@ export async function run(
   }
 }
 
+/**
+ * A contact held back for something only the operator can fix (a template field it lacks, a state
+ * the funnel no longer has) gets the reason in its `error` column, and one warning the first time
+ * it is noticed: cron mails every warning, and the same one every few minutes would be noise.
+ * The next text that goes out clears the column.
+ */
+function noteHeldContacts(skipped: readonly Skip[], now: Date): string[] {
+  const lines: string[] = [];
+  for (const { contact, reason, detail } of skipped) {
+    if (reason !== 'template' && reason !== 'state') continue;
+    const error = `not sent: ${detail}`;
+    if (contact.error === error) continue;
+    Object.assign(contact, { error, updated_at: isoSeconds(now) });
+    lines.push(`contact ${contact.id} (${contact.phone}) was not texted: ${detail}`);
+  }
+  return lines;
+}
+
 function pendingOf(intent: Intent, sid: string): PendingDelivery {
   return {
     sid,
@@ -233,7 +262,7 @@ function intentFor(item: PlannedSend, from: string, now: Date): Intent {
 }
 
 /** The funnel file's `sender` (a number or a Messaging Service SID) wins over the environment's. */
-function withSender(config: TwilioConfig, funnel: Funnel): TwilioConfig {
+export function withSender(config: TwilioConfig, funnel: Funnel): TwilioConfig {
   if (funnel.sender === undefined) return config;
   return funnel.sender.startsWith('MG')
     ? { ...config, messagingServiceSid: funnel.sender }

@@ -81,7 +81,14 @@ export function planSends(input: PlanInput): SendPlan {
       isUnusable(contact)
     )
       continue;
-    if (input.awaitingCategorize.has(contact.id) || contact.last_sent_at > resend.sentAt) continue;
+    // Something newer went out since (the sequence moved on): the old text is not worth resending.
+    // Compared as instants: last_sent_at is whole seconds, sentAt has milliseconds.
+    const lastSent = parseTime(contact.last_sent_at);
+    if (
+      input.awaitingCategorize.has(contact.id) ||
+      (lastSent !== undefined && lastSent.getTime() > Date.parse(resend.sentAt))
+    )
+      continue;
     const { timeZone } = contactTimeZone(contact, funnel.timezone);
     if (!sendWindow(now, timeZone, funnel.quietHours).open || plan.sends.length >= limit) continue;
     const unchanged = {

@@ -1,0 +1,140 @@
+/**
+ * Exactly once, through the real binary: `kill -9` of a `send` at random moments and a rerun; a
+ * create that Twilio stored but whose answer never came; two runs started together. Every due
+ * text reaches the server once, is logged once, and its contact moves on once.
+ */
+import { existsSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { Deliveries } from '../../src/core/delivery.js';
+import { duplicates, enrolled, makeWorld, resultLine, T0, texts, type World } from './world.js';
+
+let world: World;
+afterEach(async () => {
+  await world?.close();
+});
+
+const phoneOf = (i: number) => `+1212555${String(i).padStart(4, '0')}`;
+
+async function seedMany(n: number): Promise<void> {
+  await world.seed(Array.from({ length: n }, (_, i) => enrolled(String(i + 1), { phone: phoneOf(i + 1) })));
+}
+
+/** What must hold once every run is over: one text per due contact, logged once, contact moved. */
+async function expectEachTextOnce(n: number, context: string): Promise<void> {
+  const out = world.outbound();
+  expect(duplicates(out), context).toEqual([]);
+  expect(out, context).toHaveLength(n);
+  for (let i = 1; i <= n; i++)
+    expect(world.outbound(phoneOf(i)).map((m) => m.body)).toEqual([texts.intro(`Name${i}`)]);
+  const sent = (await world.messages()).filter((m) => m.event === 'sent').map((m) => m.sid);
+  expect(new Set(sent).size, `${context}: a SID logged twice`).toBe(sent.length);
+  expect([...sent].sort(), context).toEqual(out.map((m) => m.sid).sort());
+  const contacts = await world.contacts();
+  expect(
+    contacts.filter((c) => c.state !== 'intro' || c.last_sent_at !== T0).map((c) => `${c.id}:${c.state}`),
+    context,
+  ).toEqual([]);
+  expect(existsSync(join(world.dataDir, 'send-journal.jsonl')), `${context}: journal left`).toBe(false);
+  // every text's delivery result is followed by poll-replies, including those settled by recovery
+  const deliveries = JSON.parse(
+    await import('node:fs').then((fs) => fs.readFileSync(join(world.dataDir, 'deliveries.json'), 'utf8')),
+  ) as Deliveries;
+  expect(deliveries.pending.map((p) => p.sid).sort(), context).toEqual(out.map((m) => m.sid).sort());
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let waited = 0; !condition(); waited += 2) {
+    if (waited > 20_000) throw new Error('the send never got going');
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
+
+/** A killed run leaves its lock behind; it is taken over 10 s later. Make it 10 s old instead of waiting. */
+function ageLock(): void {
+  const lock = join(world.dataDir, '.smsfunnel.lock');
+  if (!existsSync(lock)) return;
+  const past = new Date(Date.now() - 30_000);
+  utimesSync(lock, past, past);
+}
+
+describe('exactly once', () => {
+  test('kill -9 at random moments during a run, then a rerun: every due text arrives once', async () => {
+    const N = 40;
+    for (let round = 0; round < 4; round++) {
+      world = await makeWorld();
+      await seedMany(N);
+      world.server.faults({ latencyMs: 30 });
+      // a random moment of the run: once the server has stored the k-th text, and 0-30 ms more
+      const k = 1 + Math.floor(Math.random() * (N - 2));
+      const extra = Math.floor(Math.random() * 30);
+      const child = world.spawn(['send'], { env: { SEND_RATE: '50' } });
+      const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
+      await until(() => world.outbound().length >= k || child.exitCode !== null);
+      await new Promise((resolve) => setTimeout(resolve, extra));
+      child.kill('SIGKILL');
+      await exited;
+      const created = world.outbound().length;
+      const context = `round ${round}: killed ${extra} ms after text ${k}, with ${created} of ${N} texts created`;
+      expect(created, context).toBeLessThan(N);
+
+      world.server.faults({ clear: true });
+      ageLock();
+      const rerun = await world.run(['send']);
+      expect(rerun.code, `${context}\n${rerun.stderr}`).toBe(0);
+      expect(resultLine(rerun), context).toMatch(/^sent \d+, skipped 0, failed 0$/);
+      await expectEachTextOnce(N, context);
+      if (round === 0) {
+        const third = await world.run(['send']);
+        expect(resultLine(third), context).toBe('sent 0, skipped 0, failed 0');
+        expect(world.outbound(), context).toHaveLength(N);
+      }
+      await world.close();
+    }
+  });
+
+  test('a create Twilio stored but never answered (accept and drop) is found, recorded, and not sent again', async () => {
+    world = await makeWorld();
+    await seedMany(5);
+    world.server.faults({ dropCreates: 2 });
+    const r = await world.run(['send']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(resultLine(r)).toBe('sent 5, skipped 0, failed 0');
+    await expectEachTextOnce(5, 'accept and drop');
+    expect(resultLine(await world.run(['send']))).toBe('sent 0, skipped 0, failed 0');
+    expect(world.outbound()).toHaveLength(5);
+  });
+
+  test('two runs started together: each due text once; the second waits for the lock and finds nothing to do', async () => {
+    world = await makeWorld();
+    await seedMany(30);
+    world.server.faults({ latencyMs: 30 });
+    const [a, b] = await Promise.all([
+      world.run(['send'], { env: { SEND_RATE: '50' } }),
+      world.run(['send'], { env: { SEND_RATE: '50' } }),
+    ]);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    expect([resultLine(a), resultLine(b)].sort()).toEqual([
+      'sent 0, skipped 0, failed 0',
+      'sent 30, skipped 0, failed 0',
+    ]);
+    world.server.faults({ clear: true });
+    await expectEachTextOnce(30, 'two runs');
+  });
+
+  test('two runs started together with SMSFUNNEL_LOCK_WAIT=0: the second exits 75 having touched nothing', async () => {
+    world = await makeWorld();
+    await seedMany(30);
+    world.server.faults({ latencyMs: 30 });
+    const env = { SEND_RATE: '50', SMSFUNNEL_LOCK_WAIT: '0' };
+    const [a, b] = await Promise.all([world.run(['send'], { env }), world.run(['send'], { env })]);
+    const [done, busy] = a.code === 0 ? [a, b] : [b, a];
+    expect(done.code, done.stderr).toBe(0);
+    expect(resultLine(done)).toBe('sent 30, skipped 0, failed 0');
+    expect(busy.code, busy.stderr).toBe(75);
+    expect(busy.stdout).toBe('');
+    expect(busy.stderr).toContain('another smsfunnel run is using the data dir');
+    world.server.faults({ clear: true });
+    await expectEachTextOnce(30, 'lock wait 0');
+  });
+});
