@@ -38,6 +38,7 @@ for (const [rate, count] of CASES) {
     authToken: AUTH_TOKEN,
     phoneNumber: '+15005550006',
     messagingServiceSid: undefined,
+    retryForMs: 60_000,
     apiBaseUrl: server.url,
     sendRate: rate,
     timeoutMs: 10_000,

@@ -68,7 +68,7 @@ const COMMANDS: CommandSpec[] = [
       "Sorts every new inbound message into a category (opt-out first), records it on the message and the contact, and feeds it to the contact's funnel, which may owe an answer that the next send delivers.",
     examples: [
       'smsfunnel categorize',
-      'smsfunnel categorize --explain "yes but not until june"',
+      'smsfunnel categorize --explain "maybe after the holidays"',
       'smsfunnel categorize --test replies.csv',
       'smsfunnel categorize --set +15551234567 interested',
     ],

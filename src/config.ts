@@ -31,6 +31,8 @@ export interface TwilioConfig {
   /** messages per second */
   readonly sendRate: number;
   readonly timeoutMs: number;
+  /** how long one request may be retried while Twilio answers 429/503 or cannot be reached */
+  readonly retryForMs: number;
 }
 
 export interface EmailConfig {
@@ -70,6 +72,11 @@ export const VARIABLES = [
   ],
   ['SEND_RATE', '1', 'Messages per second (1 for a US long code; higher for toll-free or short codes).'],
   ['TWILIO_TIMEOUT', '30', 'Seconds to wait for one Twilio request.'],
+  [
+    'TWILIO_RETRY_FOR',
+    '60',
+    'Seconds to keep retrying while Twilio is busy (429/503) or unreachable, before exiting 69.',
+  ],
   ['EMAIL_HOST', '', 'SMTP server for the daily summary.'],
   ['EMAIL_PORT', '587', 'SMTP port: 587 uses STARTTLS, 465 TLS.'],
   ['EMAIL_HOST_USER', '', 'SMTP user name (leave empty for a relay without authentication).'],
@@ -195,6 +202,7 @@ export function validateConfig(
       apiBaseUrl: apiBaseUrl?.replace(/\/$/, ''),
       sendRate: number('SEND_RATE', 1, 0.01, 1000),
       timeoutMs: number('TWILIO_TIMEOUT', 30, 1, 600) * 1000,
+      retryForMs: number('TWILIO_RETRY_FOR', 60, 0, 3600) * 1000,
     };
   }
 

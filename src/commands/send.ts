@@ -12,7 +12,13 @@ import { loadFunnelFile } from '../adapters/funnel-file.js';
 import { type Intent, SendJournal } from '../adapters/send-journal.js';
 import { openDataDir } from '../adapters/store/index.js';
 import type { TwilioConfig } from '../config.js';
-import { decisionColumns, sentColumns, unusableColumns } from '../core/contact-update.js';
+import {
+  decisionColumns,
+  isOptedOut,
+  isUnusable,
+  sentColumns,
+  unusableColumns,
+} from '../core/contact-update.js';
 import { DELIVERIES_STATE, type Deliveries, type PendingDelivery } from '../core/delivery.js';
 import { advance, compileFunnel, type Funnel } from '../core/funnel/index.js';
 import { awaitingCategorize, emptyInbox, INBOX_STATE, type Inbox } from '../core/inbox.js';
@@ -77,6 +83,13 @@ export async function run(
     const following = new Set(deliveries.pending.map((p) => p.sid));
     for (const { intent, sid } of recovery.sent)
       if (!following.has(sid)) deliveries.pending.push(pendingOf(intent, sid));
+    // A resend is owed only while its contact can still be texted.
+    const resendable = deliveries.resends.filter((r) => {
+      const c = byId.get(r.contactId);
+      return c !== undefined && !isOptedOut(c) && !isUnusable(c);
+    });
+    const droppedResends = resendable.length !== deliveries.resends.length;
+    deliveries.resends = resendable;
     const held = new Set([...awaitingCategorize(inbox), ...unknownContacts]);
     const plan = planSends({
       funnel,
@@ -171,7 +184,7 @@ export async function run(
     } finally {
       bar?.stop();
       if (dirty) await store.saveContacts(table);
-      if (plan.sends.length > 0 || recovery.sent.length > 0)
+      if (plan.sends.length > 0 || recovery.sent.length > 0 || droppedResends)
         await store.writeState(DELIVERIES_STATE, deliveries);
       journal.settle(recovery.unknown);
     }

@@ -19,6 +19,7 @@ export function twilioConfig(url: string, overrides: Partial<TwilioConfig> = {})
     apiBaseUrl: url,
     sendRate: 1000,
     timeoutMs: 5000,
+    retryForMs: 60_000,
     ...overrides,
   };
 }

@@ -77,7 +77,7 @@ export async function createTwilioAdapter(
     sleep: deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     random: deps.random ?? Math.random,
   };
-  const policy: RetryPolicy = { ...DEFAULT_RETRY, ...deps.retry };
+  const policy: RetryPolicy = { ...DEFAULT_RETRY, totalMs: config.retryForMs, ...deps.retry };
 
   /** One SDK call under the retry loop, with its answer's Retry-After at hand. */
   function call<T>(what: string, create: boolean, fn: () => Promise<T>) {
