@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { loadFunnelFile } from '../adapters/funnel-file.js';
 import { type Intent, SendJournal } from '../adapters/send-journal.js';
-import { openDataDir } from '../adapters/store/index.js';
+import { type DataDir, openDataDir } from '../adapters/store/index.js';
 import type { TwilioConfig } from '../config.js';
 import {
   decisionColumns,
@@ -23,7 +23,14 @@ import { DELIVERIES_STATE, type Deliveries, type PendingDelivery } from '../core
 import { advance, compileFunnel, type Funnel } from '../core/funnel/index.js';
 import { awaitingCategorize, emptyInbox, INBOX_STATE, type Inbox } from '../core/inbox.js';
 import { type Contact, isoSeconds } from '../core/model.js';
-import { type PlannedSend, planSends, type Skip, summaryLine } from '../core/send-plan.js';
+import {
+  nextWake,
+  type PlannedSend,
+  planSends,
+  type Skip,
+  skippedByReason,
+  summaryLine,
+} from '../core/send-plan.js';
 import { ExitCode, UsageError } from '../errors.js';
 import type { CommandContext } from './context.js';
 import { loadCommandConfig } from './context.js';
@@ -51,6 +58,24 @@ export async function run(
     readOnly: dryRun,
   });
   const journal = new SendJournal(config.dataDir);
+  if (!dryRun) {
+    const quiet = await nothingDue(store, journal, now);
+    if (quiet !== undefined) {
+      await store.close();
+      const line = summaryLine({ sent: 0, failed: 0, moved: 0, deferred: 0 }, quiet.skipped);
+      ctx.out.result(line);
+      ctx.out.data({
+        sent: 0,
+        failed: 0,
+        moved: 0,
+        deferred: 0,
+        skipped: quiet.total,
+        nextDueAt: quiet.nextDueAt,
+        line,
+      });
+      return ExitCode.ok;
+    }
+  }
   const twilio = dryRun ? undefined : withSender(config.twilio as TwilioConfig, funnel);
   // A dry run never loads the SDK (≈260 ms): it makes no request.
   const adapter =
@@ -188,6 +213,11 @@ export async function run(
         await store.writeState(DELIVERIES_STATE, deliveries);
       journal.settle(recovery.unknown);
     }
+    const wake = nextWake(table.rows, plan.skipped, deliveries.resends, now);
+    await store.writeSchedule({
+      nextDueAt: wake === null ? null : wake.toISOString(),
+      skipped: skippedByReason(plan.skipped),
+    });
     for (const p of problems) ctx.out.warn(p);
     const line = summaryLine(counts, plan.skipped);
     ctx.out.result(line);
@@ -243,6 +273,22 @@ function noteHeldContacts(skipped: readonly Skip[], now: Date): string[] {
     lines.push(`contact ${contact.id} (${contact.phone}) was not texted: ${detail}`);
   }
   return lines;
+}
+
+/**
+ * The quiet cron tick: when contacts.csv is the file the last run planned from, no reply waits,
+ * no send is unsettled, and nothing can be due yet, there is nothing to do — decided without
+ * parsing contacts.csv (a million rows take seconds to read).
+ */
+async function nothingDue(store: DataDir, journal: SendJournal, now: Date) {
+  if (journal.unsettled().length > 0) return undefined;
+  const inbox = await store.readState<Inbox>(INBOX_STATE);
+  if (inbox !== undefined && inbox.replies.length > 0) return undefined;
+  const schedule = await store.readSchedule();
+  if (schedule === undefined) return undefined;
+  if (schedule.nextDueAt !== null && Date.parse(schedule.nextDueAt) <= now.getTime()) return undefined;
+  const total = Object.values(schedule.skipped).reduce((a, b) => a + b, 0);
+  return { skipped: schedule.skipped, total, nextDueAt: schedule.nextDueAt };
 }
 
 function pendingOf(intent: Intent, sid: string): PendingDelivery {

@@ -165,19 +165,61 @@ export function planSends(input: PlanInput): SendPlan {
 }
 
 /** "sent 212, skipped 3 (quiet hours 2, template 1), failed 1" — the run's one line. */
+/** Skipped contacts counted by reason, in the order first met. */
+export function skippedByReason(skipped: readonly Skip[]): Record<string, number> {
+  const byReason: Record<string, number> = {};
+  for (const s of skipped) byReason[s.reason] = (byReason[s.reason] ?? 0) + 1;
+  return byReason;
+}
+
+/** "sent 212, skipped 3 (quiet hours 2, template 1), failed 1" — the run's one line. */
 export function summaryLine(
   counts: { sent: number; failed: number; moved: number; deferred: number },
-  skipped: readonly Skip[],
+  skipped: readonly Skip[] | Readonly<Record<string, number>>,
   verb = 'sent',
 ): string {
-  const byReason = new Map<string, number>();
-  for (const s of skipped) {
-    const label = s.reason.replace('_', ' ');
-    byReason.set(label, (byReason.get(label) ?? 0) + 1);
-  }
-  const detail = [...byReason].map(([k, n]) => `${k} ${n}`).join(', ');
-  let line = `${verb} ${counts.sent}, skipped ${skipped.length}${detail === '' ? '' : ` (${detail})`}, failed ${counts.failed}`;
+  const byReason = Array.isArray(skipped) ? skippedByReason(skipped) : (skipped as Record<string, number>);
+  const total = Object.values(byReason).reduce((a, b) => a + b, 0);
+  const detail = Object.entries(byReason)
+    .map(([reason, n]) => `${reason.replace('_', ' ')} ${n}`)
+    .join(', ');
+  let line = `${verb} ${counts.sent}, skipped ${total}${detail === '' ? '' : ` (${detail})`}, failed ${counts.failed}`;
   if (counts.moved > 0) line += `, finished or moved without a text ${counts.moved}`;
   if (counts.deferred > 0) line += `, left for the next run (--limit) ${counts.deferred}`;
   return line;
+}
+
+/** A contact skipped for a broken template or state is looked at again after this long. */
+export const RECHECK_MS = 60 * 60 * 1000;
+
+/**
+ * The earliest instant the plan can change without a reply or an edit of contacts.csv: the next
+ * next_action_at still to come, a quiet-hours window opening, a resend falling due, an hourly
+ * recheck of contacts skipped for their template or state. Null: nothing will be due on its own.
+ * (Called after the run, on the contacts as they now are.)
+ */
+export function nextWake(
+  contacts: readonly Contact[],
+  skipped: readonly Skip[],
+  resends: readonly Resend[],
+  now: Date,
+): Date | null {
+  let next = Number.POSITIVE_INFINITY;
+  const skippedIds = new Set(skipped.map((s) => s.contact.id));
+  for (const c of contacts) {
+    if (skippedIds.has(c.id) || isOptedOut(c) || isUnusable(c)) continue;
+    const at = parseTime(c.next_action_at);
+    if (at !== undefined) next = Math.min(next, Math.max(at.getTime(), now.getTime()));
+  }
+  for (const s of skipped) {
+    const at =
+      s.reason === 'quiet_hours'
+        ? s.opensAt?.getTime()
+        : s.reason === 'awaiting_reply'
+          ? now.getTime()
+          : now.getTime() + RECHECK_MS;
+    if (at !== undefined) next = Math.min(next, at);
+  }
+  for (const r of resends) next = Math.min(next, Math.max(Date.parse(r.at), now.getTime()));
+  return Number.isFinite(next) ? new Date(next) : null;
 }

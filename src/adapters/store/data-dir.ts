@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { access, mkdir, readFile } from 'node:fs/promises';
+import { access, mkdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CONTACT_COLUMNS, type MessageRow } from '../../core/model.js';
 import { ConfigError, DataError, TempFailError } from '../../errors.js';
@@ -15,9 +15,25 @@ import { type FileIdentity, readCsv } from './csv-read.js';
 import { csvChunks, inColumnOrder } from './csv-write.js';
 import { acquireLock, type HeldLock } from './lock.js';
 import { appendMessageLog, readMessageLog } from './messages-log.js';
-import type { ContactsTable, DataDir, OpenOptions } from './types.js';
+import type { ContactsSchedule, ContactsTable, DataDir, OpenOptions } from './types.js';
 
 const DEFAULT_STALE_SECONDS = 10;
+const SCHEDULE_STATE = 'contacts.schedule';
+
+interface Fingerprint {
+  size: number;
+  mtimeMs: number;
+}
+
+/** Size and modification time: an edit by anyone changes at least one of them. */
+async function fingerprint(path: string): Promise<Fingerprint | undefined> {
+  try {
+    const s = await stat(path);
+    return { size: s.size, mtimeMs: s.mtimeMs };
+  } catch {
+    return undefined;
+  }
+}
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /** Opens (creating it 0700 if missing) and locks the data dir; read-only opens create and lock nothing. */
@@ -52,6 +68,21 @@ class FileDataDir implements DataDir {
   ) {
     this.contactsPath = join(dir, 'contacts.csv');
     this.messagesPath = join(dir, 'messages.csv');
+  }
+
+  async readSchedule(): Promise<ContactsSchedule | undefined> {
+    const saved = await this.readState<ContactsSchedule & Fingerprint>(SCHEDULE_STATE);
+    const now = await fingerprint(this.contactsPath);
+    if (saved === undefined || now === undefined) return undefined;
+    if (saved.size !== now.size || saved.mtimeMs !== now.mtimeMs) return undefined;
+    return { nextDueAt: saved.nextDueAt, skipped: saved.skipped };
+  }
+
+  async writeSchedule(schedule: ContactsSchedule): Promise<void> {
+    this.guardWrite('writeSchedule');
+    const now = await fingerprint(this.contactsPath);
+    if (now === undefined) return;
+    await this.writeState(SCHEDULE_STATE, { ...now, ...schedule });
   }
 
   async loadContacts(): Promise<ContactsTable> {

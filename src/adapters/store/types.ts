@@ -16,6 +16,19 @@ export interface ContactsTable {
   rows: Contact[];
 }
 
+/**
+ * What the last full `send` learned about contacts.csv, valid while the file is the one it saw:
+ * the earliest instant anything can be due, and what it skipped. Lets a quiet cron tick decide
+ * "nothing due" without parsing a million rows; any edit of the file (by a command or by an
+ * operator in a spreadsheet) changes its size or mtime and sends the next run down the full path.
+ */
+export interface ContactsSchedule {
+  /** ISO instant, or null when nothing will ever be due without a reply or an edit */
+  nextDueAt: string | null;
+  /** the last full run's skipped contacts by reason, to report them the same way */
+  skipped: Record<string, number>;
+}
+
 export interface OpenOptions {
   dir: string;
   /** seconds to wait for another run's lock before TempFailError (75) */
@@ -32,6 +45,11 @@ export interface DataDir {
   readonly dir: string;
   readonly contactsPath: string;
   readonly messagesPath: string;
+
+  /** The schedule the last full `send` recorded, if contacts.csv is still the file it saw. */
+  readSchedule(): Promise<ContactsSchedule | undefined>;
+  /** Records the schedule for contacts.csv as it is on disk now. */
+  writeSchedule(schedule: ContactsSchedule): Promise<void>;
 
   /** All contacts (an empty table when contacts.csv does not exist yet). Remembers what was read. */
   loadContacts(): Promise<ContactsTable>;
