@@ -49,20 +49,24 @@ export async function run(
     })) {
       if (m.direction === 'inbound') listed.push(m);
     }
-    // Without a cursor (first poll, or its file was lost) the log says what is already recorded.
+    const inputs = listed.map((m) => ({
+      sid: m.sid,
+      status: m.status,
+      dateSent: m.dateSent ?? undefined,
+      dateCreated: m.dateCreated ?? undefined,
+    }));
+    // When something looks new, the log has the last word: a run killed after appending but
+    // before saving its cursor left those replies in the log. Only the rows appended since the
+    // cursor was saved are read (all of them without a cursor), so an idle poll reads nothing.
     const recorded =
-      cursor === undefined ? new Set((await store.readMessages()).map((r) => r.sid)) : undefined;
-    const result = absorb(
-      cursor,
-      listed.map((m) => ({
-        sid: m.sid,
-        status: m.status,
-        dateSent: m.dateSent ?? undefined,
-        dateCreated: m.dateCreated ?? undefined,
-      })),
-      now,
-      (sid) => recorded?.has(sid) === true,
-    );
+      cursor === undefined || absorb(cursor, inputs, now).record.length > 0
+        ? new Set(
+            (await store.readMessages(cursor?.logSize ?? 0))
+              .filter((r) => r.event === 'received')
+              .map((r) => r.sid),
+          )
+        : undefined;
+    const result = absorb(cursor, inputs, now, (sid) => recorded?.has(sid) === true);
     const bySid = new Map(listed.map((m) => [m.sid, m]));
     const fresh = result.record.map((r) => bySid.get(r.sid) as TwilioMessage).reverse(); // oldest first
 
@@ -97,6 +101,12 @@ export async function run(
     }
 
     if (entries.length > 0) {
+      // The inbox first: a kill before the log is written leaves them queued once (deduplicated
+      // by SID) and the next poll records them, since the log does not have them.
+      const inbox = (await store.readState<Inbox>(INBOX_STATE)) ?? emptyInbox();
+      const queued = new Set(inbox.replies.map((r) => r.sid));
+      inbox.replies.push(...entries.filter((e) => !queued.has(e.sid)));
+      await store.writeState(INBOX_STATE, inbox);
       await store.appendMessages(
         entries.map((e) =>
           messageRow({
@@ -114,11 +124,7 @@ export async function run(
           }),
         ),
       );
-      const inbox = (await store.readState<Inbox>(INBOX_STATE)) ?? emptyInbox();
-      inbox.replies.push(...entries);
-      await store.writeState(INBOX_STATE, inbox);
     }
-    if (result.changed) await store.writeState(CURSOR_STATE, result.cursor);
 
     let failures: string[] = [];
     if (updates.length > 0) {
@@ -138,6 +144,10 @@ export async function run(
       );
       if (table !== undefined && failures.length > 0) await store.saveContacts(table);
       await store.writeState(DELIVERIES_STATE, deliveries);
+    }
+    // Last, the cursor, with the log's size as its bookmark: everything up to here is recorded.
+    if (result.changed || entries.length > 0 || updates.length > 0) {
+      await store.writeState(CURSOR_STATE, { ...result.cursor, logSize: await store.messagesSize() });
     }
     for (const f of failures) ctx.out.warn(f);
 

@@ -83,6 +83,13 @@ export function foldMessages(rows: Iterable<MessageRow>): Map<string, MessageRow
   return bySid;
 }
 
+/**
+ * The most characters a cell of contacts.csv may hold. Far above any name or note, it catches a
+ * missing closing quote that swallowed the rest of a file, or pasted binary data, before a text
+ * is built from it (Twilio takes at most 1,600 characters a message anyway).
+ */
+export const MAX_CELL = 10_000;
+
 /** Timestamps in the files: ISO 8601, UTC, whole seconds (`2026-12-01T17:00:00Z`). */
 export function isoSeconds(date: Date): string {
   return `${date.toISOString().slice(0, 19)}Z`;

@@ -20,6 +20,8 @@ export interface PollCursor {
   after: string;
   /** SIDs already recorded whose date_sent is at or after `after` */
   seen: string[];
+  /** messages.csv's size when the cursor was saved: rows past it are read to catch a killed run's */
+  logSize?: number;
 }
 
 /** An inbound message as listed by Twilio, reduced to what the cursor needs. */

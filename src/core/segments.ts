@@ -13,7 +13,20 @@ export interface Segments {
   nonGsmChars: string[];
 }
 
+/** Twilio refuses a longer body (error 21617, https://www.twilio.com/docs/errors/21617). */
+export const MAX_BODY = 1600;
+
 export function segmentsOf(text: string): Segments {
+  // The calculator's cost grows with the square of the length; a text Twilio would refuse anyway
+  // is only estimated (UCS-2 as soon as anything is outside ASCII).
+  if (text.length > MAX_BODY) {
+    const ucs2 = /[^\x00-\x7f]/.test(text);
+    return {
+      segments: Math.ceil(text.length / (ucs2 ? 67 : 153)),
+      encoding: ucs2 ? 'UCS-2' : 'GSM-7',
+      nonGsmChars: [],
+    };
+  }
   const m = new SegmentedMessage(text);
   const nonGsm = [...new Set(m.getNonGsmCharacters())];
   return {

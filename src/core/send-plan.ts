@@ -10,7 +10,7 @@ import { advance, type CompiledFunnel, type Decision, type Funnel } from './funn
 import type { Contact } from './model.js';
 import { parseTime } from './model.js';
 import { contactTimeZone, sendWindow } from './quiet-hours.js';
-import { segmentsOf } from './segments.js';
+import { MAX_BODY, segmentsOf } from './segments.js';
 import { render } from './template.js';
 
 export interface PlannedSend {
@@ -146,6 +146,14 @@ export function planSends(input: PlanInput): SendPlan {
       });
       continue;
     }
+    if (text.text.length > MAX_BODY) {
+      plan.skipped.push({
+        contact,
+        reason: 'template',
+        detail: `message "${decision.send.key}" comes to ${text.text.length} characters for this contact; Twilio takes at most ${MAX_BODY}: shorten the fields it uses`,
+      });
+      continue;
+    }
     if (plan.sends.length >= limit) {
       plan.deferred++;
       continue;
@@ -164,7 +172,6 @@ export function planSends(input: PlanInput): SendPlan {
   return plan;
 }
 
-/** "sent 212, skipped 3 (quiet hours 2, template 1), failed 1" — the run's one line. */
 /** Skipped contacts counted by reason, in the order first met. */
 export function skippedByReason(skipped: readonly Skip[]): Record<string, number> {
   const byReason: Record<string, number> = {};

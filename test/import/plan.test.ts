@@ -85,3 +85,20 @@ describe('planImport', () => {
     expect(outcome.rejects.map((r) => r.line)).toEqual([3]);
   });
 });
+
+describe('planImport refuses runaway cells', () => {
+  test('a row with a cell over 10,000 characters is rejected with its line and column; the rest go in', () => {
+    const outcome = planImport({
+      existing: { headers: ['id', 'phone'], rows: [] },
+      records: [record(2, 'A'.repeat(20_000), '312 555 0177'), record(3, 'Dana Smith', '312 555 0178')],
+      plan,
+      now,
+      defaultCountry: 'US',
+      parsePhone: parse,
+    });
+    expect(outcome.rejects).toHaveLength(1);
+    expect(outcome.rejects[0]?.line).toBe(2);
+    expect(outcome.rejects[0]?.reason).toMatch(/the cell "Name" holds 20000 characters \(at most 10000\)/);
+    expect(outcome.contacts.rows.map((c) => c.first_name)).toEqual(['Dana']);
+  });
+});

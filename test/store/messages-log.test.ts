@@ -30,6 +30,22 @@ describe('messages.csv, the append-only log', () => {
     expect(text).toContain(",'@cmd,");
   });
 
+  test('a bookmark (the size at one moment) reads back only the rows appended after it', async () => {
+    const dir = tempDataDir();
+    const store = await openDataDir({ dir, lockWaitSeconds: 1 });
+    expect(await store.messagesSize()).toBe(0);
+    await store.appendMessages([sent('SM1', 'first'), sent('SM2', 'second, with "quotes"\nand a line')]);
+    const bookmark = await store.messagesSize();
+    await store.appendMessages([sent('SM3', '=HYPERLINK("x")'), sent('SM4', 'fourth')]);
+    expect((await store.readMessages(bookmark)).map((r) => [r.sid, r.body])).toEqual([
+      ['SM3', '=HYPERLINK("x")'],
+      ['SM4', 'fourth'],
+    ]);
+    expect(await store.readMessages(await store.messagesSize())).toEqual([]);
+    expect(await store.readMessages()).toHaveLength(4);
+    await store.close();
+  });
+
   test("an append never changes the file's earlier bytes", async () => {
     const dir = tempDataDir();
     const data = await openDataDir({ dir, lockWaitSeconds: 1 });

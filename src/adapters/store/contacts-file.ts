@@ -4,7 +4,7 @@
  * into digits only gets its `+` back, and anything that cannot be understood stops the run with
  * the file, line and column to fix (nothing is written).
  */
-import { CONTACT_COLUMNS, type Contact } from '../../core/model.js';
+import { CONTACT_COLUMNS, type Contact, MAX_CELL } from '../../core/model.js';
 import { DataError } from '../../errors.js';
 import { columnLetter, place } from './cells.js';
 
@@ -49,6 +49,16 @@ export class ContactsReader {
 
   private header(cells: string[], line: number): void {
     const names = cells.map((c) => c.trim());
+    // Checked on the header itself: a file of junk reads as a header with no rows, and must not
+    // pass for an empty contact list.
+    for (const required of ['id', 'phone'] as const) {
+      if (!names.includes(required)) {
+        throw new DataError(
+          `${this.label} line ${line}: the header has no "${required}" column.`,
+          `Add a column named ${required} (every contact needs ${required === 'id' ? 'a unique id' : 'a phone number'}), then run again. Nothing was changed.`,
+        );
+      }
+    }
     const where = new Map<string, number>();
     names.forEach((name, index) => {
       if (name === '') return;
@@ -84,6 +94,12 @@ export class ContactsReader {
     for (let i = 0; i < names.length; i++) {
       const name = names[i] as string;
       const value = cells[i] ?? '';
+      if (value.length > MAX_CELL) {
+        throw new DataError(
+          `${place(this.label, line, { name, index: i })}: the cell holds ${value.length} characters; a cell holds at most ${MAX_CELL}.`,
+          'A closing " is probably missing on this line, or binary data was pasted: fix that cell, then run again. Nothing was changed.',
+        );
+      }
       if (name === '') {
         if (value !== '') {
           throw new DataError(
@@ -102,14 +118,6 @@ export class ContactsReader {
 
   private check(contact: Contact, line: number): void {
     const at = (name: string) => place(this.label, line, { name, index: this.indexOf(name) });
-    for (const required of this.rows.length === 0 ? (['id', 'phone'] as const) : []) {
-      if (!this.names?.includes(required)) {
-        throw new DataError(
-          `${this.label} line 1: the header has no "${required}" column.`,
-          `Add a column named ${required} (every contact needs ${required === 'id' ? 'a unique id' : 'a phone number'}), then run again. Nothing was changed.`,
-        );
-      }
-    }
     const id = contact.id.trim();
     if (id === '')
       throw new DataError(`${at('id')}: the contact has no id.`, `Give it an id no other row uses. ${FIX}`);

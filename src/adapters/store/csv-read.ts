@@ -31,6 +31,8 @@ export async function readCsv(
   label: string,
   onRow: RowHandler,
   length?: number,
+  /** start reading at this byte (a line start): the tail of an append-only log */
+  start = 0,
 ): Promise<FileIdentity | undefined> {
   let handle: FileHandle;
   try {
@@ -42,7 +44,7 @@ export async function readCsv(
   const stat = await handle.stat();
   const hash = createHash('sha256');
   let size = 0;
-  if (length === 0) {
+  if (length === 0 || (length !== undefined && start >= length)) {
     await handle.close();
     return { size: 0, mtimeMs: stat.mtimeMs, hash: hash.digest('hex') };
   }
@@ -63,7 +65,7 @@ export async function readCsv(
       let out = chunk;
       if (first) {
         first = false;
-        if (out[0] === 0xef && out[1] === 0xbb && out[2] === 0xbf) out = out.subarray(3);
+        if (start === 0 && out[0] === 0xef && out[1] === 0xbb && out[2] === 0xbf) out = out.subarray(3);
       }
       done(null, out);
     },
@@ -73,7 +75,7 @@ export async function readCsv(
   let rowError: unknown;
   try {
     await pipeline(
-      handle.createReadStream({ start: 0, end: length === undefined ? undefined : length - 1 }),
+      handle.createReadStream({ start, end: length === undefined ? undefined : length - 1 }),
       tap,
       parse({ headers: false, ignoreEmpty: false }),
       async (rows: AsyncIterable<string[]>) => {

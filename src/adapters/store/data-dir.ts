@@ -14,7 +14,7 @@ import { ContactsReader } from './contacts-file.js';
 import { type FileIdentity, readCsv } from './csv-read.js';
 import { csvChunks, inColumnOrder } from './csv-write.js';
 import { acquireLock, type HeldLock } from './lock.js';
-import { appendMessageLog, readMessageLog } from './messages-log.js';
+import { appendMessageLog, messageLogSize, readMessageLog } from './messages-log.js';
 import type { ContactsSchedule, ContactsTable, DataDir, OpenOptions } from './types.js';
 
 const DEFAULT_STALE_SECONDS = 10;
@@ -29,7 +29,7 @@ interface Fingerprint {
 async function fingerprint(path: string): Promise<Fingerprint | undefined> {
   try {
     const s = await stat(path);
-    return { size: s.size, mtimeMs: s.mtimeMs };
+    return { size: s.size, mtimeMs: Math.trunc(s.mtimeMs) }; // whole ms: what utimes and copies keep
   } catch {
     return undefined;
   }
@@ -128,8 +128,12 @@ class FileDataDir implements DataDir {
     this.known = { size, mtimeMs: Date.now(), hash: hash.digest('hex') };
   }
 
-  readMessages(): Promise<MessageRow[]> {
-    return readMessageLog(this.messagesPath, this.messagesPath);
+  readMessages(fromByte = 0): Promise<MessageRow[]> {
+    return readMessageLog(this.messagesPath, this.messagesPath, fromByte);
+  }
+
+  messagesSize(): Promise<number> {
+    return messageLogSize(this.messagesPath);
   }
 
   async appendMessages(rows: readonly MessageRow[]): Promise<void> {

@@ -16,12 +16,23 @@ import { csvText, inColumnOrder } from './csv-write.js';
 const CHUNK = 64 * 1024;
 const LF = 0x0a;
 
-/** Every complete row of the log in file order, with all MESSAGE_COLUMNS (extra columns ignored). */
-export async function readMessageLog(path: string, label: string): Promise<MessageRow[]> {
+/**
+ * Every complete row of the log in file order, with all MESSAGE_COLUMNS (extra columns ignored).
+ * With `fromByte` (a size the log had earlier, so a line start), only the rows appended since.
+ */
+export async function readMessageLog(path: string, label: string, fromByte = 0): Promise<MessageRow[]> {
   const complete = await completeLength(path);
-  if (complete === undefined) return [];
+  if (complete === undefined || complete <= fromByte) return [];
   const rows: MessageRow[] = [];
   let indexes: Array<[keyof MessageRow, number]> | undefined;
+  if (fromByte > 0) {
+    const handle = await open(path, 'r');
+    try {
+      indexes = columnIndexes(await fileHeaders(handle, label), label, 1);
+    } finally {
+      await handle.close();
+    }
+  }
   await readCsv(
     path,
     label,
@@ -40,8 +51,14 @@ export async function readMessageLog(path: string, label: string): Promise<Messa
       rows.push(row);
     },
     complete,
+    fromByte,
   );
   return rows;
+}
+
+/** The size of the log's complete rows: where the next append starts. 0 when there is no log. */
+export async function messageLogSize(path: string): Promise<number> {
+  return (await completeLength(path)) ?? 0;
 }
 
 /** Appends rows in the file's own column order (creating it with MESSAGE_COLUMNS), then fsyncs. */
@@ -100,7 +117,7 @@ async function lastLineEnd(handle: FileHandle, size: number): Promise<number> {
 }
 
 /** The column names on the log's first line. */
-async function fileHeaders(handle: FileHandle, label: string): Promise<string[]> {
+export async function fileHeaders(handle: FileHandle, label: string): Promise<string[]> {
   const buffer = Buffer.alloc(CHUNK);
   const { bytesRead } = await handle.read(buffer, 0, CHUNK, 0);
   let text = buffer.subarray(0, bytesRead).toString('utf8');

@@ -59,8 +59,13 @@ export interface DataDir {
    */
   saveContacts(table: ContactsTable): Promise<void>;
 
-  /** Every row of messages.csv in file order (empty when it does not exist). */
-  readMessages(): Promise<MessageRow[]>;
+  /**
+   * Every row of messages.csv in file order (empty when it does not exist); with `fromByte` (a
+   * size `messagesSize` returned earlier), only the rows appended since then.
+   */
+  readMessages(fromByte?: number): Promise<MessageRow[]>;
+  /** The log's size in bytes (its complete rows): a bookmark for `readMessages(fromByte)`. */
+  messagesSize(): Promise<number>;
   /** Appends rows to messages.csv (creating it with its header) and fsyncs. Never rewrites the log. */
   appendMessages(rows: readonly MessageRow[]): Promise<void>;
 

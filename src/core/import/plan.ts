@@ -7,7 +7,7 @@
  * are never touched (except to opt it out when the file says "do not text"); re-importing the
  * same file changes nothing.
  */
-import { CONTACT_COLUMNS, type Contact, contactRow, isoSeconds } from '../model.js';
+import { CONTACT_COLUMNS, type Contact, contactRow, isoSeconds, MAX_CELL } from '../model.js';
 import { type ColumnPlan, isMobileLabelled } from './columns.js';
 import { headerKey } from './headers.js';
 import { splitFullName } from './names.js';
@@ -85,6 +85,15 @@ export function planImport(input: ImportInput): ImportOutcome {
   };
 
   for (const record of records) {
+    const huge = Object.entries(record.cells).find(([, v]) => v.length > MAX_CELL);
+    if (huge !== undefined) {
+      outcome.rejects.push({
+        line: record.line,
+        reason: `the cell "${huge[0]}" holds ${huge[1].length} characters (at most ${MAX_CELL}): a closing quote is probably missing, or binary data was pasted`,
+        record,
+      });
+      continue;
+    }
     const cell = (column: string | undefined) =>
       column === undefined ? '' : (record.cells[column] ?? '').trim();
     const phoneCell = choosePhone(record, plan);
