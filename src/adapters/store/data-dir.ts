@@ -29,7 +29,7 @@ interface Fingerprint {
 async function fingerprint(path: string): Promise<Fingerprint | undefined> {
   try {
     const s = await stat(path);
-    return { size: s.size, mtimeMs: Math.trunc(s.mtimeMs) }; // whole ms: what utimes and copies keep
+    return { size: s.size, mtimeMs: s.mtimeMs };
   } catch {
     return undefined;
   }
@@ -74,7 +74,8 @@ class FileDataDir implements DataDir {
     const saved = await this.readState<ContactsSchedule & Fingerprint>(SCHEDULE_STATE);
     const now = await fingerprint(this.contactsPath);
     if (saved === undefined || now === undefined) return undefined;
-    if (saved.size !== now.size || saved.mtimeMs !== now.mtimeMs) return undefined;
+    // Within 2 ms: tools that copy a file's time (utimes, cp -p) keep it only to about a ms.
+    if (saved.size !== now.size || Math.abs(saved.mtimeMs - now.mtimeMs) >= 2) return undefined;
     return { nextDueAt: saved.nextDueAt, skipped: saved.skipped };
   }
 
