@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { loadFunnelFile } from '../adapters/funnel-file.js';
 import { type Intent, SendJournal } from '../adapters/send-journal.js';
 import { type DataDir, openDataDir } from '../adapters/store/index.js';
+import type { TwilioMessage } from '../adapters/twilio/index.js';
 import type { TwilioConfig } from '../config.js';
 import {
   decisionColumns,
@@ -149,6 +150,16 @@ export async function run(
     if (plan.moves.length > 0 || problems.length > 0) await checkpoint(true);
 
     const { sendAll } = await import('../adapters/twilio/index.js');
+    /** A text Twilio has: its SID in the journal, its row in the log, the decision on the contact. */
+    const recordSent = async (intent: Intent, message: TwilioMessage) => {
+      const sid = sidEntry(intent.id, message);
+      journal.append(sid);
+      await store.appendMessages([sentRow(intent, sid, now)]);
+      journal.append({ t: 'logged', id: intent.id });
+      applyIntent(byId, intent);
+      deliveries.pending.push(pendingOf(intent, sid.sid));
+      counts.sent++;
+    };
     const bar = await progressBar(ctx, plan.sends.length);
     const from = twilio?.phoneNumber ?? twilio?.messagingServiceSid ?? '';
     try {
@@ -165,13 +176,7 @@ export async function run(
           if (item.resend !== undefined)
             deliveries.resends = deliveries.resends.filter((r) => r !== item.resend);
           if (outcome.kind === 'sent') {
-            const sid = sidEntry(intent.id, outcome.message);
-            journal.append(sid);
-            await store.appendMessages([sentRow(intent, sid, now)]);
-            journal.append({ t: 'logged', id: intent.id });
-            applyIntent(byId, intent);
-            deliveries.pending.push(pendingOf(intent, sid.sid));
-            counts.sent++;
+            await recordSent(intent, outcome.message);
           } else if (outcome.kind === 'ambiguous') {
             // Never retried blindly: ask Twilio whether it went out.
             const found = await (adapter as NonNullable<typeof adapter>).findSentSince({
@@ -187,13 +192,7 @@ export async function run(
               );
               counts.failed++;
             } else {
-              const sid = sidEntry(intent.id, message);
-              journal.append(sid);
-              await store.appendMessages([sentRow(intent, sid, now)]);
-              journal.append({ t: 'logged', id: intent.id });
-              applyIntent(byId, intent);
-              deliveries.pending.push(pendingOf(intent, sid.sid));
-              counts.sent++;
+              await recordSent(intent, message);
             }
           } else {
             journal.append({ t: 'gone', id: intent.id });

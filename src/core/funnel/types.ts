@@ -3,18 +3,7 @@
  * in milliseconds, quiet hours in minutes after local midnight. Built by `validateFunnel`.
  */
 
-/** The categories the categorizer knows by itself (src/core/categorize). */
-export const BUILT_IN_CATEGORIES = [
-  'opt_out',
-  'help',
-  'opt_in',
-  'wrong_number',
-  'interested',
-  'later',
-  'not_interested',
-  'question',
-  'other',
-] as const;
+export { BUILT_IN_CATEGORIES } from '../categorize/categorize.js';
 
 /** A category the funnel file defines for its own questions (same shape as the categorizer's). */
 export interface CustomCategory {

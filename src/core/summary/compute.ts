@@ -4,6 +4,7 @@
  * when its row was LOGGED after `since` and up to `now` — logged, not sent, so a reply that
  * `poll-replies` fetched late is still reported once and never twice.
  */
+import { BUILT_IN_CATEGORIES } from '../categorize/categorize.js';
 import { type Contact, isoSeconds, type MessageRow, parseTime } from '../model.js';
 import { errorMeaning } from './error-codes.js';
 import { countStages, stageOf } from './stages.js';
@@ -28,18 +29,6 @@ export interface SummaryInput {
   runErrors?: readonly string[] | undefined;
 }
 
-/** Categories the categorizer always has; any other category is the funnel's own (e.g. `morning`). */
-export const BUILT_IN_CATEGORIES = [
-  'opt_out',
-  'help',
-  'opt_in',
-  'wrong_number',
-  'interested',
-  'later',
-  'not_interested',
-  'question',
-  'other',
-];
 const HUMAN_CATEGORIES = ['question', 'other'];
 const FAILED = ['failed', 'undelivered'];
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -139,7 +128,9 @@ export function computeSummary(input: SummaryInput): Summary {
   const hot = new Map<string, HotLead>();
   for (const r of replies) {
     const category = categoryBySid.get(r.sid) ?? '';
-    const wanted = category === 'interested' || (category !== '' && !BUILT_IN_CATEGORIES.includes(category));
+    const wanted =
+      category === 'interested' ||
+      (category !== '' && !(BUILT_IN_CATEGORIES as readonly string[]).includes(category));
     if (!wanted || r.contactId === '' || optedOut(byId.get(r.contactId))) continue;
     const last = lastWords.get(r.contactId) ?? r;
     hot.set(r.contactId, {
