@@ -51,3 +51,21 @@ describe('the binary, run as cron runs it', () => {
     expect(r.stdout + r.stderr).toContain('Commands:');
   });
 });
+
+describe('start-up cost', () => {
+  test('loading the CLI and printing help loads neither twilio nor nodemailer (60-260 ms each, every cron tick)', async () => {
+    const script = [
+      "import { createRequire } from 'node:module';",
+      'const { buildProgram } = await import(process.argv[1]);',
+      'const program = buildProgram(() => {}, { stdout: { write() {} }, stderr: { write() {} } });',
+      "try { await program.parseAsync(['node', 'smsfunnel', 'send', '--help']); } catch {}",
+      'const loaded = Object.keys(createRequire(import.meta.url).cache).filter((p) => /node_modules\\/(twilio|nodemailer|libphonenumber-js)\\//.test(p));',
+      'console.log(JSON.stringify(loaded));',
+    ].join('\n');
+    const { spawnSync } = await import('node:child_process');
+    const cli = new URL('../dist/src/cli.js', import.meta.url).href;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, cli], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual([]);
+  });
+});
