@@ -19,6 +19,7 @@ import {
   rmSync,
   writeSync,
 } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export const JOURNAL_FILE = 'send-journal.jsonl';
@@ -57,8 +58,11 @@ export interface PendingSend {
 }
 
 export class SendJournal {
-  private fd: number | undefined;
   readonly path: string;
+  private handle: FileHandle | undefined;
+  private queue: string[] = [];
+  private syncWanted = false;
+  private tail: Promise<void> = Promise.resolve();
 
   constructor(dataDir: string) {
     this.path = join(dataDir, JOURNAL_FILE);
@@ -86,19 +90,35 @@ export class SendJournal {
     return [...byId.values()];
   }
 
-  /** Appends one entry durably: it is on disk when this returns. */
-  append(entry: JournalEntry): void {
-    this.fd ??= openSync(this.path, 'a', 0o600);
-    writeSync(this.fd, `${JSON.stringify(entry)}\n`);
-    fsyncSync(this.fd);
+  /**
+   * Appends an entry. With `durable` (an intent, before its create request) it resolves once the
+   * entry is on disk. Entries queue while a write is under way and go out together with one
+   * fsync (group commit), so texts in flight do not each wait for a disk flush of their own. A SID
+   * or `logged` entry need not be flushed at once: if it is lost, the next run asks Twilio.
+   */
+  append(entry: JournalEntry, durable = false): Promise<void> {
+    this.queue.push(`${JSON.stringify(entry)}\n`);
+    if (durable) this.syncWanted = true;
+    const written = this.tail.then(async () => {
+      if (this.queue.length === 0) return; // an earlier batch took this entry
+      const text = this.queue.join('');
+      const sync = this.syncWanted;
+      this.queue = [];
+      this.syncWanted = false;
+      this.handle ??= await open(this.path, 'a', 0o600);
+      await this.handle.write(text);
+      if (sync) await this.handle.sync();
+    });
+    this.tail = written.catch(() => undefined);
+    return written;
   }
 
   /**
    * Forgets every settled entry: called once contacts.csv holds every decision they carried.
    * Intents whose fate is still unknown stay, so the next run reconciles them first.
    */
-  settle(unknown: readonly Intent[] = []): void {
-    this.close();
+  async settle(unknown: readonly Intent[] = []): Promise<void> {
+    await this.close();
     if (unknown.length === 0) {
       rmSync(this.path, { force: true });
       return;
@@ -111,8 +131,9 @@ export class SendJournal {
     renameSync(tmp, this.path);
   }
 
-  close(): void {
-    if (this.fd !== undefined) closeSync(this.fd);
-    this.fd = undefined;
+  async close(): Promise<void> {
+    await this.tail;
+    await this.handle?.close();
+    this.handle = undefined;
   }
 }

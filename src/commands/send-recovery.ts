@@ -100,18 +100,18 @@ export async function recover(
       });
       const message = found[found.length - 1];
       if (message === undefined) {
-        journal.append({ t: 'gone', id: p.intent.id });
+        await journal.append({ t: 'gone', id: p.intent.id });
         result.dropped++;
         continue;
       }
       sid = sidEntry(p.intent.id, message);
-      journal.append(sid);
+      await journal.append(sid);
     }
     if (!logged.has(sid.sid)) {
       await store.appendMessages([sentRow(p.intent, sid, now)]);
       logged.add(sid.sid);
     }
-    journal.append({ t: 'logged', id: p.intent.id });
+    await journal.append({ t: 'logged', id: p.intent.id });
     applyIntent(contacts, p.intent);
     result.sent.push({ intent: p.intent, sid: sid.sid });
     result.recorded++;

@@ -23,7 +23,7 @@ import {
 import { DELIVERIES_STATE, type Deliveries, type PendingDelivery } from '../core/delivery.js';
 import { advance, compileFunnel, type Funnel } from '../core/funnel/index.js';
 import { awaitingCategorize, emptyInbox, INBOX_STATE, type Inbox } from '../core/inbox.js';
-import { type Contact, isoSeconds } from '../core/model.js';
+import { type Contact, isoSeconds, type MessageRow } from '../core/model.js';
 import {
   nextWake,
   type PlannedSend,
@@ -38,9 +38,16 @@ import { loadCommandConfig } from './context.js';
 import { printPlan } from './send-output.js';
 import { applyIntent, recover, sentRow, sidEntry } from './send-recovery.js';
 
-/** Contacts' rows are written back at least this often during a long run. */
-const CHECKPOINT_EVERY = 50;
-const CHECKPOINT_MS = 5_000;
+/**
+ * contacts.csv is checkpointed during a long run at most every 30 s, and never more often than
+ * ten times what one save takes (a million rows take seconds): the journal, not the checkpoint,
+ * is what makes a killed run lose nothing, so checkpoints only bound the work of its recovery.
+ */
+const CHECKPOINT_MIN_MS = 30_000;
+const CHECKPOINT_COST_FACTOR = 10;
+/** `sent` rows go to messages.csv in batches: one append and one fsync for many texts. */
+const LOG_BATCH_ROWS = 200;
+const LOG_BATCH_MS = 1_000;
 
 export async function run(
   ctx: CommandContext,
@@ -138,14 +145,30 @@ export async function run(
     const counts = { sent: 0, failed: 0, moved: plan.moves.length, deferred: plan.deferred };
     // contacts.csv is rewritten only when a contact changed: a quiet cron tick touches no file
     let dirty = plan.moves.length > 0 || problems.length > 0 || recovery.recorded > 0;
-    let sinceCheckpoint = 0;
     let lastCheckpoint = performance.now();
+    let saveMs = 0;
     const checkpoint = async (force: boolean) => {
-      if (!force && sinceCheckpoint < CHECKPOINT_EVERY && performance.now() - lastCheckpoint < CHECKPOINT_MS)
-        return;
-      sinceCheckpoint = 0;
+      const since = performance.now() - lastCheckpoint;
+      if (!force && since < Math.max(CHECKPOINT_MIN_MS, CHECKPOINT_COST_FACTOR * saveMs)) return;
       lastCheckpoint = performance.now();
+      await flushLog(); // the log first: a saved contact's text is always in the log
       await store.saveContacts(table);
+      saveMs = performance.now() - lastCheckpoint;
+    };
+
+    const logBatch: { row: MessageRow; intentId: string }[] = [];
+    let lastFlush = performance.now();
+    let flushing: Promise<void> = Promise.resolve();
+    /** Appends the waiting `sent` rows in one go, then marks them logged in the journal. */
+    const flushLog = (): Promise<void> => {
+      flushing = flushing.then(async () => {
+        lastFlush = performance.now();
+        const batch = logBatch.splice(0);
+        if (batch.length === 0) return;
+        await store.appendMessages(batch.map((b) => b.row));
+        await Promise.all(batch.map((b) => journal.append({ t: 'logged', id: b.intentId })));
+      });
+      return flushing;
     };
     if (plan.moves.length > 0 || problems.length > 0) await checkpoint(true);
 
@@ -153,12 +176,13 @@ export async function run(
     /** A text Twilio has: its SID in the journal, its row in the log, the decision on the contact. */
     const recordSent = async (intent: Intent, message: TwilioMessage) => {
       const sid = sidEntry(intent.id, message);
-      journal.append(sid);
-      await store.appendMessages([sentRow(intent, sid, now)]);
-      journal.append({ t: 'logged', id: intent.id });
+      await journal.append(sid);
+      logBatch.push({ row: sentRow(intent, sid, now), intentId: intent.id });
       applyIntent(byId, intent);
       deliveries.pending.push(pendingOf(intent, sid.sid));
       counts.sent++;
+      if (logBatch.length >= LOG_BATCH_ROWS || performance.now() - lastFlush >= LOG_BATCH_MS)
+        await flushLog();
     };
     const bar = await progressBar(ctx, plan.sends.length);
     const from = twilio?.phoneNumber ?? twilio?.messagingServiceSid ?? '';
@@ -168,7 +192,7 @@ export async function run(
         async (item: PlannedSend) => {
           const intent = intentFor(item, from, now);
           dirty = true;
-          journal.append(intent);
+          await journal.append(intent, true); // on disk before the request leaves
           const outcome = await (adapter as NonNullable<typeof adapter>).sendMessage({
             to: item.contact.phone,
             body: item.text,
@@ -195,11 +219,10 @@ export async function run(
               await recordSent(intent, message);
             }
           } else {
-            journal.append({ t: 'gone', id: intent.id });
+            await journal.append({ t: 'gone', id: intent.id });
             counts.failed++;
             problems.push(rejected(item.contact, outcome, compiled, now));
           }
-          sinceCheckpoint++;
           await checkpoint(false);
           bar?.increment();
         },
@@ -207,10 +230,11 @@ export async function run(
       );
     } finally {
       bar?.stop();
+      await flushLog(); // if this fails, the journal stays and the next run records these texts
       if (dirty) await store.saveContacts(table);
       if (plan.sends.length > 0 || recovery.sent.length > 0 || droppedResends)
         await store.writeState(DELIVERIES_STATE, deliveries);
-      journal.settle(recovery.unknown);
+      await journal.settle(recovery.unknown);
     }
     const wake = nextWake(table.rows, plan.skipped, deliveries.resends, now);
     await store.writeSchedule({
@@ -224,7 +248,7 @@ export async function run(
     return ExitCode.ok;
   } finally {
     adapter?.close();
-    journal.close();
+    await journal.close();
     await store.close();
   }
 

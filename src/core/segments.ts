@@ -16,7 +16,20 @@ export interface Segments {
 /** Twilio refuses a longer body (error 21617, https://www.twilio.com/docs/errors/21617). */
 export const MAX_BODY = 1600;
 
+/**
+ * The GSM 03.38 basic character set and its extension table (the extension characters cost two
+ * septets each; 3GPP TS 23.038 §6.2.1). Used for the common case only: a text of these characters
+ * that fits 160 septets is exactly one GSM-7 segment, without the calculator's per-grapheme work.
+ */
+const GSM_BASIC =
+  /^[@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&'()*+,\-./0-9:;<=>?¡A-ZÄÖÑÜ§¿a-zäöñüà^{}\\[~\]|€\f]*$/;
+const GSM_EXTENSION = /[\^{}\\[~\]|€\f]/g;
+
 export function segmentsOf(text: string): Segments {
+  if (text.length <= 160 && GSM_BASIC.test(text)) {
+    const septets = text.length + (text.match(GSM_EXTENSION)?.length ?? 0);
+    if (septets <= 160) return { segments: 1, encoding: 'GSM-7', nonGsmChars: [] };
+  }
   // The calculator's cost grows with the square of the length; a text Twilio would refuse anyway
   // is only estimated (UCS-2 as soon as anything is outside ASCII).
   if (text.length > MAX_BODY) {
