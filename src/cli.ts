@@ -4,7 +4,7 @@
  * the one place that turns errors into output and an exit status.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { Output } from './adapters/output.js';
+import type { Output } from './adapters/output.js';
 import type { CommandContext, CommonOptions } from './commands/context.js';
 import { ExitCode, SmsfunnelError } from './errors.js';
 
@@ -170,6 +170,8 @@ export function buildProgram(
         json: opts.json === true,
         verbose: opts.verbose === true,
       };
+      // Loaded here, not at the top: `--help` needs neither the output module nor chalk.
+      const { Output } = await import('./adapters/output.js');
       const out = new Output({ json: common.json, verbose: common.verbose, ...output });
       try {
         const { run } = await spec.load();
