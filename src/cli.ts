@@ -188,14 +188,14 @@ export function buildProgram(
 export function report(error: unknown, out: Output, verbose: boolean): number {
   if (error instanceof SmsfunnelError) {
     out.error(error.message);
-    if (error.hint !== undefined) out.error(error.hint);
+    if (error.hint !== undefined) out.hint(error.hint);
     if (verbose && error.cause instanceof Error && error.cause.stack) out.error(error.cause.stack);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
   out.error(`unexpected failure: ${message}`);
   if (verbose && error instanceof Error && error.stack) out.error(error.stack);
-  else out.error('Run again with --verbose for details, and report it if it persists.');
+  else out.hint('Run again with --verbose for details, and report it if it persists.');
   return 70; // EX_SOFTWARE: a bug, not the operator's doing
 }
 

@@ -70,6 +70,11 @@ export class Output {
     this.write(this.stderr, `${this.color.red('error:')} ${line}`);
   }
 
+  /** What the operator can do about the error just printed. */
+  hint(line: string): void {
+    this.write(this.stderr, `${this.color.cyan('hint:')} ${line}`);
+  }
+
   /** The stream a progress bar may draw on, or undefined when there is no terminal (cron). */
   progressStream(): NodeJS.WritableStream | undefined {
     return (this.stderr as { isTTY?: boolean }).isTTY === true && !this.json ? this.stderr : undefined;
