@@ -60,7 +60,11 @@ export function sidEntry(intentId: string, message: TwilioMessage) {
  * of the text is kept: `last_sent_at` never goes back. Returns whether the decision applied.
  */
 export function applyIntent(contacts: Map<string, Contact>, intent: Intent): boolean {
-  const contact = contacts.get(intent.contactId);
+  return applyIntentTo(contacts.get(intent.contactId), intent);
+}
+
+/** The same, for the contact at hand. */
+export function applyIntentTo(contact: Contact | undefined, intent: Intent): boolean {
   if (contact === undefined) return false;
   if (
     contact.state === intent.decision.fromState &&

@@ -36,7 +36,7 @@ import { ExitCode, UsageError } from '../errors.js';
 import type { CommandContext } from './context.js';
 import { loadCommandConfig } from './context.js';
 import { printPlan } from './send-output.js';
-import { applyIntent, recover, sentRow, sidEntry } from './send-recovery.js';
+import { applyIntentTo, recover, sentRow, sidEntry } from './send-recovery.js';
 
 /**
  * contacts.csv is checkpointed during a long run at most every 30 s, and never more often than
@@ -92,7 +92,12 @@ export async function run(
       : await (await import('../adapters/twilio/index.js')).createTwilioAdapter(twilio);
   try {
     const table = await store.loadContacts();
-    const byId = new Map(table.rows.map((c) => [c.id, c]));
+    // By id, only when a killed run or a resend needs it: a million-entry map is ~60 MB.
+    let byIdMap: Map<string, Contact> | undefined;
+    const byId = () => {
+      byIdMap ??= new Map(table.rows.map((c) => [c.id, c]));
+      return byIdMap;
+    };
 
     const pending = journal.unsettled();
     if (dryRun && pending.length > 0) {
@@ -102,7 +107,7 @@ export async function run(
     }
     const recovery = dryRun
       ? { recorded: 0, dropped: 0, sent: [], unknown: [] }
-      : await recover(pending, journal, store, byId, adapter, now);
+      : await recover(pending, journal, store, pending.length > 0 ? byId() : new Map(), adapter, now);
     if (recovery.recorded + recovery.dropped > 0) {
       ctx.out.info(
         `settled an interrupted run: ${recovery.recorded} text(s) had gone out, ${recovery.dropped} had not`,
@@ -118,7 +123,7 @@ export async function run(
       if (!following.has(sid)) deliveries.pending.push(pendingOf(intent, sid));
     // A resend is owed only while its contact can still be texted.
     const resendable = deliveries.resends.filter((r) => {
-      const c = byId.get(r.contactId);
+      const c = byId().get(r.contactId);
       return c !== undefined && !isOptedOut(c) && !isUnusable(c);
     });
     const droppedResends = resendable.length !== deliveries.resends.length;
@@ -174,11 +179,11 @@ export async function run(
 
     const { sendAll } = await import('../adapters/twilio/index.js');
     /** A text Twilio has: its SID in the journal, its row in the log, the decision on the contact. */
-    const recordSent = async (intent: Intent, message: TwilioMessage) => {
+    const recordSent = async (contact: Contact, intent: Intent, message: TwilioMessage) => {
       const sid = sidEntry(intent.id, message);
       await journal.append(sid);
       logBatch.push({ row: sentRow(intent, sid, now), intentId: intent.id });
-      applyIntent(byId, intent);
+      applyIntentTo(contact, intent);
       deliveries.pending.push(pendingOf(intent, sid.sid));
       counts.sent++;
       if (logBatch.length >= LOG_BATCH_ROWS || performance.now() - lastFlush >= LOG_BATCH_MS)
@@ -200,7 +205,7 @@ export async function run(
           if (item.resend !== undefined)
             deliveries.resends = deliveries.resends.filter((r) => r !== item.resend);
           if (outcome.kind === 'sent') {
-            await recordSent(intent, outcome.message);
+            await recordSent(item.contact, intent, outcome.message);
           } else if (outcome.kind === 'ambiguous') {
             // Never retried blindly: ask Twilio whether it went out.
             const found = await (adapter as NonNullable<typeof adapter>).findSentSince({
@@ -216,7 +221,7 @@ export async function run(
               );
               counts.failed++;
             } else {
-              await recordSent(intent, message);
+              await recordSent(item.contact, intent, message);
             }
           } else {
             await journal.append({ t: 'gone', id: intent.id });

@@ -71,8 +71,10 @@ export function planSends(input: PlanInput): SendPlan {
     );
   const plan: SendPlan = { sends: [], moves: [], skipped: [], deferred: 0 };
   const limit = input.limit ?? Number.POSITIVE_INFINITY;
-  const byId = new Map(input.contacts.map((c) => [c.id, c]));
-  for (const resend of input.resends ?? []) {
+  const resends = input.resends ?? [];
+  const byId =
+    resends.length === 0 ? new Map<string, Contact>() : new Map(input.contacts.map((c) => [c.id, c]));
+  for (const resend of resends) {
     const contact = byId.get(resend.contactId);
     if (
       contact === undefined ||
