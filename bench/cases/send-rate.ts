@@ -3,7 +3,6 @@
  * `n` due contacts through the local server (100 ms per answer); the benchmark samples the
  * server's request counter every millisecond to date each create request's arrival.
  * Achieved rate = (n - 1) / (last arrival - first arrival): n requests span n - 1 intervals.
- * (bench/twilio-rate.ts measures the same through the adapter in process, without the command.)
  */
 import { closeSync, fsyncSync, openSync, rmSync, writeSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
