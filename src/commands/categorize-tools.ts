@@ -6,8 +6,8 @@ import type { Config } from '../config.js';
 import { BUILT_IN_CATEGORIES, evaluate, formatConfusion } from '../core/categorize/index.js';
 import { compileFunnel, type Funnel } from '../core/funnel/index.js';
 import { detectDelimiter } from '../core/import/delimiter.js';
-import { isoSeconds, messageRow } from '../core/model.js';
-import { applyReply } from '../core/reply.js';
+import { isoSeconds } from '../core/model.js';
+import { applyReply, categoryRow } from '../core/reply.js';
 import { DataError, ExitCode, UsageError } from '../errors.js';
 import type { CommandContext } from './context.js';
 
@@ -90,16 +90,7 @@ export async function correctByHand(
       return ExitCode.ok;
     }
     const sid = lastReply?.sid ?? `MANUAL-${contact.id}-${isoSeconds(now)}`;
-    await store.appendMessages([
-      messageRow({
-        logged_at: isoSeconds(now),
-        event: 'category',
-        sid,
-        direction: 'inbound',
-        contact_id: contact.id,
-        category,
-      }),
-    ]);
+    await store.appendMessages([categoryRow({ sid, contactId: contact.id }, category, now)]);
     await store.saveContacts(table);
     ctx.out.result(line);
     ctx.out.data({ contact: contact.id, category, from: before, to: contact.state });

@@ -13,8 +13,8 @@ import { openDataDir } from '../adapters/store/index.js';
 import { categorize, explain } from '../core/categorize/index.js';
 import { type CompiledFunnel, compileFunnel, expecting, type Funnel } from '../core/funnel/index.js';
 import { emptyInbox, INBOX_STATE, type Inbox, type InboxEntry } from '../core/inbox.js';
-import { type Contact, isoSeconds, type MessageRow, messageRow } from '../core/model.js';
-import { applyReply } from '../core/reply.js';
+import type { Contact, MessageRow } from '../core/model.js';
+import { applyReply, categoryRow } from '../core/reply.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { correctByHand, testLabeledFile } from './categorize-tools.js';
 import type { CommandContext } from './context.js';
@@ -112,19 +112,4 @@ function categorizeReply(
 ): string {
   const asked = contact === undefined ? [] : expecting(compiled, contact.state);
   return categorize(reply.body, { custom: funnel.categories, expecting: asked }).category;
-}
-
-export function categoryRow(
-  reply: Pick<InboxEntry, 'sid' | 'contactId'>,
-  category: string,
-  now: Date,
-): MessageRow {
-  return messageRow({
-    logged_at: isoSeconds(now),
-    event: 'category',
-    sid: reply.sid,
-    direction: 'inbound',
-    contact_id: reply.contactId,
-    category,
-  });
 }

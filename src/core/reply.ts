@@ -5,7 +5,7 @@
  */
 import { decisionColumns } from './contact-update.js';
 import { advance, type CompiledFunnel } from './funnel/index.js';
-import { type Contact, isoSeconds } from './model.js';
+import { type Contact, isoSeconds, type MessageRow, messageRow } from './model.js';
 
 export interface UnderstoodReply {
   category: string;
@@ -32,4 +32,20 @@ export function applyReply(
     contact.next_action_at = '';
   }
   return true;
+}
+
+/** The log row that records how an inbound message (by SID) was understood. */
+export function categoryRow(
+  reply: { sid: string; contactId: string },
+  category: string,
+  now: Date,
+): MessageRow {
+  return messageRow({
+    logged_at: isoSeconds(now),
+    event: 'category',
+    sid: reply.sid,
+    direction: 'inbound',
+    contact_id: reply.contactId,
+    category,
+  });
 }

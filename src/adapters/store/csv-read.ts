@@ -22,6 +22,16 @@ export interface FileIdentity {
 /** Called for every row, empty ones included, with cells un-escaped and the row's first line. */
 export type RowHandler = (cells: string[], line: number) => void;
 
+/** The file opened for reading, or undefined when it does not exist. */
+export async function openIfExists(path: string): Promise<FileHandle | undefined> {
+  try {
+    return await open(path, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
 /**
  * Parses `path` row by row. Returns undefined when the file does not exist. `length` reads only
  * the first bytes (the complete part of an append-only log).
@@ -34,13 +44,8 @@ export async function readCsv(
   /** start reading at this byte (a line start): the tail of an append-only log */
   start = 0,
 ): Promise<FileIdentity | undefined> {
-  let handle: FileHandle;
-  try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+  const handle = await openIfExists(path);
+  if (handle === undefined) return undefined;
   const stat = await handle.stat();
   const hash = createHash('sha256');
   let size = 0;

@@ -10,7 +10,7 @@ import { MESSAGE_COLUMNS, type MessageRow, messageRow } from '../../core/model.j
 import { DataError } from '../../errors.js';
 import { syncDir, writeAll } from './atomic.js';
 import { formulaSafe } from './cells.js';
-import { readCsv } from './csv-read.js';
+import { openIfExists, readCsv } from './csv-read.js';
 import { csvText, inColumnOrder } from './csv-write.js';
 
 const CHUNK = 64 * 1024;
@@ -89,13 +89,8 @@ export async function appendMessageLog(
 
 /** Bytes up to and including the last line end: the part of the log made of complete rows. */
 async function completeLength(path: string): Promise<number | undefined> {
-  let handle: FileHandle;
-  try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
+  const handle = await openIfExists(path);
+  if (handle === undefined) return undefined;
   try {
     return await lastLineEnd(handle, (await handle.stat()).size);
   } finally {
