@@ -177,6 +177,17 @@ export async function busyTickSection(options: {
         REPLIES,
       );
       try {
+        // The tick before, two hours earlier (nothing due yet): as cron leaves a data dir, with the
+        // schedule and the index of contacts.csv in place. Not measured.
+        const before = await smsfunnel(
+          ['send'],
+          cronEnv(server, dir, funnelFile, {
+            SMSFUNNEL_NOW: new Date(NOW.getTime() - 2 * 3_600_000).toISOString(),
+          }),
+          { timeoutMs: options.timeoutMs },
+        );
+        if (!/^sent 0\b/.test(before.stdout.trim()))
+          throw new Error(`busy tick at ${size}: the tick before said "${before.stdout.trim()}"`);
         const t = await tick(server, dir, funnelFile, options.timeoutMs, { SEND_RATE: String(sendRate) });
         const sent = server.requestCounts()['POST /Messages.json'] ?? 0;
         if (t.runs.send.timedOut) {
@@ -233,7 +244,7 @@ export async function busyTickSection(options: {
   );
   return {
     title: 'Busy cron tick',
-    about: `\`poll-replies && categorize && send\` as real processes: ${replies.toLocaleString('en-US')} new replies on the server (poll records them; categorize sorts them: later, question, other, opt-out, wrong number — routes that owe no text) and ${due.toLocaleString('en-US')} contacts whose follow-up is due (send texts them at SEND_RATE ${sendRate}, no server latency); ${count(options.logRows)} rows in messages.csv; a fresh data dir and server; ${options.reps(100_000)} repetition(s) per size (a busy tick is minutes long; the ratios are far from the bar either way).`,
+    about: `\`poll-replies && categorize && send\` as real processes: ${replies.toLocaleString('en-US')} new replies on the server (poll records them; categorize sorts them: later, question, other, opt-out, wrong number — routes that owe no text) and ${due.toLocaleString('en-US')} contacts whose follow-up is due (send texts them at SEND_RATE ${sendRate}, no server latency); ${count(options.logRows)} rows in messages.csv; a fresh data dir and server, left as the tick two hours before leaves them (a \`send\` with nothing due yet, not measured: it reads contacts.csv whole and writes its index and schedule); ${options.reps(100_000)} repetition(s) per size.`,
     headers: [
       'contacts',
       'poll-replies',

@@ -53,7 +53,7 @@ export async function run(
       ctx.out.data({ categorized: 0, byCategory: {} });
       return ExitCode.ok;
     }
-    const table = await store.loadContacts();
+    const table = await store.loadContacts({ ids: inbox.replies.map((r) => r.contactId) });
     const byId = new Map(table.rows.map((c) => [c.id, c]));
     const replies = [...inbox.replies].sort(
       (a, b) => a.dateSent.localeCompare(b.dateSent) || a.sid.localeCompare(b.sid),

@@ -74,7 +74,12 @@ export async function run(
     const updates = await statusUpdates(adapter, deliveries, now, ourNumber);
 
     const needContacts = fresh.length > 0 || updates.some((u) => FINAL_STATUSES.has(u.status));
-    const table = needContacts ? await store.loadContacts() : undefined;
+    const table = needContacts
+      ? await store.loadContacts({
+          phones: fresh.map((m) => m.from ?? ''),
+          ids: updates.map((u) => u.contactId),
+        })
+      : undefined;
     const byPhone = new Map((table?.rows ?? []).map((c) => [c.phone, c]));
     const entries: InboxEntry[] = fresh.map((m) => ({
       sid: m.sid,

@@ -91,7 +91,14 @@ export async function run(
       ? undefined
       : await (await import('../adapters/twilio/index.js')).createTwilioAdapter(twilio);
   try {
-    const table = await store.loadContacts();
+    const pending = journal.unsettled();
+    const deliveries = (await store.readState<Deliveries>(DELIVERIES_STATE)) ?? { pending: [], resends: [] };
+    // The contacts this run may touch: every one ready by now, those a killed run was texting and
+    // those owed a resend. Through the index only their rows are read (see DataDir.loadContacts).
+    const table = await store.loadContacts({
+      readyBy: now.getTime(),
+      ids: [...pending.map((p) => p.intent.contactId), ...deliveries.resends.map((r) => r.contactId)],
+    });
     // By id, only when a killed run or a resend needs it: a million-entry map is ~60 MB.
     let byIdMap: Map<string, Contact> | undefined;
     const byId = () => {
@@ -99,7 +106,6 @@ export async function run(
       return byIdMap;
     };
 
-    const pending = journal.unsettled();
     if (dryRun && pending.length > 0) {
       ctx.out.warn(
         `${pending.length} send(s) of an interrupted run are not settled yet; a real run reconciles them first`,
@@ -116,7 +122,6 @@ export async function run(
     const unknownContacts = new Set(recovery.unknown.map((i) => i.contactId));
 
     const inbox = (await store.readState<Inbox>(INBOX_STATE)) ?? emptyInbox();
-    const deliveries = (await store.readState<Deliveries>(DELIVERIES_STATE)) ?? { pending: [], resends: [] };
     // Texts the killed run sent are followed like any other (its deliveries.json was never written).
     const following = new Set(deliveries.pending.map((p) => p.sid));
     for (const { intent, sid } of recovery.sent)
@@ -241,7 +246,7 @@ export async function run(
         await store.writeState(DELIVERIES_STATE, deliveries);
       await journal.settle(recovery.unknown);
     }
-    const wake = nextWake(table.rows, plan.skipped, deliveries.resends, now);
+    const wake = nextWake(table.rows, plan.skipped, deliveries.resends, now, table.unloaded?.earliestReadyAt);
     await store.writeSchedule({
       nextDueAt: wake === null ? null : wake.toISOString(),
       skipped: skippedByReason(plan.skipped),

@@ -3,7 +3,7 @@
  * the columns to set, and callers apply them (`Object.assign(contact, set)`).
  */
 import type { Decision } from './funnel/index.js';
-import { type Contact, isoSeconds } from './model.js';
+import { type Contact, isoSeconds, parseTime } from './model.js';
 
 /** A contact whose number cannot be texted is never due again: next_action_at is cleared. */
 export const UNUSABLE_PREFIX = 'unusable number';
@@ -36,4 +36,13 @@ export function isOptedOut(contact: Contact): boolean {
 
 export function isUnusable(contact: Contact): boolean {
   return contact.error.startsWith(UNUSABLE_PREFIX);
+}
+
+/**
+ * From when the contact may need the sender (ms since the epoch): its next_action_at, or never
+ * (Infinity) once it opted out, its number is unusable, or nothing is scheduled.
+ */
+export function readyAt(contact: Contact): number {
+  if (isOptedOut(contact) || isUnusable(contact)) return Number.POSITIVE_INFINITY;
+  return parseTime(contact.next_action_at)?.getTime() ?? Number.POSITIVE_INFINITY;
 }

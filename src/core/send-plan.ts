@@ -4,7 +4,7 @@
  * usable, and no reply of theirs is still waiting for `categorize`. A due text goes out only
  * inside the contact's quiet hours, in their own time zone; otherwise it waits for its window.
  */
-import { isOptedOut, isUnusable } from './contact-update.js';
+import { isOptedOut, isUnusable, readyAt } from './contact-update.js';
 import type { Resend } from './delivery.js';
 import { advance, type CompiledFunnel, type Decision, type Funnel } from './funnel/index.js';
 import type { Contact } from './model.js';
@@ -56,19 +56,18 @@ export interface PlanInput {
   limit?: number;
 }
 
+/** Ids in natural order (2 before 10); one collator, not one per comparison. */
+const byIdNumeric = new Intl.Collator('en', { numeric: true }).compare;
+
 export function isDue(contact: Contact, now: Date): boolean {
-  const at = parseTime(contact.next_action_at);
-  return at !== undefined && at.getTime() <= now.getTime() && !isOptedOut(contact) && !isUnusable(contact);
+  return readyAt(contact) <= now.getTime();
 }
 
 export function planSends(input: PlanInput): SendPlan {
   const { funnel, compiled, now } = input;
   const due = input.contacts
     .filter((c) => isDue(c, now))
-    .sort(
-      (a, b) =>
-        a.next_action_at.localeCompare(b.next_action_at) || a.id.localeCompare(b.id, 'en', { numeric: true }),
-    );
+    .sort((a, b) => a.next_action_at.localeCompare(b.next_action_at) || byIdNumeric(a.id, b.id));
   const plan: SendPlan = { sends: [], moves: [], skipped: [], deferred: 0 };
   const limit = input.limit ?? Number.POSITIVE_INFINITY;
   const resends = input.resends ?? [];
@@ -110,8 +109,19 @@ export function planSends(input: PlanInput): SendPlan {
       resend,
     });
   }
+  const resent = new Set(plan.sends.map((s) => s.contact));
+  // One window per zone: the same for every contact there at this instant.
+  const windows = new Map<string, ReturnType<typeof sendWindow>>();
+  const windowIn = (timeZone: string) => {
+    let window = windows.get(timeZone);
+    if (window === undefined) {
+      window = sendWindow(now, timeZone, funnel.quietHours);
+      windows.set(timeZone, window);
+    }
+    return window;
+  };
   for (const contact of due) {
-    if (plan.sends.some((s) => s.contact === contact)) continue;
+    if (resent.has(contact)) continue;
     if (input.awaitingCategorize.has(contact.id)) {
       plan.skipped.push({ contact, reason: 'awaiting_reply', detail: 'a reply is waiting for categorize' });
       continue;
@@ -126,7 +136,7 @@ export function planSends(input: PlanInput): SendPlan {
       continue;
     }
     const { timeZone } = contactTimeZone(contact, funnel.timezone);
-    const window = sendWindow(now, timeZone, funnel.quietHours);
+    const window = windowIn(timeZone);
     if (!window.open) {
       plan.skipped.push({
         contact,
@@ -205,20 +215,22 @@ export const RECHECK_MS = 60 * 60 * 1000;
  * The earliest instant the plan can change without a reply or an edit of contacts.csv: the next
  * next_action_at still to come, a quiet-hours window opening, a resend falling due, an hourly
  * recheck of contacts skipped for their template or state. Null: nothing will be due on its own.
- * (Called after the run, on the contacts as they now are.)
+ * (Called after the run, on the contacts as they now are; `othersReadyAt` is the earliest
+ * `readyAt` of contacts the run did not load, which it left as they were.)
  */
 export function nextWake(
   contacts: readonly Contact[],
   skipped: readonly Skip[],
   resends: readonly Resend[],
   now: Date,
+  othersReadyAt = Number.POSITIVE_INFINITY,
 ): Date | null {
-  let next = Number.POSITIVE_INFINITY;
+  let next = Math.max(othersReadyAt, now.getTime());
   const skippedIds = new Set(skipped.map((s) => s.contact.id));
   for (const c of contacts) {
-    if (skippedIds.has(c.id) || isOptedOut(c) || isUnusable(c)) continue;
-    const at = parseTime(c.next_action_at);
-    if (at !== undefined) next = Math.min(next, Math.max(at.getTime(), now.getTime()));
+    if (skippedIds.has(c.id)) continue;
+    const at = readyAt(c);
+    if (at !== Number.POSITIVE_INFINITY) next = Math.min(next, Math.max(at, now.getTime()));
   }
   for (const s of skipped) {
     const at =

@@ -41,6 +41,11 @@ export class ContactsReader {
     else this.contact(cells, line);
   };
 
+  /** The header as the file has it, a nameless column as ''. */
+  fileColumns(): string[] {
+    return [...(this.names ?? [])];
+  }
+
   /** Column order for the table: the file's named columns, then the standard ones it lacks. */
   headers(): string[] {
     const named = (this.names ?? []).filter((n) => n !== '');
@@ -156,7 +161,7 @@ export class ContactsReader {
   }
 }
 
-function isBlank(cells: readonly string[]): boolean {
+export function isBlank(cells: readonly string[]): boolean {
   for (const c of cells) if (c !== '') return false;
   return true;
 }

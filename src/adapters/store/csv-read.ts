@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { type FileHandle, open, readFile } from 'node:fs/promises';
-import { Transform } from 'node:stream';
+import { PassThrough, Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'fast-csv';
 import { DataError, SmsfunnelError } from '../../errors.js';
@@ -32,18 +32,23 @@ export async function openIfExists(path: string): Promise<FileHandle | undefined
   }
 }
 
-/**
- * Parses `path` row by row. Returns undefined when the file does not exist. `length` reads only
- * the first bytes (the complete part of an append-only log).
- */
+export interface ReadOptions {
+  /** read only the first bytes (the complete part of an append-only log) */
+  length?: number;
+  /** start reading at this byte (a line start): the tail of an append-only log */
+  start?: number;
+  /** sees every chunk of the file's bytes as read, BOM included (to find where records lie) */
+  onBytes?: (chunk: Buffer) => void;
+}
+
+/** Parses `path` row by row. Returns undefined when the file does not exist. */
 export async function readCsv(
   path: string,
   label: string,
   onRow: RowHandler,
-  length?: number,
-  /** start reading at this byte (a line start): the tail of an append-only log */
-  start = 0,
+  options: ReadOptions = {},
 ): Promise<FileIdentity | undefined> {
+  const { length, start = 0, onBytes } = options;
   const handle = await openIfExists(path);
   if (handle === undefined) return undefined;
   const stat = await handle.stat();
@@ -60,6 +65,7 @@ export async function readCsv(
   const tap = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       hash.update(chunk);
+      onBytes?.(chunk);
       size += chunk.length;
       try {
         utf8.decode(chunk, { stream: true });
@@ -75,12 +81,48 @@ export async function readCsv(
       done(null, out);
     },
   });
+  try {
+    await parseRows(
+      handle.createReadStream({ start, end: length === undefined ? undefined : length - 1 }),
+      tap,
+      onRow,
+    );
+  } catch (error) {
+    if (error instanceof SmsfunnelError) throw error;
+    if (error instanceof NotUtf8) throw await notUtf8(path, label);
+    if (error instanceof Error && error.message.startsWith('Parse Error')) {
+      throw await unreadable(path, label, error, length);
+    }
+    throw error;
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+  return { size, mtimeMs: stat.mtimeMs, hash: hash.digest('hex') };
+}
+
+/**
+ * Parses CSV text held in memory (some rows of a file, see the contacts index) row by row, as
+ * `readCsv` parses a file: `path` names the file they came from in an error.
+ */
+export async function parseCsvBytes(bytes: Buffer, path: string, label: string, onRow: RowHandler) {
+  try {
+    await parseRows(Readable.from([bytes]), new PassThrough(), onRow);
+  } catch (error) {
+    if (error instanceof SmsfunnelError) throw error;
+    if (error instanceof Error && error.message.startsWith('Parse Error')) {
+      throw await unreadable(path, label, error);
+    }
+    throw error;
+  }
+}
+
+async function parseRows(source: Readable, tap: Transform, onRow: RowHandler): Promise<void> {
   let line = 1;
   // pipeline reports an AbortError when the sink throws; keep the row's own error to rethrow it
   let rowError: unknown;
   try {
     await pipeline(
-      handle.createReadStream({ start, end: length === undefined ? undefined : length - 1 }),
+      source,
       tap,
       parse({ headers: false, ignoreEmpty: false }),
       async (rows: AsyncIterable<string[]>) => {
@@ -105,17 +147,8 @@ export async function readCsv(
       },
     );
   } catch (error) {
-    if (rowError !== undefined) throw rowError;
-    if (error instanceof SmsfunnelError) throw error;
-    if (error instanceof NotUtf8) throw await notUtf8(path, label);
-    if (error instanceof Error && error.message.startsWith('Parse Error')) {
-      throw await unreadable(path, label, error, length);
-    }
-    throw error;
-  } finally {
-    await handle.close().catch(() => undefined);
+    throw rowError ?? error;
   }
-  return { size, mtimeMs: stat.mtimeMs, hash: hash.digest('hex') };
 }
 
 class NotUtf8 extends Error {}

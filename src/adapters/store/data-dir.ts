@@ -7,22 +7,45 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { access, mkdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { readyAt } from '../../core/contact-update.js';
 import { CONTACT_COLUMNS, type MessageRow } from '../../core/model.js';
 import { ConfigError, DataError, TempFailError } from '../../errors.js';
 import { sweepTempFiles, writeAtomic } from './atomic.js';
-import { ContactsReader } from './contacts-file.js';
-import { type FileIdentity, readCsv } from './csv-read.js';
+import { ContactsReader, isBlank } from './contacts-file.js';
+import {
+  buildIndex,
+  type ContactSelection,
+  type ContactsIndex,
+  readIndex,
+  writeIndex,
+} from './contacts-index.js';
+import { type FileIdentity, openIfExists, readCsv } from './csv-read.js';
 import { csvChunks, inColumnOrder } from './csv-write.js';
 import { acquireLock, type HeldLock } from './lock.js';
 import { appendMessageLog, messageLogSize, readMessageLog } from './messages-log.js';
+import {
+  ChangedOnDisk,
+  changedRows,
+  loadSelected,
+  type PartialLoad,
+  splice,
+  updatedIndex,
+} from './partial-contacts.js';
+import { RecordScanner } from './record-scanner.js';
 import type { ContactsSchedule, ContactsTable, DataDir, OpenOptions } from './types.js';
 
 const DEFAULT_STALE_SECONDS = 10;
 const SCHEDULE_STATE = 'contacts.schedule';
+const INDEX_FILE = 'contacts.csv.index';
 
 interface Fingerprint {
   size: number;
   mtimeMs: number;
+}
+
+/** The same file by size and mtime: within 2 ms, as tools that copy a file's time (utimes, cp -p) keep it only to about a ms. */
+function sameFile(a: Fingerprint, b: Fingerprint): boolean {
+  return a.size === b.size && Math.abs(a.mtimeMs - b.mtimeMs) < 2;
 }
 
 /** Size and modification time: an edit by anyone changes at least one of them. */
@@ -73,9 +96,7 @@ class FileDataDir implements DataDir {
   async readSchedule(): Promise<ContactsSchedule | undefined> {
     const saved = await this.readState<ContactsSchedule & Fingerprint>(SCHEDULE_STATE);
     const now = await fingerprint(this.contactsPath);
-    if (saved === undefined || now === undefined) return undefined;
-    // Within 2 ms: tools that copy a file's time (utimes, cp -p) keep it only to about a ms.
-    if (saved.size !== now.size || Math.abs(saved.mtimeMs - now.mtimeMs) >= 2) return undefined;
+    if (saved === undefined || now === undefined || !sameFile(saved, now)) return undefined;
     return { nextDueAt: saved.nextDueAt, skipped: saved.skipped };
   }
 
@@ -86,16 +107,93 @@ class FileDataDir implements DataDir {
     await this.writeState(SCHEDULE_STATE, { ...now, ...schedule });
   }
 
-  async loadContacts(): Promise<ContactsTable> {
+  async loadContacts(select?: ContactSelection): Promise<ContactsTable> {
+    this.partial = undefined;
+    if (select !== undefined) {
+      const index = await this.currentIndex();
+      const partial = index === undefined ? undefined : await loadSelected(this.contactsPath, index, select);
+      if (partial !== undefined) {
+        this.partial = partial;
+        this.known = { size: partial.index.size, mtimeMs: partial.index.mtimeMs, hash: partial.index.hash };
+        return partial.table;
+      }
+    }
     const reader = new ContactsReader(this.contactsPath);
-    const identity = await readCsv(this.contactsPath, this.contactsPath, reader.add);
+    const scanner = new RecordScanner();
+    const rowRecords: number[] = [];
+    let records = 0;
+    let headerRecord = -1;
+    const identity = await readCsv(
+      this.contactsPath,
+      this.contactsPath,
+      (cells, line) => {
+        const before = reader.rows.length;
+        reader.add(cells, line);
+        if (reader.rows.length > before) rowRecords.push(records);
+        else if (headerRecord === -1 && !isBlank(cells)) headerRecord = records;
+        records++;
+      },
+      { onBytes: (chunk) => scanner.push(chunk) },
+    );
     this.known = identity ?? null;
-    return { headers: reader.headers(), rows: reader.rows };
+    const table = { headers: reader.headers(), rows: reader.rows };
+    if (identity !== undefined && this.lock !== undefined) {
+      const scanned = scanner.finish();
+      // Indexed only when the records found are fast-csv's rows and the header needs no change.
+      if (scanned.starts.length === records && reader.fileColumns().join('\n') === table.headers.join('\n'))
+        await this.saveIndex(
+          buildIndex(identity, table.headers, table.rows, scanned, rowRecords, headerRecord),
+        );
+    }
+    return table;
   }
 
   async saveContacts(table: ContactsTable): Promise<void> {
     this.guardWrite('saveContacts');
-    await this.serially(() => this.replaceContacts(table));
+    await this.serially(() =>
+      this.partial !== undefined && table === this.partial.table
+        ? this.replaceRows(table, this.partial)
+        : this.replaceContacts(table),
+    );
+  }
+
+  /** contacts.csv as some contacts were loaded, when loaded through the index; see loadContacts. */
+  private partial: PartialLoad | undefined;
+
+  /** The index, if it describes contacts.csv as it is now. */
+  private async currentIndex(): Promise<ContactsIndex | undefined> {
+    const now = await fingerprint(this.contactsPath);
+    if (now === undefined) return undefined;
+    const index = await readIndex(join(this.dir, INDEX_FILE));
+    return index !== undefined && sameFile(index, now) ? index : undefined;
+  }
+
+  private async saveIndex(index: ContactsIndex | undefined): Promise<void> {
+    if (index === undefined) return;
+    // The mtime the file has now (a save's rename keeps the temp file's).
+    const now = await fingerprint(this.contactsPath);
+    if (now === undefined || now.size !== index.size) return;
+    await writeIndex(join(this.dir, INDEX_FILE), { ...index, mtimeMs: now.mtimeMs });
+  }
+
+  /** Writes back the rows of a table loaded in part: only those that changed, spliced into the file. */
+  private async replaceRows(table: ContactsTable, partial: PartialLoad): Promise<void> {
+    const changes = await changedRows(partial, table);
+    if (changes.length === 0) return;
+    const handle = await openIfExists(this.contactsPath);
+    const result = { size: 0, hash: '' };
+    try {
+      if (handle === undefined) throw new ChangedOnDisk();
+      await writeAtomic(this.contactsPath, splice(handle, partial, changes, result));
+    } catch (error) {
+      if (!(error instanceof ChangedOnDisk)) throw error;
+      await this.conflict(table);
+    } finally {
+      await handle?.close();
+    }
+    const now = (await fingerprint(this.contactsPath)) as Fingerprint;
+    this.known = { size: result.size, mtimeMs: now.mtimeMs, hash: result.hash };
+    await this.saveIndex(updatedIndex(partial, table, changes, this.known, readyAt));
   }
 
   private async replaceContacts(table: ContactsTable): Promise<void> {
@@ -107,26 +205,37 @@ class FileDataDir implements DataDir {
       onDisk === null
         ? expected === null
         : expected !== null && onDisk.size === expected.size && onDisk.hash === expected.hash;
-    if (!unchanged) {
-      const side = await this.freeName('contacts.conflict', 'csv');
-      await writeAtomic(side, chunks());
-      throw new TempFailError(
-        `${this.contactsPath} changed on disk while this run was working (someone saved it, e.g. from a spreadsheet). Their edit was kept; this run's changes are in ${side}.`,
-        'Run again: the next run starts from their version. Copy anything still needed from the side file, then delete it.',
-      );
-    }
+    if (!unchanged) await this.conflict(table);
     const hash = createHash('sha256');
+    const scanner = new RecordScanner();
     let size = 0;
     async function* hashed() {
       for await (const chunk of chunks()) {
         const bytes = Buffer.from(chunk, 'utf8');
         hash.update(bytes);
+        scanner.push(bytes);
         size += bytes.length;
         yield bytes;
       }
     }
     await writeAtomic(this.contactsPath, hashed());
     this.known = { size, mtimeMs: Date.now(), hash: hash.digest('hex') };
+    const records = scanner.finish();
+    if (records.starts.length === table.rows.length + 1) {
+      const rowRecords = table.rows.map((_, i) => i + 1);
+      await this.saveIndex(buildIndex(this.known, headers, table.rows, records, rowRecords, 0));
+    }
+  }
+
+  /** contacts.csv changed on disk since it was loaded: keep their file, put ours beside it, stop. */
+  private async conflict(table: ContactsTable): Promise<never> {
+    const headers = columnsOf(table);
+    const side = await this.freeName('contacts.conflict', 'csv');
+    await writeAtomic(side, csvChunks(headers, inColumnOrder(headers, table.rows)));
+    throw new TempFailError(
+      `${this.contactsPath} changed on disk while this run was working (someone saved it, e.g. from a spreadsheet). Their edit was kept; this run's changes are in ${side}.`,
+      'Run again: the next run starts from their version. Copy anything still needed from the side file, then delete it.',
+    );
   }
 
   readMessages(fromByte = 0): Promise<MessageRow[]> {

@@ -50,8 +50,7 @@ export async function readMessageLog(path: string, label: string, fromByte = 0):
       for (const [column, index] of indexes) row[column] = cells[index] ?? '';
       rows.push(row);
     },
-    complete,
-    fromByte,
+    { length: complete, start: fromByte },
   );
   return rows;
 }

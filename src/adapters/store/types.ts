@@ -9,11 +9,19 @@
  *    after it was loaded (then our version is kept in a side file named in the message).
  */
 import type { Contact, MessageRow } from '../../core/model.js';
+import type { ContactSelection } from './contacts-index.js';
+
+export type { ContactSelection };
 
 export interface ContactsTable {
   /** every column in file order: the standard ones first for a new file, custom ones kept where they were */
   headers: string[];
   rows: Contact[];
+  /**
+   * Set when only some contacts were loaded (`loadContacts(select)`): how many were not, and the
+   * earliest `readyAt` among them (they stay as they are in the file).
+   */
+  unloaded?: { count: number; earliestReadyAt: number };
 }
 
 /**
@@ -51,11 +59,18 @@ export interface DataDir {
   /** Records the schedule for contacts.csv as it is on disk now. */
   writeSchedule(schedule: ContactsSchedule): Promise<void>;
 
-  /** All contacts (an empty table when contacts.csv does not exist yet). Remembers what was read. */
-  loadContacts(): Promise<ContactsTable>;
+  /**
+   * All contacts (an empty table when contacts.csv does not exist yet). Remembers what was read.
+   * With `select`, the contacts it names, or more: when the index of contacts.csv is current,
+   * just those rows are read (the table says how many were left out, see `unloaded`); otherwise
+   * the whole file is. Callers look up what they need in `rows` and work either way.
+   */
+  loadContacts(select?: ContactSelection): Promise<ContactsTable>;
   /**
    * Atomic replace of contacts.csv (temp file, fsync, rename; mode 0600). Refuses with
    * TempFailError when the file on disk is no longer the one loaded; ours goes to a side file.
+   * A table loaded in part replaces just its rows (and only those whose text changed); it may
+   * not gain rows or columns.
    */
   saveContacts(table: ContactsTable): Promise<void>;
 
