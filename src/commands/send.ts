@@ -15,8 +15,6 @@ import type { TwilioMessage } from '../adapters/twilio/index.js';
 import type { TwilioConfig } from '../config.js';
 import {
   decisionColumns,
-  isOptedOut,
-  isUnusable,
   sentColumns,
   unusableColumns,
 } from '../core/contact-update.js';
@@ -99,7 +97,7 @@ export async function run(
       readyBy: now.getTime(),
       ids: [...pending.map((p) => p.intent.contactId), ...deliveries.resends.map((r) => r.contactId)],
     });
-    // By id, only when a killed run or a resend needs it: a million-entry map is ~60 MB.
+    // By id, only when a killed run needs it: a million-entry map is ~60 MB.
     let byIdMap: Map<string, Contact> | undefined;
     const byId = () => {
       byIdMap ??= new Map(table.rows.map((c) => [c.id, c]));
@@ -126,13 +124,6 @@ export async function run(
     const following = new Set(deliveries.pending.map((p) => p.sid));
     for (const { intent, sid } of recovery.sent)
       if (!following.has(sid)) deliveries.pending.push(pendingOf(intent, sid));
-    // A resend is owed only while its contact can still be texted.
-    const resendable = deliveries.resends.filter((r) => {
-      const c = byId().get(r.contactId);
-      return c !== undefined && !isOptedOut(c) && !isUnusable(c);
-    });
-    const droppedResends = resendable.length !== deliveries.resends.length;
-    deliveries.resends = resendable;
     const held = new Set([...awaitingCategorize(inbox), ...unknownContacts]);
     const plan = planSends({
       funnel,
@@ -148,6 +139,10 @@ export async function run(
       printPlan(ctx.out, plan, funnel);
       return ExitCode.ok;
     }
+    // A resend is owed only while its contact can still be texted and nothing newer went out or is due.
+    const obsolete = new Set(plan.obsoleteResends);
+    const droppedResends = obsolete.size > 0;
+    deliveries.resends = deliveries.resends.filter((r) => !obsolete.has(r));
 
     for (const { contact, decision } of plan.moves) Object.assign(contact, decisionColumns(decision, now));
     const problems = noteHeldContacts(plan.skipped, now);

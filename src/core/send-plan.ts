@@ -43,6 +43,8 @@ export interface SendPlan {
   skipped: Skip[];
   /** due but left for a later run because of --limit */
   deferred: number;
+  /** resends no longer owed: the contact cannot be texted, or a newer text went out or is due */
+  obsoleteResends: Resend[];
 }
 
 export interface PlanInput {
@@ -68,28 +70,26 @@ export function planSends(input: PlanInput): SendPlan {
   const due = input.contacts
     .filter((c) => isDue(c, now))
     .sort((a, b) => a.next_action_at.localeCompare(b.next_action_at) || byIdNumeric(a.id, b.id));
-  const plan: SendPlan = { sends: [], moves: [], skipped: [], deferred: 0 };
+  const plan: SendPlan = { sends: [], moves: [], skipped: [], deferred: 0, obsoleteResends: [] };
   const limit = input.limit ?? Number.POSITIVE_INFINITY;
   const resends = input.resends ?? [];
   const byId =
     resends.length === 0 ? new Map<string, Contact>() : new Map(input.contacts.map((c) => [c.id, c]));
   for (const resend of resends) {
     const contact = byId.get(resend.contactId);
-    if (
-      contact === undefined ||
-      Date.parse(resend.at) > now.getTime() ||
-      isOptedOut(contact) ||
-      isUnusable(contact)
-    )
+    if (contact === undefined || isOptedOut(contact) || isUnusable(contact)) {
+      plan.obsoleteResends.push(resend);
       continue;
-    // Something newer went out since (the sequence moved on): the old text is not worth resending.
-    // Compared as instants: last_sent_at is whole seconds, sentAt has milliseconds.
+    }
+    if (Date.parse(resend.at) > now.getTime() || input.awaitingCategorize.has(contact.id)) continue;
+    // Something newer went out since, or is due now (the sequence moved on): the old text is not
+    // worth resending, and the newer one goes instead. Compared as instants: last_sent_at is whole
+    // seconds, sentAt has milliseconds.
     const lastSent = parseTime(contact.last_sent_at);
-    if (
-      input.awaitingCategorize.has(contact.id) ||
-      (lastSent !== undefined && lastSent.getTime() > Date.parse(resend.sentAt))
-    )
+    if ((lastSent !== undefined && lastSent.getTime() > Date.parse(resend.sentAt)) || isDue(contact, now)) {
+      plan.obsoleteResends.push(resend);
       continue;
+    }
     const { timeZone } = contactTimeZone(contact, funnel.timezone);
     if (!sendWindow(now, timeZone, funnel.quietHours).open || plan.sends.length >= limit) continue;
     const unchanged = {

@@ -227,4 +227,28 @@ describe('poll-replies', () => {
     }
     expect(phones.map((p) => world.outbound(p).length)).toEqual([2, 1, 1, 1, 3]);
   });
+
+  test('a resend the sequence has overtaken is dropped: the newer text goes once, the old one never again', async () => {
+    world = await makeWorld();
+    const phone = '+12125550001';
+    await world.seed([enrolled('1', { phone, first_name: 'Ana' })]);
+    expect(resultLine(await world.run(['send']))).toBe('sent 1, skipped 0, failed 0');
+    world.later(10 * 60_000);
+    world.server.setStatus(world.outbound(phone)[0]?.sid as string, 'undelivered', 30003);
+    expect((await world.run(['poll-replies'])).code).toBe(0);
+    expect((await state<Deliveries>('deliveries'))?.resends).toHaveLength(1);
+
+    // The handset came back: before the resend is due they answer YES, which earns the answer.
+    world.later(5 * HOUR);
+    world.server.injectInbound({ from: phone, to: OUR_NUMBER, body: 'yes', at: at(5 * HOUR) });
+    expect((await world.run(['poll-replies'])).code).toBe(0);
+    expect((await world.run(['categorize'])).code).toBe(0);
+    expect(resultLine(await world.run(['send']))).toBe('sent 1, skipped 0, failed 0');
+    expect((await state<Deliveries>('deliveries'))?.resends).toEqual([]);
+    for (const days of [1, 2]) {
+      world.later(days * 24 * HOUR);
+      expect((await world.run(['send'])).code).toBe(0);
+    }
+    expect(world.outbound(phone).map((m) => m.body)).toEqual([texts.intro('Ana'), texts.interested]);
+  });
 });
