@@ -3,8 +3,8 @@
  * no public server — and refreshes the delivery status of recent outbound texts.
  *
  * Cost grows with what is new, not with history: the cursor (src/core/poll.ts) bounds the listing,
- * contacts.csv is read only when there is something to match or move, and with nothing new the
- * run makes one list request and rewrites no file.
+ * contacts.csv is read only when there is something to match or move (through its index, only
+ * the rows needed), and with nothing new the run makes one list request and rewrites no file.
  */
 
 import { loadFunnelFile } from '../adapters/funnel-file.js';
@@ -73,17 +73,15 @@ export async function run(
     const deliveries = (await store.readState<Deliveries>(DELIVERIES_STATE)) ?? { pending: [], resends: [] };
     const updates = await statusUpdates(adapter, deliveries, now, ourNumber);
 
-    const needContacts = fresh.length > 0 || updates.some((u) => FINAL_STATUSES.has(u.status));
-    const table = needContacts
-      ? await store.loadContacts({
-          phones: fresh.map((m) => m.from ?? ''),
-          ids: updates.map((u) => u.contactId),
-        })
+    // Contacts are read only for what moves them (a final delivery result); replies only need
+    // the id of the number that wrote, which the store finds without reading rows when it can.
+    const table = updates.some((u) => FINAL_STATUSES.has(u.status))
+      ? await store.loadContacts({ ids: updates.map((u) => u.contactId) })
       : undefined;
-    const byPhone = new Map((table?.rows ?? []).map((c) => [c.phone, c]));
+    const idByPhone = await store.contactIdsByPhone(fresh.map((m) => m.from ?? ''));
     const entries: InboxEntry[] = fresh.map((m) => ({
       sid: m.sid,
-      contactId: byPhone.get(m.from ?? '')?.id ?? '',
+      contactId: idByPhone.get(m.from ?? '') ?? '',
       from: m.from ?? '',
       to: m.to,
       body: m.body,

@@ -13,11 +13,7 @@ import { type Intent, SendJournal } from '../adapters/send-journal.js';
 import { type DataDir, openDataDir } from '../adapters/store/index.js';
 import type { TwilioMessage } from '../adapters/twilio/index.js';
 import type { TwilioConfig } from '../config.js';
-import {
-  decisionColumns,
-  sentColumns,
-  unusableColumns,
-} from '../core/contact-update.js';
+import { decisionColumns, sentColumns, unusableColumns } from '../core/contact-update.js';
 import { DELIVERIES_STATE, type Deliveries, type PendingDelivery } from '../core/delivery.js';
 import { advance, compileFunnel, type Funnel } from '../core/funnel/index.js';
 import { awaitingCategorize, emptyInbox, INBOX_STATE, type Inbox } from '../core/inbox.js';

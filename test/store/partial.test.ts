@@ -171,6 +171,29 @@ describe('some contacts of many', () => {
     ]);
   });
 
+  test('ids by phone: from the index without reading rows, from the file when the index is stale', async () => {
+    const dir = await seeded(100);
+    const data = await open(dir);
+    const phones = ['+12125550007', '+12125550099', '+19999999999'];
+    expect(await data.contactIdsByPhone(phones)).toEqual(
+      new Map([
+        ['+12125550007', '7'],
+        ['+12125550099', '99'],
+      ]),
+    );
+    await data.close();
+    const path = join(dir, 'contacts.csv');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('+12125550099', '+19999999999'));
+    const after = await open(dir, true);
+    expect(await after.contactIdsByPhone(phones)).toEqual(
+      new Map([
+        ['+12125550007', '7'],
+        ['+19999999999', '99'],
+      ]),
+    );
+    await after.close();
+  });
+
   test('a deleted or damaged index only costs a whole read', async () => {
     const dir = await seeded(30);
     writeFileSync(join(dir, 'contacts.csv.index'), 'not an index');

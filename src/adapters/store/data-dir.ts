@@ -148,6 +148,21 @@ class FileDataDir implements DataDir {
     return table;
   }
 
+  async contactIdsByPhone(phones: Iterable<string>): Promise<Map<string, string>> {
+    const wanted = new Set(phones);
+    const ids = new Map<string, string>();
+    if (wanted.size === 0) return ids;
+    const index = await this.currentIndex();
+    if (index === undefined) {
+      for (const c of (await this.loadContacts()).rows) if (wanted.has(c.phone)) ids.set(c.phone, c.id);
+      return ids;
+    }
+    index.phones.forEach((phone, i) => {
+      if (wanted.has(phone)) ids.set(phone, index.ids[i] as string);
+    });
+    return ids;
+  }
+
   async saveContacts(table: ContactsTable): Promise<void> {
     this.guardWrite('saveContacts');
     await this.serially(() =>

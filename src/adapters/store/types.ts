@@ -67,6 +67,11 @@ export interface DataDir {
    */
   loadContacts(select?: ContactSelection): Promise<ContactsTable>;
   /**
+   * The id of each contact whose phone is one of `phones` (E.164, as in contacts.csv): from the
+   * index when it is current, without reading a row; otherwise by reading the whole file.
+   */
+  contactIdsByPhone(phones: Iterable<string>): Promise<Map<string, string>>;
+  /**
    * Atomic replace of contacts.csv (temp file, fsync, rename; mode 0600). Refuses with
    * TempFailError when the file on disk is no longer the one loaded; ours goes to a side file.
    * A table loaded in part replaces just its rows (and only those whose text changed); it may

@@ -54,14 +54,11 @@ export function advance(
   if ('error' in from) return unchanged({ error: from.error });
   if (event.type === 'DUE' && stored !== undefined && stored.getTime() > now.getTime()) return unchanged();
 
-  const snapshot = compiled.machine.resolveState({ value: stateValueOf(from.path), context: {} });
   const type = event.type === 'DUE' ? 'DUE' : (`reply.${event.category}` as const);
-  const [next, actions] = transition(compiled.machine, snapshot, { type });
-  const path = pathOf(next.value);
-  const sendAction = actions.find((a) => a.type === 'send');
-  if (path.join('.') === from.path.join('.') && sendAction === undefined) return unchanged();
+  const { path, sendKey } = step(compiled, from.path, type);
+  if (path.join('.') === from.path.join('.') && sendKey === undefined) return unchanged();
 
-  const to: ParsedState = { path };
+  const to: ParsedState = { path: [...path] };
   let nextActionAt: Date | null = null;
   const later = (ms: number | undefined): Date | null =>
     ms === undefined ? null : new Date(now.getTime() + ms);
@@ -78,15 +75,44 @@ export function advance(
     nextActionAt = later(compiled.steps.get(kind ?? '')?.waitMs);
 
   const decision: Decision = { state: serializeState(to), changed: true, nextActionAt };
-  if (sendAction !== undefined) {
-    const key = (sendAction.params as { key: string }).key;
-    decision.send = { key, text: compiled.texts.get(key) ?? '' };
-  }
+  if (sendKey !== undefined) decision.send = { key: sendKey, text: compiled.texts.get(sendKey) ?? '' };
   if (kind === 'done' && from.path[0] !== 'done' && !(helpDone || from.path[0] === 'opted_out'))
     decision.outcome = name;
   if (kind === 'opted_out') decision.optedOut = true;
   if (from.path[0] === 'opted_out' && kind !== 'opted_out') decision.optedIn = true;
   return decision;
+}
+
+interface Step {
+  readonly path: readonly string[];
+  /** the message the transition's `send` action names */
+  readonly sendKey?: string;
+}
+
+/**
+ * Restores the machine at `from` and feeds it one event: XState's `resolveState` and pure
+ * `transition`. The machine has no context, so the result depends on the state and the event
+ * alone, and a run that moves ten thousand contacts through the same few states computes each
+ * pair once.
+ */
+const steps = new WeakMap<CompiledFunnel, Map<string, Step>>();
+function step(compiled: CompiledFunnel, from: readonly string[], type: 'DUE' | `reply.${string}`): Step {
+  let cache = steps.get(compiled);
+  if (cache === undefined) {
+    cache = new Map();
+    steps.set(compiled, cache);
+  }
+  const key = `${from.join('\u0000')}\u0001${type}`;
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const snapshot = compiled.machine.resolveState({ value: stateValueOf([...from]), context: {} });
+  const [next, actions] = transition(compiled.machine, snapshot, { type });
+  const sendAction = actions.find((a) => a.type === 'send');
+  const path = Object.freeze(pathOf(next.value));
+  const result: Step =
+    sendAction === undefined ? { path } : { path, sendKey: (sendAction.params as { key: string }).key };
+  cache.set(key, result);
+  return result;
 }
 
 type StateValue = string | { [key: string]: StateValue };
