@@ -4,7 +4,7 @@
  * it was, and anything that makes the index doubtful (an operator's save, a file changed under a
  * run) sends the store back to the whole file or stops the run without writing.
  */
-import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseString } from 'fast-csv';
 import { describe, expect, test } from 'vitest';
@@ -136,6 +136,28 @@ describe('some contacts of many', () => {
     expect(readFileSync(path, 'utf8')).toBe(theirs);
     const side = (error as TempFailError).message.match(/changes are in (\S+)\./)?.[1] as string;
     expect(readFileSync(side, 'utf8')).toContain('20,+12125550020,Name20,,,done');
+    await data.close();
+    // the index that could not be trusted is gone: the next run reads their file whole
+    expect(existsSync(join(dir, 'contacts.csv.index'))).toBe(false);
+    const next = await open(dir);
+    const table2 = await next.loadContacts({ ids: ['22'] });
+    expect(table2.unloaded).toBeUndefined();
+    expect(table2.rows[21]?.first_name).toBe('Name2X');
+    await next.close();
+  });
+
+  test('a file replaced by another of the same size and time (a new inode) is not taken for the indexed one', async () => {
+    const dir = await seeded(40);
+    const path = join(dir, 'contacts.csv');
+    const stat = statSync(path);
+    const copy = `${path}.new`;
+    writeFileSync(copy, readFileSync(path, 'utf8').replace('Name11,', 'Name1X,'));
+    utimesSync(copy, stat.atime, stat.mtime);
+    renameSync(copy, path);
+    const data = await open(dir);
+    const table = await data.loadContacts({ ids: ['11'] });
+    expect(table.unloaded).toBeUndefined();
+    expect(table.rows[10]?.first_name).toBe('Name1X');
     await data.close();
   });
 

@@ -23,9 +23,10 @@ const MAGIC = Buffer.from('smsfunnel contacts index 1\n', 'utf8');
 const SEPARATOR = '\u0000';
 
 interface Meta {
-  /** contacts.csv as indexed: size, mtime (ms) and sha256 */
+  /** contacts.csv as indexed: size, mtime (ms), inode and sha256 */
   size: number;
   mtimeMs: number;
+  ino?: number;
   hash: string;
   /** the file's header, which is also the table's column order */
   headers: string[];

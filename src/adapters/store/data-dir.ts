@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { access, mkdir, readFile, stat } from 'node:fs/promises';
+import { access, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { readyAt } from '../../core/contact-update.js';
 import { CONTACT_COLUMNS, type MessageRow } from '../../core/model.js';
@@ -41,18 +41,24 @@ const INDEX_FILE = 'contacts.csv.index';
 interface Fingerprint {
   size: number;
   mtimeMs: number;
+  /** the inode: every atomic replace makes a new one, so two saves within a clock tick still differ */
+  ino?: number;
 }
 
 /** The same file by size and mtime: within 2 ms, as tools that copy a file's time (utimes, cp -p) keep it only to about a ms. */
 function sameFile(a: Fingerprint, b: Fingerprint): boolean {
-  return a.size === b.size && Math.abs(a.mtimeMs - b.mtimeMs) < 2;
+  return (
+    a.size === b.size &&
+    Math.abs(a.mtimeMs - b.mtimeMs) < 2 &&
+    (a.ino === undefined || b.ino === undefined || a.ino === b.ino)
+  );
 }
 
 /** Size and modification time: an edit by anyone changes at least one of them. */
 async function fingerprint(path: string): Promise<Fingerprint | undefined> {
   try {
     const s = await stat(path);
-    return { size: s.size, mtimeMs: s.mtimeMs };
+    return { size: s.size, mtimeMs: s.mtimeMs, ino: s.ino };
   } catch {
     return undefined;
   }
@@ -188,7 +194,7 @@ class FileDataDir implements DataDir {
     // The mtime the file has now (a save's rename keeps the temp file's).
     const now = await fingerprint(this.contactsPath);
     if (now === undefined || now.size !== index.size) return;
-    await writeIndex(join(this.dir, INDEX_FILE), { ...index, mtimeMs: now.mtimeMs });
+    await writeIndex(join(this.dir, INDEX_FILE), { ...index, mtimeMs: now.mtimeMs, ino: now.ino });
   }
 
   /** Writes back the rows of a table loaded in part: only those that changed, spliced into the file. */
@@ -202,6 +208,9 @@ class FileDataDir implements DataDir {
       await writeAtomic(this.contactsPath, splice(handle, partial, changes, result));
     } catch (error) {
       if (!(error instanceof ChangedOnDisk)) throw error;
+      // The index may be what was wrong (a run killed between a save and its index): the next
+      // run reads the whole file and indexes it afresh.
+      await rm(join(this.dir, INDEX_FILE), { force: true });
       await this.conflict(table);
     } finally {
       await handle?.close();
