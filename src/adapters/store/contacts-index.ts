@@ -2,7 +2,7 @@
  * The index of contacts.csv (`contacts.csv.index` in the data dir): for every contact its id,
  * phone, when it next needs the sender (`readyAt`), and where its row lies in the file (byte
  * range and line). Written whenever the store has read or written the whole file, valid while
- * the file keeps the size and modification time it had then. With it, a command that needs ten
+ * the file keeps the size, modification time and inode it had then. With it, a command that needs ten
  * thousand contacts of a million reads those rows, and a save replaces just those rows (copying
  * the bytes between them), instead of parsing and formatting the whole file.
  *

@@ -45,7 +45,7 @@ interface Fingerprint {
   ino?: number;
 }
 
-/** The same file by size and mtime: within 2 ms, as tools that copy a file's time (utimes, cp -p) keep it only to about a ms. */
+/** The same file by size, mtime (within 2 ms: tools that copy a file's time, utimes or cp -p, keep it only to about a ms) and inode. */
 function sameFile(a: Fingerprint, b: Fingerprint): boolean {
   return (
     a.size === b.size &&
@@ -54,7 +54,7 @@ function sameFile(a: Fingerprint, b: Fingerprint): boolean {
   );
 }
 
-/** Size and modification time: an edit by anyone changes at least one of them. */
+/** Size, modification time and inode: an edit by anyone changes at least one of them. */
 async function fingerprint(path: string): Promise<Fingerprint | undefined> {
   try {
     const s = await stat(path);

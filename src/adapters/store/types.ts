@@ -28,7 +28,7 @@ export interface ContactsTable {
  * What the last full `send` learned about contacts.csv, valid while the file is the one it saw:
  * the earliest instant anything can be due, and what it skipped. Lets a quiet cron tick decide
  * "nothing due" without parsing a million rows; any edit of the file (by a command or by an
- * operator in a spreadsheet) changes its size or mtime and sends the next run down the full path.
+ * operator in a spreadsheet) changes its size, mtime or inode and sends the next run down the full path.
  */
 export interface ContactsSchedule {
   /** ISO instant, or null when nothing will ever be due without a reply or an edit */
