@@ -6,10 +6,10 @@
  * must agree with the rules: nobody texted after a STOP, nobody texted outside quiet hours in their
  * own zone, no step sent twice, every contact's state explained by its messages.
  *
- * Size: the 2,000 contacts over 30 days of issue #7 by default (about 270 process starts, two
- * minutes on two cores, nearly all of it in the commands themselves). SIM_CONTACTS, SIM_DAYS and
- * SIM_SEED change it; SIM_FULL=1 runs 10,000 contacts over 60 days. The same seed and size give
- * the same run: the replies and delivery results are drawn in a fixed order.
+ * Size: the 2,000 contacts over 30 days of issue #7 by default (273 process starts, 75-100 s on
+ * two cores, nearly all of it in the commands themselves). SIM_CONTACTS, SIM_DAYS and SIM_SEED
+ * change it; SIM_FULL=1 runs 10,000 contacts over 60 days (about 3 minutes). The same seed and
+ * size give the same run: the replies and delivery results are drawn in a fixed order.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
