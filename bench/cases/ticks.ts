@@ -240,7 +240,7 @@ export async function busyTickSection(options: {
       });
   }
   notes.push(
-    `CSV floor = fast-csv parse of contacts.csv + fast-csv write of it + fast-csv write of the ${3 * replies} rows the tick appends to messages.csv, measured in this run in process. Floor = CSV floor + ${due} texts at SEND_RATE ${sendRate} (${ms(pacingMs)}): no tick can send 10,000 texts faster than SEND_RATE allows, and 1000/s is the highest SEND_RATE config accepts, so the bar is judged against that floor.`,
+    `CSV floor = fast-csv parse of contacts.csv + fast-csv write of it + fast-csv write of the ${3 * replies} rows the tick appends to messages.csv, measured in this run in process. Floor = CSV floor + ${due} texts at SEND_RATE ${sendRate} (${ms(pacingMs)}): no tick can send 10,000 texts faster than SEND_RATE allows, and 1000/s is the highest SEND_RATE config accepts, so the bar is judged against that floor. A tick can come in under it: through contacts.csv.index each command parses and formats only the rows it needs (the replies' contacts, those due) and copies the rest of the file as bytes, so no command does a whole fast-csv parse and write.`,
   );
   return {
     title: 'Busy cron tick',
