@@ -216,6 +216,20 @@ describe('some contacts of many', () => {
     await after.close();
   });
 
+  test('a table of some contacts is never written as the whole file', async () => {
+    const dir = await seeded(20);
+    const path = join(dir, 'contacts.csv');
+    const before = readFileSync(path, 'utf8');
+    const data = await open(dir);
+    const table = await data.loadContacts({ ids: ['3'] });
+    await expect(data.saveContacts({ ...table, rows: [...table.rows] })).rejects.toThrow(/loaded in part/);
+    await expect(data.saveContacts({ headers: table.headers, rows: table.rows })).rejects.toThrow(
+      /loaded in part/,
+    );
+    await data.close();
+    expect(readFileSync(path, 'utf8')).toBe(before);
+  });
+
   test('a deleted or damaged index only costs a whole read', async () => {
     const dir = await seeded(30);
     writeFileSync(join(dir, 'contacts.csv.index'), 'not an index');

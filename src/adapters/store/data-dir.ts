@@ -171,9 +171,13 @@ class FileDataDir implements DataDir {
 
   async saveContacts(table: ContactsTable): Promise<void> {
     this.guardWrite('saveContacts');
+    const partial = this.partial;
+    // Written whole, a table of some contacts would drop all the others from the file.
+    if ((partial !== undefined || table.unloaded !== undefined) && table !== partial?.table)
+      throw new Error('bug: a table loaded in part can only be saved as itself, by the store that loaded it');
     await this.serially(() =>
-      this.partial !== undefined && table === this.partial.table
-        ? this.replaceRows(table, this.partial)
+      partial !== undefined && table === partial.table
+        ? this.replaceRows(table, partial)
         : this.replaceContacts(table),
     );
   }
