@@ -158,7 +158,8 @@ class FileDataDir implements DataDir {
     const wanted = new Set(phones);
     const ids = new Map<string, string>();
     if (wanted.size === 0) return ids;
-    const index = await this.currentIndex();
+    // A part-load of this run holds the index, kept current by its saves: not read again.
+    const index = this.partial?.index ?? (await this.currentIndex());
     if (index === undefined) {
       for (const c of (await this.loadContacts()).rows) if (wanted.has(c.phone)) ids.set(c.phone, c.id);
       return ids;
