@@ -81,7 +81,11 @@ export const VARIABLES = [
   ['EMAIL_PORT', '587', 'SMTP port: 587 uses STARTTLS, 465 TLS.'],
   ['EMAIL_HOST_USER', '', 'SMTP user name (leave empty for a relay without authentication).'],
   ['EMAIL_HOST_PASSWORD', '', 'SMTP password (secret; never printed).'],
-  ['EMAIL_TLS', 'auto', 'auto (TLS on 465, STARTTLS otherwise), tls, starttls (required), or none.'],
+  [
+    'EMAIL_TLS',
+    'auto',
+    'auto (TLS on 465, STARTTLS otherwise, required with a password), tls, starttls (required), or none.',
+  ],
   ['EMAIL_FROM', '', 'Sender address of the summary, e.g. "Funnel <funnel@example.com>".'],
   ['EMAIL_TO', '', 'Recipients of the summary, separated by commas.'],
   [

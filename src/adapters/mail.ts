@@ -50,7 +50,11 @@ export function transportOptions(config: EmailConfig, options: SendMailOptions =
         ? { secure: false, requireTLS: true } // refuse to send unless STARTTLS succeeds (RFC 3207)
         : config.tls === 'none'
           ? { secure: false, ignoreTLS: true }
-          : { secure: false }; // auto: STARTTLS when the server offers it
+          : config.user !== undefined
+            ? // auto with a password: never authenticate in clear (RFC 8314 §5; issue #17); a
+              // server that offers no STARTTLS is refused unless EMAIL_TLS=none says so
+              { secure: false, requireTLS: true }
+            : { secure: false }; // auto, no password: STARTTLS when the server offers it
   return {
     host: config.host,
     port: config.port,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sendMail, transportOptions, writeEml } from '../../src/adapters/mail.js';
 import type { EmailConfig } from '../../src/config.js';
 import { UnavailableError } from '../../src/errors.js';
-import { type SmtpCatcher, startSmtpCatcher } from './smtp-catcher.js';
+import { GOOD_PASSWORD, GOOD_USER, type SmtpCatcher, startSmtpCatcher } from './smtp-catcher.js';
 
 const base: EmailConfig = {
   host: '127.0.0.1',
@@ -26,6 +26,7 @@ describe('EMAIL_TLS as nodemailer options', () => {
   test.each([
     ['auto', 465, { secure: true }],
     ['auto', 587, { secure: false }],
+    ['auto', 25, { secure: false }],
     ['tls', 2465, { secure: true }],
     ['starttls', 587, { secure: false, requireTLS: true }],
     ['none', 25, { secure: false, ignoreTLS: true }],
@@ -41,6 +42,16 @@ describe('EMAIL_TLS as nodemailer options', () => {
       ...expected,
     });
     expect(o.connectionTimeout).toBe(15_000);
+  });
+
+  test('auto with a password requires STARTTLS: the password never goes in clear', () => {
+    expect(transportOptions({ ...base, user: 'u', password: 'p' })).toMatchObject({
+      secure: false,
+      requireTLS: true,
+    });
+    expect(transportOptions({ ...base, tls: 'none', user: 'u', password: 'p' })).toMatchObject({
+      ignoreTLS: true,
+    });
   });
 
   test('authentication only when a user is set', () => {
@@ -84,6 +95,23 @@ describe('sendMail against a real SMTP server', () => {
     expect((error as UnavailableError).exitCode).toBe(69);
     expect((error as UnavailableError).message).toContain(`127.0.0.1:${smtp.port}`);
     expect((error as UnavailableError).hint).toContain('EMAIL_TLS');
+  });
+
+  test('EMAIL_TLS=auto with a password, to a server without STARTTLS: refused, no AUTH sent (69)', async () => {
+    const before = smtp.mails.length;
+    const creds = { user: GOOD_USER, password: GOOD_PASSWORD };
+    const error = await sendMail({ ...base, ...creds, port: smtp.port, tls: 'auto' }, message).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(UnavailableError);
+    expect((error as UnavailableError).exitCode).toBe(69);
+    expect((error as UnavailableError).hint).toContain('EMAIL_TLS');
+    expect(smtp.authAttempts).toBe(0);
+    expect(smtp.mails.length).toBe(before);
+    // said explicitly, the same server gets the password (a local relay on a trusted network)
+    await sendMail({ ...base, ...creds, port: smtp.port, tls: 'none' }, message);
+    expect(smtp.authAttempts).toBe(1);
+    expect(smtp.mails.length).toBe(before + 1);
   });
 });
 

@@ -15,6 +15,8 @@ export interface Caught {
 export interface SmtpCatcher {
   port: number;
   mails: Caught[];
+  /** AUTH commands the server received (a password sent in clear shows here) */
+  authAttempts: number;
   close(): Promise<void>;
 }
 
@@ -24,12 +26,14 @@ export const GOOD_PASSWORD = 'pa55-canary-word';
 /** Refuses `blocked@example.com` as sender with 550; AUTH (optional) accepts only GOOD_USER/GOOD_PASSWORD. */
 export async function startSmtpCatcher(): Promise<SmtpCatcher> {
   const mails: Caught[] = [];
+  const catcher = { authAttempts: 0 };
   const server = new SMTPServer({
     authOptional: true,
     allowInsecureAuth: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     onAuth(auth, _session, callback) {
+      catcher.authAttempts++;
       if (auth.username === GOOD_USER && auth.password === GOOD_PASSWORD)
         return callback(null, { user: auth.username });
       return callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
@@ -63,7 +67,11 @@ export async function startSmtpCatcher(): Promise<SmtpCatcher> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as { port: number }).port;
-  return { port, mails, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return Object.assign(catcher, {
+    port,
+    mails,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  });
 }
 
 /** A port where nothing listens (bound, then released). */
