@@ -78,7 +78,7 @@ describe('smsfunnel demo, run as cron would run it', () => {
   test('finishes on its own with exit 0, says nothing on stderr, and prints no colour codes', () => {
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(first.stdout).not.toMatch(/\x1b\[/);
+    expect(first.stdout).not.toContain('\u001b[');
     expect(first.stdout).toMatch(/demo finished: 12 contacts, \d+ texts sent, 11 replies; summary in /);
   });
 

@@ -33,7 +33,7 @@ export function segmentsOf(text: string): Segments {
   // The calculator's cost grows with the square of the length; a text Twilio would refuse anyway
   // is only estimated (UCS-2 as soon as anything is outside ASCII).
   if (text.length > MAX_BODY) {
-    const ucs2 = /[^\x00-\x7f]/.test(text);
+    const ucs2 = /[\u0080-\uffff]/.test(text);
     return {
       segments: Math.ceil(text.length / (ucs2 ? 67 : 153)),
       encoding: ucs2 ? 'UCS-2' : 'GSM-7',

@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { categorize, evaluate, formatConfusion } from '../../src/core/categorize/index.js';
+import { evaluate, formatConfusion } from '../../src/core/categorize/index.js';
 import { readCsv } from './csv.js';
 
 function load(name: string) {
