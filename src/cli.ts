@@ -3,6 +3,7 @@
  * only when it runs (twilio and nodemailer cost 60-260 ms to import, on every cron tick), and is
  * the one place that turns errors into output and an exit status.
  */
+import { createRequire } from 'node:module';
 import { Command, CommanderError, Option } from 'commander';
 import type { Output } from './adapters/output.js';
 import type { CommandContext, CommonOptions } from './commands/context.js';
@@ -17,8 +18,14 @@ interface CommandSpec {
   description: string;
   examples: string[];
   options?: Option[];
+  /** shared options that mean nothing to this command, so commander refuses them (exit 64) */
+  without?: SharedFlag[];
+  /** what --data-dir defaults to, when not the data folder */
+  dataDirDefault?: string;
   load: () => Promise<{ run: Runner }>;
 }
+
+type SharedFlag = '--funnel' | '--env-file' | '--dry-run';
 
 const COMMANDS: CommandSpec[] = [
   {
@@ -100,6 +107,7 @@ const COMMANDS: CommandSpec[] = [
     description:
       'Prints the funnel in numbers for the terminal: contacts by state and by category, and what is due next.',
     examples: ['smsfunnel status', 'smsfunnel status --json'],
+    without: ['--dry-run'], // status only reads
     load: () => import('./commands/status.js'),
   },
   {
@@ -108,6 +116,7 @@ const COMMANDS: CommandSpec[] = [
     description:
       'Checks the funnel file (unknown or unreachable steps, template fields that contacts lack) and warns about message length, encoding and opt-out wording. Exits 65 when something must be fixed.',
     examples: ['smsfunnel check', 'smsfunnel check --funnel funnel.example.yaml'],
+    without: ['--dry-run'], // check only reads
     load: () => import('./commands/check.js'),
   },
   {
@@ -116,15 +125,20 @@ const COMMANDS: CommandSpec[] = [
     description:
       'Starts the built-in Twilio-compatible server and a local mail catcher, imports demo contacts into a fresh folder, runs the example funnel over simulated days with simulated replies, and saves the summary email.',
     examples: ['smsfunnel demo', 'smsfunnel demo --data-dir /tmp/demo'],
+    // the demo brings its own funnel, settings and simulated Twilio
+    without: ['--funnel', '--env-file', '--dry-run'],
+    dataDirDefault: './demo-data',
     load: () => import('./commands/demo.js'),
   },
 ];
 
-function sharedOptions(): Option[] {
-  return [
+function sharedOptions(spec: CommandSpec): Option[] {
+  const all = [
     new Option(
       '--data-dir <dir>',
-      'folder with contacts.csv and messages.csv (default: SMSFUNNEL_DATA_DIR or ./data)',
+      spec.dataDirDefault === undefined
+        ? 'folder with contacts.csv and messages.csv (default: SMSFUNNEL_DATA_DIR or ./data)'
+        : `folder for the demo's files (default: ${spec.dataDirDefault})`,
     ),
     new Option('--funnel <file>', 'the funnel file (default: SMSFUNNEL_FUNNEL or ./funnel.yaml)'),
     new Option('--env-file <file>', 'read configuration from this file instead of ./.env'),
@@ -132,6 +146,21 @@ function sharedOptions(): Option[] {
     new Option('--json', 'print the result as JSON, for scripts'),
     new Option('--verbose', 'print progress, and stack traces on errors'),
   ];
+  return all.filter((o) => !(spec.without ?? []).includes(o.long as SharedFlag));
+}
+
+/** The version in package.json (`smsfunnel --version`), from src/ or from the built dist/src/. */
+function version(): string {
+  const require = createRequire(import.meta.url);
+  for (const path of ['../package.json', '../../package.json']) {
+    try {
+      const pkg = require(path) as { name?: string; version: string };
+      if (pkg.name === 'smsfunnel') return pkg.version;
+    } catch {
+      // not at this depth
+    }
+  }
+  return 'unknown';
 }
 
 export function buildProgram(
@@ -140,6 +169,7 @@ export function buildProgram(
 ): Command {
   const program = new Command('smsfunnel')
     .description('Run an SMS funnel over Twilio for contacts kept in CSV files.')
+    .version(version(), '-V, --version', 'print the version')
     .showHelpAfterError('(add --help for usage)')
     .configureOutput({
       writeOut: (s) => (output?.stdout ?? process.stdout).write(s),
@@ -158,7 +188,7 @@ export function buildProgram(
       .description(spec.description)
       .exitOverride()
       .addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}`);
-    for (const option of [...(spec.options ?? []), ...sharedOptions()]) cmd.addOption(option);
+    for (const option of [...(spec.options ?? []), ...sharedOptions(spec)]) cmd.addOption(option);
     cmd.action(async (...params: unknown[]) => {
       const command = params[params.length - 1] as Command;
       const opts = command.opts<Record<string, unknown>>();
@@ -171,8 +201,11 @@ export function buildProgram(
         verbose: opts.verbose === true,
       };
       // Loaded here, not at the top: `--help` needs neither the output module nor chalk.
-      const { Output } = await import('./adapters/output.js');
-      const out = new Output({ json: common.json, verbose: common.verbose, ...output });
+      const [{ Output }, { noColor }] = await Promise.all([
+        import('./adapters/output.js'),
+        import('./config.js'),
+      ]);
+      const out = new Output({ json: common.json, verbose: common.verbose, noColor: noColor(), ...output });
       try {
         const { run } = await spec.load();
         onRun(await run({ options: common, out }, command.args, opts));

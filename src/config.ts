@@ -97,7 +97,13 @@ export const VARIABLES = [
   ['SMSFUNNEL_LOCK_WAIT', '10', 'Seconds to wait for another run to finish before exiting 75.'],
   ['SMSFUNNEL_DEFAULT_COUNTRY', 'US', 'Country for numbers written without +country code (ISO 3166 code).'],
   ['SMSFUNNEL_NOW', '', 'Override the clock with an ISO 8601 time (tests, demos, dry-runs).'],
+  ['NO_COLOR', '', 'Set to anything to print no colours, even on a terminal (https://no-color.org).'],
 ] as const;
+
+/** NO_COLOR (https://no-color.org): present and not empty turns colour off. */
+export function noColor(env: Readonly<Record<string, string | undefined>> = process.env): boolean {
+  return (env.NO_COLOR ?? '') !== '';
+}
 
 const SECRET_NAMES = ['TWILIO_AUTH_TOKEN', 'EMAIL_HOST_PASSWORD'] as const;
 

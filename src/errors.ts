@@ -11,6 +11,8 @@ export const ExitCode = {
   usage: 64,
   /** bad data: a CSV or the funnel file */
   dataErr: 65,
+  /** the input is not there: no data folder where the command looked */
+  noInput: 66,
   /** Twilio or SMTP unreachable or refusing */
   unavailable: 69,
   /** another run holds the lock, or a file changed under us: try again later */

@@ -1,10 +1,13 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
 import { runCli } from './helpers/cli.js';
 
 const cwd = mkdtempSync(join(tmpdir(), 'smsfunnel-cli-'));
+const fileHere = join(cwd, 'some.env');
+writeFileSync(fileHere, '# nothing\n');
 
 describe('the binary, run as cron runs it', () => {
   test('--help lists every command and exits 0', async () => {
@@ -25,7 +28,7 @@ describe('the binary, run as cron runs it', () => {
     expect(r.stdout).not.toContain('\u001b['); // no colour without a TTY
   });
 
-  test.each(['import', 'send', 'poll-replies', 'categorize', 'summarize', 'status'])(
+  test.each(['import', 'send', 'poll-replies', 'categorize', 'summarize'])(
     '%s --help teaches: a description, an example and the shared options',
     async (name) => {
       const r = await runCli([name, '--help'], { cwd });
@@ -37,6 +40,53 @@ describe('the binary, run as cron runs it', () => {
       }
     },
   );
+
+  test('--version prints the version of package.json', async () => {
+    const r = await runCli(['--version'], { cwd });
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(r.stdout.trim()).toBe(
+      (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
+        .version,
+    );
+  });
+
+  test.each([
+    ['status', '--dry-run'],
+    ['check', '--dry-run'],
+    ['demo', '--dry-run'],
+    ['demo', '--funnel'],
+    ['demo', '--env-file'],
+  ])('%s does not offer %s, and refuses it (64)', async (name, option) => {
+    const help = await runCli([name, '--help'], { cwd });
+    expect(help.stdout).not.toContain(option);
+    // an existing file: Node 20 itself reads `--env-file` anywhere on the line and exits 9 on a missing one
+    const r = await runCli([name, option, ...(option === '--dry-run' ? [] : [fileHere])], { cwd });
+    expect(r.code).toBe(64);
+    expect(r.stderr).toContain(option);
+  });
+
+  test("demo --help names the demo's own default folder", async () => {
+    const r = await runCli(['demo', '--help'], { cwd });
+    expect(r.stdout).toContain('./demo-data');
+    expect(r.stdout).not.toContain('SMSFUNNEL_DATA_DIR or ./data');
+  });
+
+  test('NO_COLOR turns colour off even on a terminal', async () => {
+    const { Output } = await import('../src/adapters/output.js');
+    const { default: chalk } = await import('chalk');
+    chalk.level = 3; // as on a colour terminal
+    const tty = Object.assign(new Writable({ write: (_c, _e, done) => done() }), { isTTY: true });
+    const coloured = new Output({ json: false, verbose: false, stdout: tty, stderr: tty });
+    const plain = new Output({ json: false, verbose: false, noColor: true, stdout: tty, stderr: tty });
+    const { noColor } = await import('../src/config.js');
+    expect(noColor({ NO_COLOR: '1' })).toBe(true);
+    expect(noColor({ NO_COLOR: '' })).toBe(false);
+    expect(noColor({})).toBe(false);
+    expect(plain.color.level).toBe(0);
+    expect(coloured.color.red('x')).not.toBe('x');
+    expect(plain.color.red('x')).toBe('x');
+  });
 
   test('an unknown command or option is a usage error (64)', async () => {
     expect((await runCli(['bogus'], { cwd })).code).toBe(64);

@@ -8,6 +8,7 @@ import { openDataDir } from '../src/adapters/store/index.js';
 import { run } from '../src/commands/status.js';
 import { CONTACT_COLUMNS, type Contact, contactRow, messageRow } from '../src/core/model.js';
 import { funnelStatus } from '../src/core/status.js';
+import { runCli } from './helpers/cli.js';
 
 const NOW = '2026-12-01T17:00:00Z';
 let root: string;
@@ -135,18 +136,15 @@ describe('smsfunnel status', () => {
     expect(stdout).toContain('  2026-12-02T09:00:00Z  2\n');
   });
 
-  test('a missing data dir prints zeros and creates nothing', async () => {
-    const dir = join(root, 'not-yet');
-    const { code, stdout } = await status(dir, true);
-    expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toMatchObject({
-      contacts: 0,
-      dueNow: 0,
-      upcoming: [],
-      messages: { outbound: 0, inbound: 0 },
-    });
-    expect(existsSync(dir)).toBe(false);
-    expect((await status(dir, false)).stdout).toMatch(/^0 contacts/);
+  test('run from a folder with no data folder: said, exit 66, nothing created (not "0 contacts")', async () => {
+    for (const json of [[], ['--json']]) {
+      const r = await runCli(['status', ...json], { cwd: root });
+      expect(r.code).toBe(66);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`there is no data folder at ${join(root, 'data')}`);
+      expect(r.stderr).toContain('--data-dir');
+    }
+    expect(existsSync(join(root, 'data'))).toBe(false);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * What a command prints. Cron mails whatever a job prints, so on a non-TTY the tool is quiet:
  * one result line on stdout, problems on stderr, progress and chatter only on a terminal or with
- * --verbose. Colour only on a TTY (chalk's own detection, which honours NO_COLOR/FORCE_COLOR).
+ * --verbose. Colour only on a TTY, never when NO_COLOR is set (https://no-color.org: chalk reads
+ * FORCE_COLOR but not NO_COLOR, so the CLI passes it in).
  * Every line passes through `redact`, so a secret that slipped into a message is never printed.
  */
 import chalk, { Chalk, type ChalkInstance } from 'chalk';
@@ -9,6 +10,8 @@ import chalk, { Chalk, type ChalkInstance } from 'chalk';
 export interface OutputOptions {
   json: boolean;
   verbose: boolean;
+  /** NO_COLOR was set: no colour even on a terminal */
+  noColor?: boolean;
   stdout?: NodeJS.WritableStream & { isTTY?: boolean };
   stderr?: NodeJS.WritableStream & { isTTY?: boolean };
 }
@@ -28,7 +31,7 @@ export class Output {
     this.stdout = options.stdout ?? process.stdout;
     this.stderr = options.stderr ?? process.stderr;
     this.isTTY = (options.stdout ?? process.stdout).isTTY === true;
-    this.color = new Chalk({ level: this.isTTY ? chalk.level : 0 });
+    this.color = new Chalk({ level: this.isTTY && options.noColor !== true ? chalk.level : 0 });
   }
 
   /** Values that must never be printed (auth token, SMTP password). */

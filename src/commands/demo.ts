@@ -19,13 +19,6 @@ export async function run(
   _opts: Record<string, unknown>,
 ): Promise<number> {
   if (args.length > 0) throw new UsageError(`demo takes no arguments (got "${args.join(' ')}")`);
-  const { funnel, envFile, dryRun } = ctx.options;
-  if (funnel !== undefined || envFile !== undefined || dryRun) {
-    throw new UsageError(
-      'demo runs the example funnel with its own local settings: --funnel, --env-file and --dry-run do not apply',
-      'Run `smsfunnel demo`, or `smsfunnel demo --data-dir <folder>` to choose where its files go.',
-    );
-  }
   const outcome = await playDemo(ctx, ctx.options.dataDir ?? DEFAULT_FOLDER);
   const status = finalStatus(outcome);
   const { folder } = outcome;

@@ -1,7 +1,8 @@
 /**
  * `smsfunnel status`: the funnel in numbers, read-only (no lock, so it works while cron runs;
  * files are replaced atomically, so it always reads a whole file). A table for people, an
- * object for scripts with --json. An empty or missing data dir shows zeros.
+ * object for scripts with --json. An empty data dir shows zeros; a missing one is exit 66, since
+ * "0 contacts" from the wrong folder reads like an empty funnel (issue #17).
  */
 
 import { existsSync } from 'node:fs';
@@ -12,11 +13,19 @@ import { compileFunnel } from '../core/funnel/index.js';
 import { type FunnelStatus, funnelStatus } from '../core/status.js';
 import { funnelStages, withStages } from '../core/summary/funnel-stages.js';
 import { computeSummary, type Summary } from '../core/summary/index.js';
+import { ExitCode, SmsfunnelError } from '../errors.js';
 import { type CommandContext, loadCommandConfig } from './context.js';
 import { STATE_FILE, type SummaryState, windowStart } from './summarize.js';
 
 export async function run(ctx: CommandContext): Promise<number> {
   const { config, clock } = loadCommandConfig(ctx, []);
+  if (!existsSync(config.dataDir)) {
+    throw new SmsfunnelError(
+      ExitCode.noInput,
+      `there is no data folder at ${config.dataDir}`,
+      'Run smsfunnel in the folder that holds data/ (from cron: cd there first), or give --data-dir or SMSFUNNEL_DATA_DIR; `smsfunnel import <file>` creates it.',
+    );
+  }
   const data = await openDataDir({
     dir: config.dataDir,
     lockWaitSeconds: config.lockWaitSeconds,
