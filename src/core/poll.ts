@@ -57,8 +57,14 @@ export function absorb(
   const seen = new Set(cursor?.seen ?? []);
   const record: ListedInbound[] = [];
   const held: ListedInbound[] = [];
+  // Twilio documents DateSent> as a date: a listing may reach back to the start of the cursor's
+  // day. What is dated before the cursor was recorded by an earlier poll (the cursor never passes
+  // a message it could not record), so it is dropped, not recorded again (issue #11: one "yes"
+  // answered seven times in an afternoon).
+  const from = cursor === undefined ? undefined : Date.parse(cursor.after);
   for (const m of listed) {
     if (seen.has(m.sid) || alreadyRecorded(m.sid)) continue;
+    if (from !== undefined && m.dateSent !== undefined && m.dateSent.getTime() < from) continue;
     if (isComplete(m)) {
       record.push(m);
       seen.add(m.sid);

@@ -31,6 +31,8 @@ export interface ApiContext {
   now: () => number;
   /** numbers the account owns; when set, another From gets 21606 */
   numbers?: readonly string[] | undefined;
+  /** DateSent filters compare whole seconds instead of whole days (kinder than Twilio documents) */
+  exactDateFilters?: boolean | undefined;
 }
 
 const E164 = /^\+[1-9]\d{6,14}$/;
@@ -100,11 +102,14 @@ const DAY = 86_400_000;
 
 /**
  * A DateSent filter value as an inclusive [from, to] range in ms: a date covers its whole UTC
- * day, a date-time its second (Twilio docs: "Accepts GMT dates ... YYYY-MM-DD").
+ * day. Twilio documents DateSent, DateSent< and DateSent> as dates only ("YYYY-MM-DD", GMT;
+ * twilio_api_v2010.json, ListMessage), so by default a date-time counts as its whole day too:
+ * every poll of a day re-lists that day's earlier messages, as a client must expect (issue #11).
+ * `exact` (a server option) takes a date-time to the second instead.
  */
-function dateRange(raw: string): [number, number] | undefined {
-  if (DATE.test(raw)) {
-    const t = Date.parse(`${raw}T00:00:00Z`);
+function dateRange(raw: string, exact: boolean): [number, number] | undefined {
+  if (DATE.test(raw) || (!exact && DATE_TIME.test(raw))) {
+    const t = Date.parse(`${raw.slice(0, 10)}T00:00:00Z`);
     return Number.isNaN(t) ? undefined : [t, t + DAY - 1000];
   }
   if (DATE_TIME.test(raw)) {
@@ -133,7 +138,7 @@ export function listMessages(ctx: ApiContext, query: URLSearchParams, path: stri
   ] as const) {
     const raw = query.get(name);
     if (raw === null) continue;
-    const range = dateRange(raw);
+    const range = dateRange(raw, ctx.exactDateFilters === true);
     if (range === undefined) {
       return fail(400, 20001, `Invalid ${name} "${raw}": use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (GMT)`);
     }

@@ -40,6 +40,11 @@ export interface TwilioServerOptions {
   now?: () => Date;
   /** numbers the account owns; when set, create with another From gets 21606 */
   numbers?: readonly string[];
+  /**
+   * DateSent filters to the second. Off by default: Twilio documents them as date-only, so the
+   * server lists a date-time filter's whole day, and every client test runs under that.
+   */
+  exactDateFilters?: boolean;
 }
 
 export interface InboundMessage {
@@ -97,6 +102,7 @@ export async function startTwilioServer(options: TwilioServerOptions): Promise<T
     faults,
     now: nowMs,
     numbers: options.numbers,
+    exactDateFilters: options.exactDateFilters,
   };
   const expectedAuth = `Basic ${Buffer.from(`${options.accountSid}:${options.authToken}`).toString('base64')}`;
 

@@ -40,6 +40,32 @@ async function received(): Promise<string[]> {
 }
 
 describe('poll-replies', () => {
+  test('a date-only DateSent filter re-lists the day: one "yes" is answered once over an afternoon of ticks', async () => {
+    world = await makeWorld();
+    const contact = enrolled('1');
+    await world.seed([contact]);
+    expect((await world.run(['send'])).code).toBe(0); // the intro, 12:00 in New York
+    world.later(30 * 60_000);
+    world.server.injectInbound({ from: contact.phone ?? '', to: OUR_NUMBER, body: 'yes', at: world.now });
+    // cron every 20 minutes for four hours: every poll lists the whole day, the "yes" included
+    // and other people's texts move the cursor past the "yes"
+    for (let tick = 0; tick < 12; tick++) {
+      world.later(20 * 60_000);
+      if (tick % 3 === 1) {
+        world.server.injectInbound({ from: `+1646555010${tick}`, to: OUR_NUMBER, body: 'hi', at: world.now });
+      }
+      for (const command of ['poll-replies', 'categorize', 'send']) {
+        const r = await world.run([command]);
+        expect(r.code, `${command}: ${r.stderr}`).toBe(0);
+      }
+    }
+    const out = world.server.messages().filter((m) => m.direction !== 'inbound' && m.to === contact.phone);
+    expect(out).toHaveLength(2); // the intro and one answer to the "yes"
+    expect((await world.messages()).filter((m) => m.event === 'received' && m.body === 'yes')).toHaveLength(
+      1,
+    );
+  });
+
   test('2,500 replies over three pages are recorded exactly once each; strangers are counted', async () => {
     world = await makeWorld();
     await world.seed(['1', '2', '3'].map((id) => enrolled(id)));

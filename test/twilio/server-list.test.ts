@@ -44,14 +44,43 @@ describe('filters (Twilio docs: DateSent, DateSent<, DateSent>, inclusive, GMT)'
     ['DateSent=2026-04-10', 'cb'],
     ['DateSent%3E=2026-04-10', 'dcb'],
     ['DateSent%3C=2026-04-10', 'cba'],
-    ['DateSent%3E=2026-04-10T12:00:00Z', 'dc'],
+    // documented as date-only: a time of day is read as its whole day, as a client must expect
+    ['DateSent%3E=2026-04-10T12:00:00Z', 'dcb'],
     ['DateSent%3C=2026-04-10T12:00:00Z', 'cba'],
-    ['DateSent%3E=2026-04-10T12:00:01Z', 'd'],
-    ['DateSent%3E=2026-04-10&DateSent%3C=2026-04-10T11:00:00Z', 'b'],
+    ['DateSent%3E=2026-04-10T12:00:01Z', 'dcb'],
+    ['DateSent%3E=2026-04-10&DateSent%3C=2026-04-10T11:00:00Z', 'cb'],
   ])('%s -> %s', async (query, expected) => {
     const { status, body } = await list(query);
     expect(status).toBe(200);
     expect(bodies(body)).toBe(expected);
+  });
+
+  test.each([
+    ['DateSent%3E=2026-04-10T12:00:00Z', 'dc'],
+    ['DateSent%3C=2026-04-10T12:00:00Z', 'cba'],
+    ['DateSent%3E=2026-04-10T12:00:01Z', 'd'],
+    ['DateSent%3E=2026-04-10&DateSent%3C=2026-04-10T11:00:00Z', 'b'],
+  ])('with exactDateFilters (kinder than documented): %s -> %s', async (query, expected) => {
+    const exact = await startTwilioServer({
+      accountSid: ACCOUNT_SID,
+      authToken: AUTH_TOKEN,
+      now: () => new Date(clock.t),
+      exactDateFilters: true,
+    });
+    for (const m of server.messages()) {
+      exact.injectInbound({
+        from: m.from ?? '',
+        to: m.to,
+        body: m.body,
+        at: new Date(m.dateSent ?? m.dateCreated),
+        receiving: m.status === 'receiving',
+      });
+    }
+    const res = await fetch(`${exact.url}/2010-04-01/Accounts/${ACCOUNT_SID}/Messages.json?${query}`, {
+      headers: { Authorization: auth },
+    });
+    await exact.stop();
+    expect(bodies((await res.json()) as Page)).toBe(expected);
   });
 
   test('a date it cannot read is a 400 naming the filter', async () => {
