@@ -133,7 +133,8 @@ describe('smsfunnel status', () => {
     expect(stdout).toMatch(/^10 contacts in .*: 1 opted out, 2 messages sent, 1 received/);
     expect(stdout).toContain('By state\n  (none)   5\n  waiting  3\n  done     1\n  stopped  1\n');
     expect(stdout).toContain('  now                   2\n');
-    expect(stdout).toContain('  2026-12-02T09:00:00Z  2\n');
+    // No funnel file here, so no team zone: times are shown in UTC, readably.
+    expect(stdout).toContain('  2026-12-02 09:00 UTC  2\n');
   });
 
   test('run from a folder with no data folder: said, exit 66, nothing created (not "0 contacts")', async () => {

@@ -1,6 +1,7 @@
 /** How `send --dry-run` shows its plan: who, which step, the text, segments and estimated cost. */
 import type { Output } from '../adapters/output.js';
 import type { Funnel } from '../core/funnel/index.js';
+import { localTime } from '../core/local-time.js';
 import { type SendPlan, summaryLine } from '../core/send-plan.js';
 
 /** Twilio's US list price per SMS segment (https://www.twilio.com/en-us/sms/pricing/us), an estimate only. */
@@ -46,7 +47,7 @@ export function printPlan(out: Output, plan: SendPlan, funnel: Funnel): void {
   for (const m of plan.moves)
     out.print(`${c.bold(`#${m.contact.id}`)} moves to ${m.decision.state} without a text`);
   for (const s of plan.skipped) {
-    const when = s.opensAt === undefined ? '' : ` (window opens ${s.opensAt.toISOString()})`;
+    const when = s.opensAt === undefined ? '' : ` (window opens ${localTime(s.opensAt, funnel.timezone)})`;
     out.print(c.dim(`#${s.contact.id} waits: ${s.detail}${when}`));
   }
   out.result(

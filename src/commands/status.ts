@@ -10,6 +10,7 @@ import type { ChalkInstance } from 'chalk';
 import { loadFunnelFile } from '../adapters/funnel-file.js';
 import { openDataDir } from '../adapters/store/index.js';
 import { compileFunnel } from '../core/funnel/index.js';
+import { localTime } from '../core/local-time.js';
 import { type FunnelStatus, funnelStatus } from '../core/status.js';
 import { funnelStages, withStages } from '../core/summary/funnel-stages.js';
 import { computeSummary, type Summary } from '../core/summary/index.js';
@@ -55,8 +56,10 @@ export async function run(ctx: CommandContext): Promise<number> {
     await data.close();
   }
   ctx.out.data({ ...asJson(status), sinceLastSummary: recentJson(recent) });
-  ctx.out.print(render(status, data.dir, ctx.out.color));
-  ctx.out.print(renderRecent(recent, ctx.out.color));
+  // Times as the team reads them: in the funnel's zone (UTC without a funnel file); --json keeps ISO UTC.
+  const zone = funnel?.timezone ?? 'UTC';
+  ctx.out.print(render(status, data.dir, ctx.out.color, zone));
+  ctx.out.print(renderRecent(recent, ctx.out.color, zone));
   return 0;
 }
 
@@ -77,12 +80,12 @@ function recentJson(s: Summary) {
   };
 }
 
-function renderRecent(s: Summary, color: ChalkInstance): string {
+function renderRecent(s: Summary, color: ChalkInstance, zone: string): string {
   const byCategory = s.repliesByCategory.map((r) => `${r.category} ${r.count}`).join(', ');
   const failures = s.failures.map((f) => `${f.code} ×${f.count}`).join(', ');
   return [
     '',
-    color.bold(`Since ${s.since} (what the next summary reports)`),
+    color.bold(`Since ${localTime(s.since, zone)} (what the next summary reports)`),
     `  sent ${s.sent}, delivered ${s.delivered}, ${s.failed > 0 ? color.red(`failed ${s.failed}`) : 'failed 0'}${failures === '' ? '' : ` (${failures})`}`,
     `  replies ${s.replies}${byCategory === '' ? '' : `: ${byCategory}`}`,
     `  ${color.green(`hot leads ${s.hotLeads.length}`)}, needs a person ${s.needsHuman.length}, new opt-outs ${s.optOuts.length}`,
@@ -103,7 +106,7 @@ export function asJson(status: FunnelStatus) {
 }
 
 /** Aligned text; colour comes from `color`, which is a no-op off a terminal (cron mail stays plain). */
-function render(status: FunnelStatus, dir: string, color: ChalkInstance): string {
+function render(status: FunnelStatus, dir: string, color: ChalkInstance, zone: string): string {
   const lines: string[] = [
     `${color.bold(`${status.contacts} contacts`)} in ${dir}: ${status.optedOut} opted out, ` +
       `${status.messages.outbound} messages sent, ${status.messages.inbound} received`,
@@ -125,7 +128,7 @@ function render(status: FunnelStatus, dir: string, color: ChalkInstance): string
   table('By category', status.byCategory, (label) => color.magenta(label));
   const due: Array<[string, number]> = [
     ['now', status.dueNow],
-    ...status.upcoming.map((u): [string, number] => [u.at, u.count]),
+    ...status.upcoming.map((u): [string, number] => [localTime(u.at, zone), u.count]),
   ];
   table('Due: now, then the next times', due, (label, row) =>
     row > 0 ? label : status.dueNow > 0 ? color.yellow(label) : color.green(label),

@@ -1,7 +1,8 @@
 /**
  * `smsfunnel summarize`: emails the daily summary, at most once per day.
  *
- * The day is the UTC date of the run's clock (the funnel's own time zone is not known here yet).
+ * The day is the date of the run's clock in the team's time zone (the funnel's `timezone`), and
+ * every time in the mail is shown there; the subject and title carry the funnel's `name`.
  * `summary.json` in the data dir remembers the last summary sent; the next one covers what was
  * logged after it. The lock is held only to read the files and to record the sending, not
  * while talking to the SMTP server, so a slow server never makes a cron `send` wait.
@@ -14,6 +15,7 @@ import { type MailMessage, sendMail, writeEml } from '../adapters/mail.js';
 import { openDataDir } from '../adapters/store/index.js';
 import type { EmailConfig } from '../config.js';
 import { compileFunnel } from '../core/funnel/index.js';
+import { localDay } from '../core/local-time.js';
 import { isoSeconds } from '../core/model.js';
 import { funnelStages, withStages } from '../core/summary/funnel-stages.js';
 import { computeSummary, renderSummaryEmail } from '../core/summary/index.js';
@@ -24,7 +26,7 @@ export const STATE_FILE = 'summary.json';
 
 /** What `summary.json` holds: the last summary that an SMTP server accepted. */
 export interface SummaryState {
-  /** the UTC day it was for, `2026-12-01` */
+  /** the day it was for in the team's zone, `2026-12-01` */
   date: string;
   /** when it was sent (the run's clock) */
   sentAt: string;
@@ -46,7 +48,8 @@ export async function run(
   const force = opts.force === true;
   const { config, clock, email } = loadConfigFor(ctx, dryRun);
   const now = clock.now();
-  const day = isoSeconds(now).slice(0, 10);
+  const funnel = await loadFunnelFile(config.funnelFile);
+  const day = localDay(now, funnel.timezone);
 
   // Read everything under the lock, then let go of it.
   const store = await openDataDir({
@@ -73,7 +76,6 @@ export async function run(
     return 0;
   }
   const since = windowStart(last, day, now);
-  const funnel = await loadFunnelFile(config.funnelFile);
   const compiled = compileFunnel(funnel);
   const summary = computeSummary({
     now,
@@ -82,7 +84,11 @@ export async function run(
     messages: data.messages,
     stages: funnelStages(funnel),
   });
-  const mail = renderSummaryEmail(summary, { title: 'smsfunnel', dateLabel: day });
+  const mail = renderSummaryEmail(summary, {
+    title: funnel.name === '' ? 'smsfunnel' : funnel.name,
+    dateLabel: day,
+    timeZone: funnel.timezone,
+  });
   const message: MailMessage = {
     from: email.from,
     to: email.to,

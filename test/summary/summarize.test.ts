@@ -103,9 +103,15 @@ describe('smsfunnel summarize', () => {
     expect(smtp.mails).toHaveLength(1);
     const { mail, envelopeTo } = smtp.mails[0] ?? expect.unreachable();
     expect(envelopeTo).toEqual(['sales@example.com', 'boss@example.com']);
-    expect(mail.subject).toBe('smsfunnel 2026-12-01: 5 sent, 6 replies, 2 hot leads, 1 opt-out');
+    expect(mail.subject).toBe(
+      'Brightside Solar — free quote 2026-12-01: 5 sent, 6 replies, 2 hot leads, 1 opt-out',
+    );
     expect(mail.date?.toISOString()).toBe('2026-12-01T17:00:00.000Z');
     expect(mail.text).toContain('5 sent, 2 delivered, 3 failed');
+    // Times in the funnel's zone (America/New_York), not UTC: Bob wrote at 11:59 UTC.
+    expect(mail.text).toContain('2026-12-01 06:59 EST');
+    expect(mail.text).not.toContain(' UTC');
+    expect(String(mail.html)).toContain('Brightside Solar — free quote daily summary');
     expect(mail.text).toContain('Yes! <script>alert(1)</script> & call me');
     const html = String(mail.html);
     expect(html).toContain('bgcolor="#ea580c"');
@@ -148,7 +154,7 @@ describe('smsfunnel summarize', () => {
       'summary for 2026-12-02 sent to 2 recipients (0 sent, 0 replies, 0 hot leads)\n',
     );
     expect(smtp.mails[2]?.mail.subject).toBe(
-      'smsfunnel 2026-12-02: 0 sent, 0 replies, 0 hot leads, 0 opt-outs',
+      'Brightside Solar — free quote 2026-12-02: 0 sent, 0 replies, 0 hot leads, 0 opt-outs',
     );
     expect(smtp.mails[2]?.mail.attachments).toHaveLength(0);
     expect(JSON.parse(readFileSync(stateFile(), 'utf8')).since).toBe('2026-12-01T18:00:00Z');
@@ -199,7 +205,9 @@ describe('smsfunnel summarize', () => {
     expect(r.stdout).toContain(html);
     expect(readFileSync(html, 'utf8')).toContain('bgcolor="#ea580c"');
     const eml = await simpleParser(readFileSync(join(dataDir, 'summary-2026-12-01.eml')));
-    expect(eml.subject).toBe('smsfunnel 2026-12-01: 5 sent, 6 replies, 2 hot leads, 1 opt-out');
+    expect(eml.subject).toBe(
+      'Brightside Solar — free quote 2026-12-01: 5 sent, 6 replies, 2 hot leads, 1 opt-out',
+    );
     expect(eml.attachments.map((a) => a.filename)).toEqual(['hot-leads-2026-12-01.csv']);
     expect(existsSync(stateFile())).toBe(false);
     expect(smtp.mails).toHaveLength(0);

@@ -3,6 +3,7 @@
  * strangers: in HTML they must stay text (a reply can be `<script>` or `<img onerror=...>`), in a
  * CSV opened by a spreadsheet they must not become formulas (OWASP "CSV Injection").
  */
+import { localTime } from '../local-time.js';
 
 /** HTML text and attribute values: the five characters that can end a text node or an attribute. */
 export function escapeHtml(text: string): string {
@@ -15,9 +16,9 @@ export function oneLine(text: string, max = 500): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
-/** `2026-12-01T14:03:00Z` → `2026-12-01 14:03 UTC`; empty stays empty. */
-export function humanTime(iso: string): string {
-  return iso === '' ? '' : `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+/** `2026-12-01T14:03:00Z` → `2026-12-01 09:03 EST` in the team's zone (UTC without one); empty stays empty. */
+export function humanTime(iso: string, timeZone = 'UTC'): string {
+  return iso === '' ? '' : localTime(iso, timeZone);
 }
 
 /**

@@ -27,6 +27,8 @@ const STEP_COLOR = '#2563eb';
 export interface HtmlOptions {
   title: string;
   dateLabel: string;
+  /** the team's IANA zone every time is shown in; UTC when absent */
+  timeZone?: string | undefined;
 }
 
 export function renderHtml(s: Summary, o: HtmlOptions): string {
@@ -34,19 +36,23 @@ export function renderHtml(s: Summary, o: HtmlOptions): string {
     header(s, o),
     headline(s),
     section('The funnel', `${s.contacts} contacts, by where they are now`, funnel(s.funnel)),
-    section('Hot leads to call', 'interested in this period; also attached as CSV', hotLeads(s)),
-    section('Replies that need a person', 'questions and replies the funnel could not answer', needsHuman(s)),
+    section('Hot leads to call', 'interested in this period; also attached as CSV', hotLeads(s, o)),
+    section(
+      'Replies that need a person',
+      'questions and replies the funnel could not answer',
+      needsHuman(s, o),
+    ),
     section(
       'Delivery',
       `${s.sent} sent (${s.segments} segments), ${s.delivered} delivered, ${s.failed} failed`,
       failures(s),
     ),
     section('Replies by category', `${s.replies} replies`, categories(s)),
-    section('New opt-outs', 'they will never be texted again', optOuts(s)),
+    section('New opt-outs', 'they will never be texted again', optOuts(s, o)),
     s.errors.length > 0
       ? section('Problems the runs met', 'fix these in contacts.csv or the config', errors(s))
       : '',
-    `<p style="${FONT}font-size:12px;color:${MUTED};margin:24px 0 0;">From ${e(humanTime(s.since))} to ${e(humanTime(s.until))}. Sent by smsfunnel.</p>`,
+    `<p style="${FONT}font-size:12px;color:${MUTED};margin:24px 0 0;">From ${e(humanTime(s.since, o.timeZone))} to ${e(humanTime(s.until, o.timeZone))}. Sent by smsfunnel.</p>`,
   ].join('\n');
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -63,7 +69,7 @@ ${body}
 
 function header(s: Summary, o: HtmlOptions): string {
   return `<h1 style="${FONT}font-size:22px;color:${INK};margin:0 0 4px;">${e(o.title)} daily summary</h1>
-<p style="${FONT}font-size:14px;color:${MUTED};margin:0 0 16px;">${e(o.dateLabel)} &middot; since ${e(humanTime(s.since))}</p>`;
+<p style="${FONT}font-size:14px;color:${MUTED};margin:0 0 16px;">${e(o.dateLabel)} &middot; since ${e(humanTime(s.since, o.timeZone))}</p>`;
 }
 
 function headline(s: Summary): string {
@@ -145,9 +151,10 @@ function phone(p: string): string {
 }
 const words = (w: string) =>
   w === '' ? `<span style="color:${MUTED};">(no reply)</span>` : `&ldquo;${e(oneLine(w))}&rdquo;`;
-const when = (w: string) => `<span style="white-space:nowrap;">${e(humanTime(w))}</span>`;
+const when = (w: string, tz: string | undefined) =>
+  `<span style="white-space:nowrap;">${e(humanTime(w, tz))}</span>`;
 
-function hotLeads(s: Summary): string {
+function hotLeads(s: Summary, o: HtmlOptions): string {
   if (s.hotLeads.length === 0) return empty('No hot leads in this period.');
   const rows = s.hotLeads
     .slice(0, MAX_ROWS)
@@ -155,7 +162,7 @@ function hotLeads(s: Summary): string {
       `<b>${e(l.name)}</b><br><span style="color:${MUTED};font-size:12px;">${e(l.why)}</span>`,
       phone(l.phone),
       words(l.words),
-      when(l.when),
+      when(l.when, o.timeZone),
     ]);
   return table(
     ['Name', 'Phone', 'Their words', 'When'],
@@ -165,11 +172,16 @@ function hotLeads(s: Summary): string {
   );
 }
 
-function needsHuman(s: Summary): string {
+function needsHuman(s: Summary, o: HtmlOptions): string {
   if (s.needsHuman.length === 0) return empty('Nothing waits for a person.');
   const rows = s.needsHuman
     .slice(0, MAX_ROWS)
-    .map((h) => [`<b>${e(h.name)}</b><br>${phone(h.phone)}`, words(h.words), e(h.category), when(h.when)]);
+    .map((h) => [
+      `<b>${e(h.name)}</b><br>${phone(h.phone)}`,
+      words(h.words),
+      e(h.category),
+      when(h.when, o.timeZone),
+    ]);
   return table(['Who', 'What they wrote', 'Category', 'When'], rows, s.needsHuman.length - MAX_ROWS);
 }
 
@@ -180,9 +192,9 @@ function failures(s: Summary): string {
   return table(['Twilio code', 'Meaning', 'Messages'], rows);
 }
 
-function optOuts(s: Summary): string {
+function optOuts(s: Summary, o: HtmlOptions): string {
   if (s.optOuts.length === 0) return empty('No new opt-outs.');
-  const rows = s.optOuts.slice(0, MAX_ROWS).map((p) => [e(p.name), phone(p.phone), when(p.at)]);
+  const rows = s.optOuts.slice(0, MAX_ROWS).map((p) => [e(p.name), phone(p.phone), when(p.at, o.timeZone)]);
   return table(['Name', 'Phone', 'When'], rows, s.optOuts.length - MAX_ROWS);
 }
 

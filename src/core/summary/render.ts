@@ -16,10 +16,12 @@ export interface SummaryEmail {
 }
 
 export interface RenderOptions {
-  /** e.g. `smsfunnel` */
+  /** the funnel's `name`, e.g. `Brightside Solar quotes` */
   title: string;
-  /** the day the summary is for, e.g. `2026-12-01` */
+  /** the day the summary is for, e.g. `2026-12-01` (in the team's zone) */
   dateLabel: string;
+  /** the team's IANA zone every time is shown in (the funnel's `timezone`); UTC when absent */
+  timeZone?: string | undefined;
 }
 
 export function renderSummaryEmail(summary: Summary, options: RenderOptions): SummaryEmail {
@@ -34,7 +36,7 @@ export function renderSummaryEmail(summary: Summary, options: RenderOptions): Su
   };
 }
 
-/** `smsfunnel 2026-12-01: 212 sent, 14 replies, 3 hot leads, 1 opt-out` */
+/** `Brightside Solar 2026-12-01: 212 sent, 14 replies, 3 hot leads, 1 opt-out` */
 export function summarySubject(s: Summary, o: RenderOptions): string {
   const line = `${o.title} ${o.dateLabel}: ${s.sent} sent, ${plural(s.replies, 'reply', 'replies')}, ${plural(s.hotLeads.length, 'hot lead')}, ${plural(s.optOuts.length, 'opt-out')}`;
   // A subject is one header line: nothing from a title may break it.

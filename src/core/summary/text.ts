@@ -10,10 +10,13 @@ import type { Summary } from './types.js';
 
 const BAR_WIDTH = 30;
 
-export function renderText(s: Summary, o: { title: string; dateLabel: string }): string {
+export function renderText(
+  s: Summary,
+  o: { title: string; dateLabel: string; timeZone?: string | undefined },
+): string {
   const out: string[] = [];
   out.push(`${o.title} daily summary, ${o.dateLabel}`);
-  out.push(`since ${humanTime(s.since)}`);
+  out.push(`since ${humanTime(s.since, o.timeZone)}`);
   out.push('');
   out.push(
     `${s.sent} sent, ${s.delivered} delivered, ${s.failed} failed, ${plural(s.replies, 'reply', 'replies')}, ` +
@@ -29,7 +32,7 @@ export function renderText(s: Summary, o: { title: string; dateLabel: string }):
   heading(out, 'HOT LEADS TO CALL');
   if (s.hotLeads.length === 0) out.push('  none in this period');
   for (const l of s.hotLeads.slice(0, MAX_ROWS)) {
-    out.push(`  ${oneLine(l.name, 80)}  ${l.phone}  ${humanTime(l.when)}  (${l.why})`);
+    out.push(`  ${oneLine(l.name, 80)}  ${l.phone}  ${humanTime(l.when, o.timeZone)}  (${l.why})`);
     if (l.words !== '') out.push(`    "${oneLine(l.words)}"`);
   }
   more(out, s.hotLeads.length, ' (all in the attached CSV)');
@@ -37,7 +40,7 @@ export function renderText(s: Summary, o: { title: string; dateLabel: string }):
   heading(out, 'REPLIES THAT NEED A PERSON');
   if (s.needsHuman.length === 0) out.push('  nothing waits for a person');
   for (const h of s.needsHuman.slice(0, MAX_ROWS)) {
-    out.push(`  ${oneLine(h.name, 80)}  ${h.phone}  ${humanTime(h.when)}  [${h.category}]`);
+    out.push(`  ${oneLine(h.name, 80)}  ${h.phone}  ${humanTime(h.when, o.timeZone)}  [${h.category}]`);
     if (h.words !== '') out.push(`    "${oneLine(h.words)}"`);
   }
   more(out, s.needsHuman.length);
@@ -57,7 +60,7 @@ export function renderText(s: Summary, o: { title: string; dateLabel: string }):
   heading(out, 'NEW OPT-OUTS');
   if (s.optOuts.length === 0) out.push('  none');
   for (const p of s.optOuts.slice(0, MAX_ROWS))
-    out.push(`  ${oneLine(p.name, 80)}  ${p.phone}  ${humanTime(p.at)}`);
+    out.push(`  ${oneLine(p.name, 80)}  ${p.phone}  ${humanTime(p.at, o.timeZone)}`);
   more(out, s.optOuts.length);
 
   if (s.errors.length > 0) {
@@ -65,7 +68,10 @@ export function renderText(s: Summary, o: { title: string; dateLabel: string }):
     for (const p of s.errors.slice(0, MAX_ROWS)) out.push(`  ${oneLine(p.who, 80)}: ${oneLine(p.message)}`);
     more(out, s.errors.length);
   }
-  out.push('', `From ${humanTime(s.since)} to ${humanTime(s.until)}. Sent by smsfunnel.`);
+  out.push(
+    '',
+    `From ${humanTime(s.since, o.timeZone)} to ${humanTime(s.until, o.timeZone)}. Sent by smsfunnel.`,
+  );
   return `${out.join('\n')}\n`;
 }
 
