@@ -145,6 +145,7 @@ function sharedOptions(spec: CommandSpec): Option[] {
     new Option('--dry-run', 'show what would happen; change nothing and send nothing'),
     new Option('--json', 'print the result as JSON, for scripts'),
     new Option('--verbose', 'print progress, and stack traces on errors'),
+    new Option('--quiet', 'print nothing on success, for cron mail (warnings and errors still go to stderr)'),
   ];
   return all.filter((o) => !(spec.without ?? []).includes(o.long as SharedFlag));
 }
@@ -178,7 +179,7 @@ export function buildProgram(
     .exitOverride()
     .addHelpText(
       'after',
-      '\nRun from cron: smsfunnel poll-replies && smsfunnel categorize && smsfunnel send  (see crontab.example) Exit codes: 0 done, 64 usage, 65 bad data, 69 Twilio/SMTP unavailable, 75 busy (try later), 78 config.',
+      '\nRun from cron: { smsfunnel poll-replies && smsfunnel categorize && smsfunnel send; } >> log/smsfunnel.log 2>&1  (see crontab.example) Exit codes: 0 done, 64 usage, 65 bad data, 69 Twilio/SMTP unavailable, 75 busy (try later), 78 config.',
     );
 
   for (const spec of COMMANDS) {
@@ -205,7 +206,13 @@ export function buildProgram(
         import('./adapters/output.js'),
         import('./config.js'),
       ]);
-      const out = new Output({ json: common.json, verbose: common.verbose, noColor: noColor(), ...output });
+      const out = new Output({
+        json: common.json,
+        verbose: common.verbose,
+        quiet: opts.quiet === true,
+        noColor: noColor(),
+        ...output,
+      });
       try {
         const { run } = await spec.load();
         onRun(await run({ options: common, out }, command.args, opts));

@@ -10,6 +10,8 @@ import chalk, { Chalk, type ChalkInstance } from 'chalk';
 export interface OutputOptions {
   json: boolean;
   verbose: boolean;
+  /** --quiet: no result line on success (cron mails only what goes wrong) */
+  quiet?: boolean;
   /** NO_COLOR was set: no colour even on a terminal */
   noColor?: boolean;
   stdout?: NodeJS.WritableStream & { isTTY?: boolean };
@@ -19,6 +21,7 @@ export interface OutputOptions {
 export class Output {
   readonly json: boolean;
   readonly verbose: boolean;
+  readonly quiet: boolean;
   readonly isTTY: boolean;
   readonly color: ChalkInstance;
   private readonly stdout: NodeJS.WritableStream;
@@ -28,6 +31,7 @@ export class Output {
   constructor(options: OutputOptions) {
     this.json = options.json;
     this.verbose = options.verbose;
+    this.quiet = options.quiet === true;
     this.stdout = options.stdout ?? process.stdout;
     this.stderr = options.stderr ?? process.stderr;
     this.isTTY = (options.stdout ?? process.stdout).isTTY === true;
@@ -45,9 +49,12 @@ export class Output {
     return out;
   }
 
-  /** The command's one-line result (stdout). Suppressed under --json, which prints its object instead. */
+  /**
+   * The command's one-line result (stdout). Suppressed under --json, which prints its object
+   * instead, and under --quiet: warnings and errors still go to stderr.
+   */
   result(line: string): void {
-    if (!this.json) this.write(this.stdout, line);
+    if (!this.json && !this.quiet) this.write(this.stdout, line);
   }
 
   /** Structured result for scripts (--json). */
