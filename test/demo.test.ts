@@ -157,7 +157,9 @@ describe('smsfunnel demo, run as cron would run it', () => {
     expect(html).not.toContain('yes please <3');
     expect(html).not.toMatch(/<script/i);
     const eml = await simpleParser(readFileSync(join(dir, 'summary-2026-06-08.eml')));
-    expect(eml.subject).toBe(`Brightside Solar — free quote 2026-06-08: ${sent} sent, 11 replies, 3 hot leads, 1 opt-out`);
+    expect(eml.subject).toBe(
+      `Brightside Solar — free quote 2026-06-08: ${sent} sent, 11 replies, 3 hot leads, 1 opt-out`,
+    );
     expect(eml.html).toBe(html);
   });
 
