@@ -11,6 +11,7 @@
 import { loadFunnelFile } from '../adapters/funnel-file.js';
 import { openDataDir } from '../adapters/store/index.js';
 import { categorize, explain } from '../core/categorize/index.js';
+import { type OptOutRow, optOutRow } from '../core/compliance/suppression.js';
 import { type CompiledFunnel, compileFunnel, expecting, type Funnel } from '../core/funnel/index.js';
 import { emptyInbox, INBOX_STATE, type Inbox, type InboxEntry } from '../core/inbox.js';
 import type { Contact, MessageRow } from '../core/model.js';
@@ -59,6 +60,8 @@ export async function run(
       (a, b) => a.dateSent.localeCompare(b.dateSent) || a.sid.localeCompare(b.sid),
     );
     const rows: MessageRow[] = [];
+    // Every STOP and START goes on the suppression list, from a contact or not (opt-outs.csv).
+    const listed: OptOutRow[] = [];
     const byCategory = new Map<string, number>();
     let unknown = 0;
     for (const reply of replies) {
@@ -68,6 +71,20 @@ export async function run(
       if (contact === undefined) unknown++;
       else applyReply(compiled, contact, { category, dateSent: reply.dateSent }, now);
       rows.push(categoryRow(reply, category, now));
+      if (category === 'opt_out' || category === 'opt_in')
+        listed.push(
+          optOutRow({
+            number: reply.from,
+            at: reply.dateSent,
+            action: category,
+            how: 'reply',
+            detail: reply.body,
+            source:
+              contact === undefined
+                ? `reply ${reply.sid} (no contact)`
+                : `reply ${reply.sid} (contact ${contact.id})`,
+          }),
+        );
       if (ctx.options.dryRun) {
         ctx.out.print(
           `${reply.sid} ${contact === undefined ? `${reply.from} (no contact)` : `contact ${contact.id}`}: ${category} — ${reply.body}`,
@@ -90,6 +107,7 @@ export async function run(
       );
       return ExitCode.ok;
     }
+    await store.appendOptOuts(listed);
     await store.appendMessages(rows);
     await store.saveContacts(table);
     const handled = new Set(replies.map((r) => r.sid));

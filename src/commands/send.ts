@@ -13,6 +13,12 @@ import { type Intent, SendJournal } from '../adapters/send-journal.js';
 import { type DataDir, openDataDir } from '../adapters/store/index.js';
 import type { TwilioMessage } from '../adapters/twilio/index.js';
 import type { TwilioConfig } from '../config.js';
+import {
+  type OptOutRow,
+  optOutRow,
+  suppressContact,
+  suppressedNumbers,
+} from '../core/compliance/suppression.js';
 import { decisionColumns, sentColumns, unusableColumns } from '../core/contact-update.js';
 import { DELIVERIES_STATE, type Deliveries, type PendingDelivery } from '../core/delivery.js';
 import { advance, compileFunnel, type Funnel } from '../core/funnel/index.js';
@@ -60,6 +66,8 @@ export async function run(
     readOnly: dryRun,
   });
   const journal = new SendJournal(config.dataDir);
+  /** carrier opt-outs (21610) met in this run, for opt-outs.csv */
+  const listed: OptOutRow[] = [];
   if (!dryRun) {
     const quiet = await nothingDue(store, journal, now);
     if (quiet !== undefined) {
@@ -121,6 +129,8 @@ export async function run(
     for (const { intent, sid } of recovery.sent)
       if (!following.has(sid)) deliveries.pending.push(pendingOf(intent, sid));
     const held = new Set([...awaitingCategorize(inbox), ...unknownContacts]);
+    const suppressed = new Set(suppressedNumbers(await store.readOptOuts()).keys());
+
     const plan = planSends({
       funnel,
       compiled,
@@ -128,6 +138,7 @@ export async function run(
       now,
       awaitingCategorize: held,
       resends: deliveries.resends,
+      suppressed,
       ...(limit === undefined ? {} : { limit }),
     });
 
@@ -141,11 +152,15 @@ export async function run(
     deliveries.resends = deliveries.resends.filter((r) => !obsolete.has(r));
 
     for (const { contact, decision } of plan.moves) Object.assign(contact, decisionColumns(decision, now));
+    // A row of a number on the opt-out list (re-imported, or a copy of an opted-out row) is opted out too.
+    const suppressedRows = plan.skipped.filter((s) => s.reason === 'opted_out');
+    for (const { contact } of suppressedRows) suppressContact(contact, compiled, now);
     const problems = noteHeldContacts(plan.skipped, now);
 
     const counts = { sent: 0, failed: 0, moved: plan.moves.length, deferred: plan.deferred };
     // contacts.csv is rewritten only when a contact changed: a quiet cron tick touches no file
-    let dirty = plan.moves.length > 0 || problems.length > 0 || recovery.recorded > 0;
+    let dirty =
+      plan.moves.length > 0 || problems.length > 0 || recovery.recorded > 0 || suppressedRows.length > 0;
     let lastCheckpoint = performance.now();
     let saveMs = 0;
     const checkpoint = async (force: boolean) => {
@@ -171,7 +186,7 @@ export async function run(
       });
       return flushing;
     };
-    if (plan.moves.length > 0 || problems.length > 0) await checkpoint(true);
+    if (plan.moves.length > 0 || problems.length > 0 || suppressedRows.length > 0) await checkpoint(true);
 
     const { sendAll } = await import('../adapters/twilio/index.js');
     /** A text Twilio has: its SID in the journal, its row in the log, the decision on the contact. */
@@ -232,6 +247,7 @@ export async function run(
     } finally {
       bar?.stop();
       await flushLog(); // if this fails, the journal stays and the next run records these texts
+      await store.appendOptOuts(listed);
       if (dirty) await store.saveContacts(table);
       if (plan.sends.length > 0 || recovery.sent.length > 0 || droppedResends)
         await store.writeState(DELIVERIES_STATE, deliveries);
@@ -266,6 +282,16 @@ export async function run(
       Object.assign(contact, decisionColumns({ ...d, optedOut: true }, at), {
         error: `opted out at the carrier: ${why}`,
       });
+      listed.push(
+        optOutRow({
+          number: contact.phone,
+          at: isoSeconds(at),
+          action: 'opt_out',
+          how: 'carrier',
+          detail: `Twilio ${outcome.code}`,
+          source: `send to contact ${contact.id}`,
+        }),
+      );
       return `contact ${contact.id} (${contact.phone}) has opted out at the carrier (${why}); marked opted out`;
     }
     if (outcome.reason === 'country_blocked') {

@@ -26,7 +26,7 @@ export interface PlannedSend {
   resend?: Resend;
 }
 
-export type SkipReason = 'quiet_hours' | 'template' | 'awaiting_reply' | 'state';
+export type SkipReason = 'quiet_hours' | 'template' | 'awaiting_reply' | 'state' | 'opted_out' | 'duplicate';
 
 export interface Skip {
   contact: Contact;
@@ -56,6 +56,8 @@ export interface PlanInput {
   now: Date;
   awaitingCategorize: ReadonlySet<string>;
   limit?: number;
+  /** numbers on the suppression list (opt-outs.csv): never texted, whatever their row says */
+  suppressed?: ReadonlySet<string>;
 }
 
 /** Ids in natural order (2 before 10); one collator, not one per comparison. */
@@ -120,8 +122,26 @@ export function planSends(input: PlanInput): SendPlan {
     }
     return window;
   };
+  // One number, one conversation: a number is texted once a run, whichever rows hold it.
+  const texted = new Set(plan.sends.map((s) => s.contact.phone));
   for (const contact of due) {
     if (resent.has(contact)) continue;
+    if (input.suppressed?.has(contact.phone) === true) {
+      plan.skipped.push({
+        contact,
+        reason: 'opted_out',
+        detail: 'the number is on the opt-out list (opt-outs.csv)',
+      });
+      continue;
+    }
+    if (texted.has(contact.phone)) {
+      plan.skipped.push({
+        contact,
+        reason: 'duplicate',
+        detail: `another contact with ${contact.phone} is texted in this run`,
+      });
+      continue;
+    }
     if (input.awaitingCategorize.has(contact.id)) {
       plan.skipped.push({ contact, reason: 'awaiting_reply', detail: 'a reply is waiting for categorize' });
       continue;
@@ -171,6 +191,7 @@ export function planSends(input: PlanInput): SendPlan {
       continue;
     }
     const seg = segmentsOf(text.text);
+    texted.add(contact.phone);
     plan.sends.push({
       contact,
       key: decision.send.key,

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { access, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import type { OptOutRow } from '../../core/compliance/suppression.js';
 import { readyAt } from '../../core/contact-update.js';
 import { CONTACT_COLUMNS, type MessageRow } from '../../core/model.js';
 import { ConfigError, DataError, TempFailError } from '../../errors.js';
@@ -23,6 +24,7 @@ import { type FileIdentity, openIfExists, readCsv } from './csv-read.js';
 import { csvChunks, inColumnOrder } from './csv-write.js';
 import { acquireLock, type HeldLock } from './lock.js';
 import { appendMessageLog, messageLogSize, readMessageLog } from './messages-log.js';
+import { appendOptOuts, readOptOuts } from './opt-outs.js';
 import {
   ChangedOnDisk,
   changedRows,
@@ -289,6 +291,16 @@ class FileDataDir implements DataDir {
     const result = this.writes.then(write, write);
     this.writes = result.catch(() => undefined);
     return result;
+  }
+
+  /** opt-outs.csv, the suppression list (./opt-outs.ts) */
+  readOptOuts(): Promise<OptOutRow[]> {
+    return readOptOuts(join(this.dir, 'opt-outs.csv'));
+  }
+
+  async appendOptOuts(rows: readonly OptOutRow[]): Promise<void> {
+    this.guardWrite('appendOptOuts');
+    await this.serially(() => appendOptOuts(join(this.dir, 'opt-outs.csv'), rows));
   }
 
   async readState<T>(name: string): Promise<T | undefined> {

@@ -8,6 +8,7 @@
  *  - TempFailError (75): the lock is held by another run past the wait, or a file changed on disk
  *    after it was loaded (then our version is kept in a side file named in the message).
  */
+import type { OptOutRow } from '../../core/compliance/suppression.js';
 import type { Contact, MessageRow } from '../../core/model.js';
 import type { ContactSelection } from './contacts-index.js';
 
@@ -88,6 +89,11 @@ export interface DataDir {
   messagesSize(): Promise<number>;
   /** Appends rows to messages.csv (creating it with its header) and fsyncs. Never rewrites the log. */
   appendMessages(rows: readonly MessageRow[]): Promise<void>;
+
+  /** Every row of opt-outs.csv, the suppression list (empty when it does not exist). */
+  readOptOuts(): Promise<OptOutRow[]>;
+  /** Appends rows to opt-outs.csv (creating it with its header) and fsyncs. Never rewrites it. */
+  appendOptOuts(rows: readonly OptOutRow[]): Promise<void>;
 
   /** A small JSON state file in the data dir (cursor, journal, last summary); undefined when absent. */
   readState<T>(name: string): Promise<T | undefined>;
