@@ -18,7 +18,6 @@ import { type Normalized, normalizeReply, showWords } from './normalize.js';
 import { OPT_OUT_RULES } from './opt-out.js';
 import type { Reaction } from './reaction.js';
 import type { Rule } from './rule.js';
-import { WRONG_NUMBER_RULES } from './wrong-number.js';
 import {
   NEGATIVE,
   WORLD_INTERESTED_RULES,
@@ -28,6 +27,7 @@ import {
   WORLD_WRONG_NUMBER_RULES,
 } from './world-intents.js';
 import { WORLD_OPT_OUT_RULES } from './world-opt-out.js';
+import { WRONG_NUMBER_RULES } from './wrong-number.js';
 
 /** Each family's rules: English first, then the other languages (`world-*.ts`). */
 const FAMILIES: readonly [string, readonly Rule[]][] = [

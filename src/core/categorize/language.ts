@@ -8,7 +8,10 @@
 import { fold } from './world-rule.js';
 
 const MARKERS: readonly [string, RegExp][] = [
-  ['vi', /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]|\b(?:khong|dung|toi|nhan|tin|nua|xoa|so|cua|quan tam|co|duoc|roi|nhe|ban)\b/iu],
+  [
+    'vi',
+    /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]|\b(?:khong|dung|toi|nhan|tin|nua|xoa|so|cua|quan tam|co|duoc|roi|nhe|ban)\b/iu,
+  ],
   ['tl', /\b(?:po|na|ng|mga|ako|hindi|oo|opo|sige|wag|huwag|nyo|ko|salamat|lang|ba|sino|magkano|tigil)\b/iu],
   ['ht', /\b(?:mwen|m|pa|anko|sispann|wi|mesi|nimewo|se|konbyen|kounye|pita|enterese|tanpri)\b/iu],
   ['pt', /[ãõ]|\b(?:nao|sim|obrigad[oa]|voce|meu|tenho|quero|mais|numero|pare|agora)\b/iu],

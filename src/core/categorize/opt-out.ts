@@ -16,7 +16,9 @@ import { NOT_TYPOS } from './vocabulary.js';
 
 const CARRIER_KEYWORDS = ['stop', 'stopall', 'unsubscribe', 'cancel', 'end', 'quit', 'optout', 'revoke'];
 const WHOLE_MESSAGE_KEYWORDS = new Set(
-  [...CARRIER_KEYWORDS, 'remove', 'arret', 'parar', 'alto', 'basta', 'cancelar', 'baja', 'stp', 'para'].map(squeeze),
+  [...CARRIER_KEYWORDS, 'remove', 'arret', 'parar', 'alto', 'basta', 'cancelar', 'baja', 'stp', 'para'].map(
+    squeeze,
+  ),
 );
 const PHRASE_KEYWORDS = [
   'opt out',

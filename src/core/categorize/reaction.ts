@@ -22,7 +22,10 @@ type Kind = Reaction['category'];
 
 /** Reaction verbs as phones write them (iOS in English, Spanish, French, Portuguese). */
 const VERBS: readonly [RegExp, Kind][] = [
-  [/^(?:removed an? [\w !-]+? from|quit[oó] (?:un|el|la) [\w ]+? (?:de|a)|a retir[ée] [\w ]+? de)$/iu, 'other'],
+  [
+    /^(?:removed an? [\w !-]+? from|quit[oó] (?:un|el|la) [\w ]+? (?:de|a)|a retir[ée] [\w ]+? de)$/iu,
+    'other',
+  ],
   [/^(?:disliked|no le gust[oó]|n[’']a pas aim[ée]|n[aã]o curtiu)$/iu, 'not_interested'],
   [/^(?:questioned|cuestion[oó]|a questionn[ée]|questionou)$/iu, 'question'],
   [/^(?:liked|loved|le gust[oó]|le encant[oó]|a aim[ée]|a ador[ée]|curtiu|amou)$/iu, 'interested'],

@@ -17,7 +17,10 @@ export function fold(text: string): string {
     .replace(/\p{M}/gu, '')
     .replace(/đ/g, 'd')
     .replace(/[’‘`´]/g, "'");
-  return ` ${plain.replace(/[?？]/g, ' ? ').replace(/[^\p{L}\p{N}?]+/gu, ' ').trim()} `;
+  return ` ${plain
+    .replace(/[?？]/g, ' ? ')
+    .replace(/[^\p{L}\p{N}?]+/gu, ' ')
+    .trim()} `;
 }
 
 const foldPattern = (source: string) => source.normalize('NFKD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
@@ -26,13 +29,7 @@ const foldPattern = (source: string) => source.normalize('NFKD').replace(/\p{M}/
  * A rule over folded text. `words` is a list of alternatives matched as whole words
  * (a space each side); `anywhere` is a regular expression matched as is (for Chinese, Korean).
  */
-export function worldRule(
-  id: string,
-  category: string,
-  why: string,
-  words: string,
-  anywhere?: string,
-): Rule {
+export function worldRule(id: string, category: string, why: string, words: string, anywhere?: string): Rule {
   const sources: string[] = [];
   if (words !== '') sources.push(`(?<= )(?:${foldPattern(words)})(?= )`);
   if (anywhere !== undefined) sources.push(foldPattern(anywhere));
