@@ -57,7 +57,7 @@ export const WORLD_NOT_INTERESTED_RULES: readonly Rule[] = [
     'not_interested',
     'says no in its language',
     '',
-    '^ (?:nao|non|hindi|di|ayaw|hinde|khong|ko|нет|не|no)(?= )|^ 不|아니',
+    '^ (?:nao|non|hindi|di|ayaw|hinde|khong|ko|нет|не)(?= )|^ 不|아니',
   ),
 ];
 
