@@ -77,6 +77,7 @@ const COMMANDS: CommandSpec[] = [
       'smsfunnel categorize',
       'smsfunnel categorize --explain "maybe after the holidays"',
       'smsfunnel categorize --test replies.csv',
+      'smsfunnel categorize --explain "mornings" --step first',
       'smsfunnel categorize --set +15551234567 interested',
     ],
     options: [
@@ -85,6 +86,10 @@ const COMMANDS: CommandSpec[] = [
         'run a labeled CSV (body,category) through the categorizer and print accuracy',
       ),
       new Option('--explain <text>', 'show the category of a text and why'),
+      new Option(
+        '--step <id>',
+        'with --explain or --test: apply the custom categories that funnel step expects',
+      ),
       new Option(
         '--set <phone-and-category...>',
         "correct a contact's category by hand: --set <phone> <category>",

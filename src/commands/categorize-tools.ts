@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { decodeExport, parseRecords } from '../adapters/decode.js';
 import { openDataDir } from '../adapters/store/index.js';
 import type { Config } from '../config.js';
-import { BUILT_IN_CATEGORIES, evaluate, formatConfusion } from '../core/categorize/index.js';
+import { BUILT_IN_CATEGORIES, evaluate, formatConfusion, formatMistakes } from '../core/categorize/index.js';
 import { compileFunnel, type Funnel } from '../core/funnel/index.js';
 import { detectDelimiter } from '../core/import/delimiter.js';
 import { isoSeconds } from '../core/model.js';
@@ -12,7 +12,12 @@ import { DataError, ExitCode, UsageError } from '../errors.js';
 import type { CommandContext } from './context.js';
 
 /** `--test FILE.csv`: accuracy and a confusion table on a labeled file (`body,category`). */
-export async function testLabeledFile(ctx: CommandContext, path: string, funnel: Funnel): Promise<number> {
+export async function testLabeledFile(
+  ctx: CommandContext,
+  path: string,
+  funnel: Funnel,
+  expecting: readonly string[] = [],
+): Promise<number> {
   let bytes: Buffer;
   try {
     bytes = await readFile(path);
@@ -34,7 +39,7 @@ export async function testLabeledFile(ctx: CommandContext, path: string, funnel:
   const rows = records
     .slice(1)
     .map((r) => ({ body: r.cells[bodyAt] ?? '', category: (r.cells[categoryAt] ?? '').trim() }));
-  const evaluation = evaluate(rows, { custom: funnel.categories });
+  const evaluation = evaluate(rows, { custom: funnel.categories, expecting });
   ctx.out.data({
     total: evaluation.total,
     correct: evaluation.correct,
@@ -43,7 +48,20 @@ export async function testLabeledFile(ctx: CommandContext, path: string, funnel:
     rows: evaluation.rows,
   });
   ctx.out.print(formatConfusion(evaluation));
+  ctx.out.print(formatMistakes(evaluation));
   return ExitCode.ok;
+}
+
+/** `--step ID`: the custom categories that step of the funnel asks for (a usage error if no such step). */
+export function stepExpects(funnel: Funnel, step: unknown): string[] {
+  if (step === undefined) return [];
+  const compiled = compileFunnel(funnel);
+  const found = compiled.steps.get(String(step));
+  if (found === undefined) {
+    const known = [...compiled.steps.keys()].join(', ');
+    throw new UsageError(`--step ${String(step)}: the funnel file has no such step (its steps: ${known})`);
+  }
+  return [...found.expect];
 }
 
 /** `--set <phone> <category>`: re-route the contact as if that reply had been understood. */

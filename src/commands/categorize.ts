@@ -17,7 +17,7 @@ import { emptyInbox, INBOX_STATE, type Inbox, type InboxEntry } from '../core/in
 import type { Contact, MessageRow } from '../core/model.js';
 import { applyReply, categoryRow } from '../core/reply.js';
 import { ExitCode, UsageError } from '../errors.js';
-import { correctByHand, testLabeledFile } from './categorize-tools.js';
+import { correctByHand, stepExpects, testLabeledFile } from './categorize-tools.js';
 import type { CommandContext } from './context.js';
 import { loadCommandConfig } from './context.js';
 
@@ -31,13 +31,20 @@ export async function run(
     throw new UsageError(`--${modes.join(' and --')} cannot be combined: use one at a time`);
   const { config, clock } = loadCommandConfig(ctx, []);
   const funnel = await loadFunnelFile(config.funnelFile);
+  if (opts.step !== undefined && opts.explain === undefined && opts.test === undefined)
+    throw new UsageError(
+      '--step only goes with --explain or --test: categorize reads each contact’s own step',
+    );
+  // --step ID: the custom categories that step expects apply, as they would for a contact waiting there.
+  const asked = stepExpects(funnel, opts.step);
   if (typeof opts.explain === 'string') {
-    const verdict = categorize(opts.explain, { custom: funnel.categories });
+    const options = { custom: funnel.categories, expecting: asked };
+    const verdict = categorize(opts.explain, options);
     ctx.out.data(verdict);
-    ctx.out.print(explain(opts.explain, { custom: funnel.categories }));
+    ctx.out.print(explain(opts.explain, options));
     return ExitCode.ok;
   }
-  if (typeof opts.test === 'string') return testLabeledFile(ctx, opts.test, funnel);
+  if (typeof opts.test === 'string') return testLabeledFile(ctx, opts.test, funnel, asked);
   if (Array.isArray(opts.set)) return correctByHand(ctx, config, clock.now(), funnel, opts.set as string[]);
 
   const now = clock.now();

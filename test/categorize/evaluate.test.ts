@@ -70,6 +70,7 @@ describe('explain', () => {
       'reply:      "Very intrested!! 👍🏽"',
       'normalised: "very interested emojiyes"',
       'typos:      intrested -> interested',
+      'language:   en',
       'category:   interested',
       'rule:       interested.yes',
       'because:    Says yes: "👍".',

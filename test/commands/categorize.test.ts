@@ -191,6 +191,28 @@ describe('the operator’s tools', () => {
     expect(JSON.parse(j.stdout)).toMatchObject({ category: 'opt_out' });
   });
 
+  test('--explain shows the language and the tapback; --step applies that step’s own categories', async () => {
+    world = await makeWorld();
+    const tapback = await world.run([
+      'categorize',
+      '--explain',
+      'Liked “Want a free quote? Reply STOP to opt out.”',
+    ]);
+    expect(tapback.code, tapback.stderr).toBe(0);
+    expect(tapback.stdout).toMatch(/^reaction: +Liked/m);
+    expect(tapback.stdout).toMatch(/^category: +interested/m);
+    const spanish = await world.run(['categorize', '--explain', 'No me manden más mensajes']);
+    expect(spanish.stdout).toMatch(/^language: +es/m);
+    expect(spanish.stdout).toMatch(/^category: +opt_out/m);
+    const text = 'yes, mornings are best';
+    expect((await world.run(['categorize', '--explain', text])).stdout).toMatch(/^category: +interested/m);
+    const asked = await world.run(['categorize', '--explain', text, '--step', 'ask_time']);
+    expect(asked.stdout).toMatch(/^category: +morning/m);
+    const unknown = await world.run(['categorize', '--explain', text, '--step', 'nope']);
+    expect(unknown.code).toBe(64);
+    expect(unknown.stderr).toContain('no such step');
+  });
+
   test('--test FILE prints accuracy and the confusion table; --json gives total, correct and rows', async () => {
     world = await makeWorld();
     const file = join(world.root, 'labeled.csv');
@@ -202,6 +224,8 @@ describe('the operator’s tools', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^accuracy 75\.0% \(3\/4\), missed opt-outs: 0$/m);
     expect(r.stdout).toMatch(/^expected \\ got/m);
+    expect(r.stdout).toContain('misclassified rows (1)');
+    expect(r.stdout).toContain('interested -> morning: "mornings"');
     const j = await world.run(['categorize', '--test', file, '--json']);
     const result = JSON.parse(j.stdout) as { total: number; correct: number; rows: unknown[] };
     expect(result).toMatchObject({ total: 4, correct: 3 });

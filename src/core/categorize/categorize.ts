@@ -16,8 +16,29 @@ import { INTERESTED_RULES, LATER_RULES, NOT_INTERESTED_RULES, QUESTION_RULES } f
 import { KEYWORD_RULES } from './keywords.js';
 import { type Normalized, normalizeReply, showWords } from './normalize.js';
 import { OPT_OUT_RULES } from './opt-out.js';
+import type { Reaction } from './reaction.js';
 import type { Rule } from './rule.js';
+import {
+  NEGATIVE,
+  WORLD_INTERESTED_RULES,
+  WORLD_LATER_RULES,
+  WORLD_NOT_INTERESTED_RULES,
+  WORLD_QUESTION_RULES,
+  WORLD_WRONG_NUMBER_RULES,
+} from './world-intents.js';
+import { WORLD_OPT_OUT_RULES } from './world-opt-out.js';
 import { WRONG_NUMBER_RULES } from './wrong-number.js';
+
+/** Each family's rules: English first, then the other languages (`world-*.ts`). */
+const FAMILIES: readonly [string, readonly Rule[]][] = [
+  ['opt_out', [...OPT_OUT_RULES, ...WORLD_OPT_OUT_RULES]],
+  ['help', KEYWORD_RULES],
+  ['wrong_number', [...WRONG_NUMBER_RULES, ...WORLD_WRONG_NUMBER_RULES]],
+  ['interested', [...INTERESTED_RULES, ...WORLD_INTERESTED_RULES]],
+  ['later', [...LATER_RULES, ...WORLD_LATER_RULES]],
+  ['not_interested', [...NOT_INTERESTED_RULES, ...WORLD_NOT_INTERESTED_RULES]],
+  ['question', [...QUESTION_RULES, ...WORLD_QUESTION_RULES]],
+];
 
 export const BUILT_IN_CATEGORIES = [
   'opt_out',
@@ -109,20 +130,24 @@ function expectedCustom(
   return verdict(reply, first.name, `custom.${first.name}`, why, first.words, agree);
 }
 
+/** A tapback is categorised by its reaction, never by the text it quotes (`reaction.ts`). */
+function reactionVerdict(reaction: Reaction): Verdict {
+  return {
+    category: reaction.category,
+    rule: `reaction.${reaction.category}`,
+    reason: `A tapback, "${reaction.name}", on a quoted text; the quote is not the contact's words.`,
+    confident: reaction.category !== 'other',
+  };
+}
+
 /** Decides the category of an already normalised reply. */
 export function decide(reply: Normalized, options: CategorizeOptions = {}): Verdict {
   const custom = options.custom ?? [];
   const expecting = new Set(options.expecting ?? []);
-  const families: [string, readonly Rule[]][] = [
-    ['opt_out', OPT_OUT_RULES],
-    ['help', KEYWORD_RULES],
-    ['wrong_number', WRONG_NUMBER_RULES],
-    ['interested', INTERESTED_RULES],
-    ['later', LATER_RULES],
-    ['not_interested', NOT_INTERESTED_RULES],
-    ['question', QUESTION_RULES],
-  ];
-  for (const [family, rules] of families) {
+  if (reply.reaction !== undefined) return reactionVerdict(reply.reaction);
+  for (const [family, rules] of FAMILIES) {
+    // A clear no in any language ("no me interesa") outweighs a yes word in the same reply.
+    if (family === 'interested' && NEGATIVE.match(reply) !== undefined) continue;
     if (family === 'wrong_number') {
       const expected = expectedCustom(reply, custom, expecting);
       if (expected !== undefined) return expected;

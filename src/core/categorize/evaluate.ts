@@ -4,6 +4,7 @@
  * is a legal problem rather than a lost lead.
  */
 import { BUILT_IN_CATEGORIES, type CategorizeOptions, decide } from './categorize.js';
+import { detectLanguage } from './language.js';
 import { normalizeReply } from './normalize.js';
 
 export interface LabeledReply {
@@ -86,6 +87,15 @@ export function formatConfusion(evaluation: Evaluation): string {
   return lines.join('\n');
 }
 
+/** One line per reply sorted differently from its label, for `--test`: expected, got, text. */
+export function formatMistakes(evaluation: Evaluation): string {
+  const wrong = evaluation.rows.filter((r) => r.got !== r.expected);
+  if (wrong.length === 0) return 'no misclassified rows';
+  const lines = [`misclassified rows (${wrong.length}): expected -> got: text`];
+  for (const r of wrong) lines.push(`  ${r.expected} -> ${r.got}: ${JSON.stringify(r.body)}`);
+  return lines.join('\n');
+}
+
 /** Several lines for `--explain`: the normalised text, typos, the category, the rule and the words that decided. */
 export function explain(body: string, options: CategorizeOptions = {}): string {
   const reply = normalizeReply(body);
@@ -96,6 +106,9 @@ export function explain(body: string, options: CategorizeOptions = {}): string {
   if (reply.corrections.length > 0) {
     lines.push(`typos:      ${reply.corrections.map((c) => `${c.from} -> ${c.to}`).join(', ')}`);
   }
+  lines.push(`language:   ${detectLanguage(body)}`);
+  if (reply.reaction !== undefined)
+    lines.push(`reaction:   ${reply.reaction.name} (a tapback: the quoted text is ignored)`);
   lines.push(`category:   ${v.category}${v.confident ? '' : ' (not confident: a person should look)'}`);
   lines.push(`rule:       ${v.rule}`);
   lines.push(`because:    ${v.reason}`);

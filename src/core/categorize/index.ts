@@ -12,5 +12,13 @@ export {
   type Verdict,
 } from './categorize.js';
 export type { CustomCategory } from './custom.js';
-export { type Evaluation, evaluate, explain, formatConfusion, type LabeledReply } from './evaluate.js';
+export {
+  type Evaluation,
+  evaluate,
+  explain,
+  formatConfusion,
+  formatMistakes,
+  type LabeledReply,
+} from './evaluate.js';
+export { detectLanguage } from './language.js';
 export { type Normalized, normalizeReply } from './normalize.js';

@@ -8,7 +8,9 @@
  * Squeezing every run of a letter to one ("good" -> "god") loses nothing the rules need,
  * because the rules are squeezed the same way when they are compiled (see `squeezePattern`).
  */
-import { EXPANSIONS, NOT_TYPOS, TYPO_TARGETS } from './vocabulary.js';
+import { type Reaction, readReaction, withoutOwnQuotes } from './reaction.js';
+import { EXPANSIONS, NOT_TYPOS, TYPO_TARGETS, WORLD_TYPO_TARGETS } from './vocabulary.js';
+import { fold } from './world-rule.js';
 
 export interface Normalized {
   /** The reply exactly as received. */
@@ -25,6 +27,10 @@ export interface Normalized {
   readonly corrections: readonly { from: string; to: string }[];
   /** `text` as a person reads it (letters not squeezed), token for token. */
   readonly shown: string;
+  /** The reply in any script, folded for the other-language rules (see `world-rule.ts`). */
+  readonly folded: string;
+  /** A tapback sent as text ("Liked “…”"), if the whole reply is one. */
+  readonly reaction: Reaction | undefined;
 }
 
 /** Emoji that carry a meaning here, as the words they stand for (prefixed so no rule confuses them). */
@@ -98,6 +104,17 @@ function correctTypo(word: string): string | undefined {
   return fits.length === 1 ? fits[0] : undefined;
 }
 
+const worldTargets = new Set(WORLD_TYPO_TARGETS);
+
+/** Folded text with a word one typo from an other-language keyword corrected towards it. */
+function foldCorrected(body: string): string {
+  return fold(body).replace(/(?<= )[a-z]{5,}(?= )/g, (word) => {
+    if (worldTargets.has(word)) return word;
+    const fits = WORLD_TYPO_TARGETS.filter((target) => withinOneEdit(word, target));
+    return fits.length === 1 ? (fits[0] as string) : word;
+  });
+}
+
 function prepare(body: string): string {
   let s = body.normalize('NFKC').replace(EMOJI_MODIFIERS, '');
   for (const [emoji, word] of EMOJI_WORDS) s = s.replace(emoji, word);
@@ -124,7 +141,9 @@ export function normalizeReply(body: string): Normalized {
     out.push(...squeezed.split(' '));
     shown.push(...plain.split(' '));
   };
-  const raw = prepare(body).split(/\s+/).filter(Boolean);
+  // Text quoted from our own messages is not the contact's words (see `reaction.ts`).
+  const own = withoutOwnQuotes(body);
+  const raw = prepare(own).split(/\s+/).filter(Boolean);
   for (const [index, token] of raw.entries()) {
     if (token === '|' || token === '?') {
       if (token === '|' && (out.length === 0 || out[out.length - 1] === '|')) continue;
@@ -165,6 +184,8 @@ export function normalizeReply(body: string): Normalized {
     onlyEmoji: words.length === 0 && out.some((w) => w.startsWith('emoji')),
     corrections,
     shown: shown.filter(keep).join(' '),
+    folded: foldCorrected(own),
+    reaction: readReaction(body),
   };
 }
 

@@ -16,7 +16,9 @@ import { NOT_TYPOS } from './vocabulary.js';
 
 const CARRIER_KEYWORDS = ['stop', 'stopall', 'unsubscribe', 'cancel', 'end', 'quit', 'optout', 'revoke'];
 const WHOLE_MESSAGE_KEYWORDS = new Set(
-  [...CARRIER_KEYWORDS, 'remove', 'arret', 'parar', 'alto', 'basta', 'cancelar', 'baja', 'stp'].map(squeeze),
+  [...CARRIER_KEYWORDS, 'remove', 'arret', 'parar', 'alto', 'basta', 'cancelar', 'baja', 'stp', 'para'].map(
+    squeeze,
+  ),
 );
 const PHRASE_KEYWORDS = [
   'opt out',
@@ -73,14 +75,14 @@ export const OPT_OUT_RULES: readonly Rule[] = [
     'opt_out.stop_request',
     'opt_out',
     'asks to stop the messages',
-    `\\b(?:stop|stpo|sotp|stp|quit)(?:ped|ping|s)? (?:the |these |your |all |with the |sending me )?(?:${CONTACT_VERBS}|it|this|that|them|me|us)\\b`,
+    `(?<!\\b(?:do not|did not|does not|never|can not) )\\b(?:stop|stpo|sotp|stp|quit)(?:ped|ping|s)? (?:the |these |your |all |with the |sending me )?(?:${CONTACT_VERBS}|it|this|that|them|me|us)\\b`,
   ),
   // Any other "stop" counts, except in idioms that are clearly not about the texts.
   patternRule(
     'opt_out.stop_word',
     'opt_out',
     'says stop',
-    '(?<!\\b(?:can not|could not|will not|would not|never|bus|one|non|pit|full|last|truck|rest|first|next) )\\bstop\\b(?! (?:by|in|over|at|off|on by|thinking|wondering|worrying|laughing|smiling|talking about))',
+    '(?<!\\b(?:do not|did not|does not|can not|could not|will not|would not|never|bus|one|non|pit|full|last|truck|rest|first|next) )\\bstop\\b(?! (?:by|in|over|at|off|on by|thinking|wondering|worrying|laughing|smiling|talking about))',
   ),
   patternRule(
     'opt_out.unsubscribe',
@@ -119,6 +121,13 @@ export const OPT_OUT_RULES: readonly Rule[] = [
     'asks for no more messages',
     '\\bno more(?: (?:text|texts|message|messages|sms|spam|calls|contact|emails|of this|of these|please)\\b| *(?=\\|)| *$)',
     'marked',
+  ),
+  // "How do I make these texts end", "take my number out of your system", "I want out".
+  patternRule(
+    'opt_out.end',
+    'opt_out',
+    'asks for the messages to end',
+    `\\b(?:make|get|have|let) (?:this|these|it|them|the \\w+|these \\w+|your \\w+)(?: to)? (?:end|stop|go away|quit)\\b|\\b(?:want|need|would like|wish) (?:these|the|your|this|them|it|all)(?: \\w+)? to (?:end|stop)\\b|\\bend (?:these|the|this|your|all)(?: \\w+)? (?:${CONTACT_VERBS}|spam)\\b|\\b(?:take|get|remove|delete|erase|drop|put|leave) (?:me|us|my \\w+|this number|our \\w+)(?: \\w+)? (?:out of|off of) (?:your|the|this|ur)\\b|\\b(?:want|wanna|need|get me) out\\b`,
   ),
   patternRule(
     'opt_out.lose_number',

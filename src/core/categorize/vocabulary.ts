@@ -98,6 +98,20 @@ escribas tomorrow afternoon morning evening husband remove`
   .trim()
   .split(/\s+/);
 
+/**
+ * Words of the other-language rules a typo is corrected towards in folded text ("Sisapnn" ->
+ * "sispann", "tranqiulle" -> "tranquille"), written folded (no accents). Five letters or more.
+ */
+export const WORLD_TYPO_TARGETS: readonly string[] = `
+sispann resevwa tranquille desabonner desinscrire desinscription descadastrar descadastre
+escriban escribas manden mandes envien contacten mensajes mensagens mensagem cotizacion
+informacion pensar tigilan itigil burahin tanggalin alisin listahan interesado interesada
+enterese interesse interessado deixe deixem numero nimewo arretez arreter ecrivez envoyez
+contactez remova apague quitenme saquen eliminen borren equivocado errado mauvais trompe
+occupe ocupado ahora khong hindi salamat gracias obrigado merci ankou tanpri`
+  .trim()
+  .split(/\s+/);
+
 /** Real words one edit from a target: never "corrected". */
 export const NOT_TYPOS: readonly string[] = `
 remote removed cancer pleased massage testing interests detail retails numbed lumber humber

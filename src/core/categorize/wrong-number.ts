@@ -36,7 +36,7 @@ const DENIALS = [
   /^(?:.* )?i am not (\w+) ?(.*)$/,
   /^(?:.* )?(?:i|we) do not know (?:any|anyone named|anybody named|a|an) (\w+) ?(.*)$/,
 ];
-const NOT_NAME = /^(?:who )?not (\w+)$/;
+const NOT_NAME = /^(?:who |i am |this is |it is )?not (\w+)(?: (?:but|tho|though)\b.*)?$/;
 const NO_ONE_NAMED = /^(?:.* )?(?:there is |there are )?no (\w+) (?:here|at this number|on this number)(.*)$/;
 
 /** Finds "this isn't Sam" / "no Sam here" / a bare "not Sam" in one clause of the reply. */

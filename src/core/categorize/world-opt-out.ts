@@ -1,0 +1,72 @@
+/**
+ * Opt-outs in Spanish, Portuguese, French, Haitian Creole, Tagalog, Vietnamese, Chinese, Korean
+ * and Russian. Since April 2025 the FCC counts any reasonable wording, in any language, as
+ * revoking consent (47 CFR 64.1200(a)(10)), so these are matched generously: a "don't send /
+ * don't contact / delete my number / leave me alone" in any of them is an opt-out. The
+ * Chinese 退订/TD and Korean 수신거부 are those countries' own carrier opt-out keywords.
+ */
+import type { Rule } from './rule.js';
+import { worldRule } from './world-rule.js';
+
+const W = '(?: \\p{L}+){0,3}';
+
+export const WORLD_OPT_OUT_RULES: readonly Rule[] = [
+  worldRule(
+    'opt_out.es',
+    'opt_out',
+    'asks in Spanish to stop the messages',
+    `no me (?:vuelvan?|vuelvas) a (?:escribir|mandar|enviar|contactar|llamar|textear)|(?:saquen?|saca|quiten?|quita|eliminen?|elimina|borren?|borra|borrar|eliminar|sacar|quitar)(?:me|nme)? (?:mi numero|de (?:su|la|sus) (?:lista|sistema|base))|(?:saquen?|quiten?|sac|quit|elimin)\\p{L}*(?:me|nme) de|(?:quitenme|sacame|quitame|saquenme|borrenme|eliminenme)|no quiero (?:que me (?:contacten|escriban|manden|llamen|envien)|recibir|mas mensajes|sus mensajes)|ya no (?:me )?(?:escriban|manden|envien|contacten|escribas|mandes)|no me contacten|no mas (?:mensajes|textos|sms)|para ya|dejen de${W}|desuscrib\\p{L}*|darme de baja|cancelar (?:suscripcion|mensajes)`,
+  ),
+  worldRule(
+    'opt_out.pt',
+    'opt_out',
+    'asks in Portuguese to stop the messages',
+    `pare|parem|parar|para de${W}|parem de${W}|nao (?:me )?(?:mande|mandem|envie|enviem|manda|envia)(?:${W})? mais|nao quero (?:mais )?(?:receber|mensage\\p{L}*|sms)|descadastr\\p{L}*|cancelar(?: \\p{L}+)?|(?:tire|tirem|tira|remova|removam|remove|apague|apaguem|apaga|exclua|excluam|retire|retirem)(?: o)? meu (?:numero|contato|nome)|me (?:tire|tirem|remova|removam|tira|exclua|retire)|me deix\\p{L}* em paz|chega de${W}|nao (?:me )?(?:ligue|liguem|contate|contatem|incomode|incomodem)`,
+    '^ (?:sair|chega|parar)(?: por favor)? $',
+  ),
+  worldRule(
+    'opt_out.fr',
+    'opt_out',
+    'asks in French to stop the messages',
+    `arr[eê]t\\p{L}*|ne m(?:e)? ?(?:ecrivez|envoyez|contactez|textez|appelez|ecris|envoie|contacte|derangez)(?: \\p{L}+)? plus|ne (?:plus )?m (?:ecrivez|envoyez|contactez|textez|appelez|ecris|envoie|contacte|derangez)(?: \\p{L}+)? plus|plus de (?:messages?|sms|textos?)|desabonn\\p{L}*|desinscri\\p{L}*|(?:supprimez|effacez|retirez|enlevez|supprimer|retirer|enlever|effacer)(?: moi| mon numero| mon nom)|laissez moi tranquille|fichez moi la paix|je ne veux plus(?: \\p{L}+){0,3} (?:recevoir|messages?|sms)|je ne veux plus`,
+  ),
+  worldRule(
+    'opt_out.ht',
+    'opt_out',
+    'asks in Haitian Creole to stop the messages',
+    `sispann\\p{L}*|pa (?:voye|ekri|kontakte|rele|teks|tekste|voye m)${W} (?:anko|ankò)|(?:retire|efase|wete|retire) (?:nimewo|non)(?: \\p{L}+)?|(?:mwen|m) pa vle (?:resevwa|mesaj|tande|okenn)\\p{L}*|kite m(?:wen)? anpe|pa kontakte m`,
+    '^ (?:rete|ase|ase sa)(?: tanpri)? $',
+  ),
+  worldRule(
+    'opt_out.tl',
+    'opt_out',
+    'asks in Tagalog to stop the messages',
+    `(?:i|pa)?tigil\\p{L}*|(?:wag|huwag|huag|wag na)(?: \\p{L}+){0,4} (?:(?:mag|i|mg) ?(?:text|txt|message|msg|tx)|magtext|itext|imessage|magmessage|padalhan|magpadala|kontakin|tawagan|istorbohin|abalahin)\\p{L}*|ayoko na(?: \\p{L}+){0,3} (?:text|message|mensahe|txt)|ayaw (?:ko|kong|namin) na(?: \\p{L}+){0,3} (?:text|message|mensahe|makatanggap)|(?:tanggalin|alisin|burahin|tangalin|tanggal|alisin|ialis)(?: \\p{L}+){0,3} (?:ako|number|numero|listahan)|tama na(?: \\p{L}+){0,3}`,
+  ),
+  worldRule(
+    'opt_out.vi',
+    'opt_out',
+    'asks in Vietnamese to stop the messages',
+    `dung lai|dung (?:nhan|gui|lien lac|lam phien|goi|nt|sms)\\p{L}*|huy (?:dang ky|nhan|theo doi)|huy|xoa so|ngung (?:gui|nhan|lien lac)|khong (?:muon )?nhan(?: \\p{L}+){0,2} (?:tin|sms)|khong muon nhan|thoi dung|bo so`,
+  ),
+  worldRule(
+    'opt_out.zh',
+    'opt_out',
+    'asks in Chinese to stop the messages',
+    'td',
+    '退订|退訂|取消订阅|取消訂閱|(?:不要|别|別|勿|不用|請勿|请勿|不准)再|(?:不要|别|別|勿|请勿|請勿)(?:给我)?(?:發|发|传|傳|打扰|打擾|烦|煩|联系|聯繫|联络|聯絡|骚扰|騷擾)|停止|(?:删除|刪除|删掉|刪掉|移除)我|我的(?:号码|號碼|电话|電話)(?:删|刪|移)|把我.{0,20}(?:删|刪|移除)|拉黑|骚扰|騷擾|不再接收',
+  ),
+  worldRule(
+    'opt_out.ko',
+    'opt_out',
+    'asks in Korean to stop the messages',
+    '',
+    '수신\\s?거부|그만|연락\\s?하지|연락\\s?마|보내지\\s?마|삭제|지워|구독\\s?취소|취소해|정지|차단|거부|사절',
+  ),
+  worldRule(
+    'opt_out.ru',
+    'opt_out',
+    'asks in Russian to stop the messages',
+    `стоп|хватит|перестан\\p{L}*|прекрат\\p{L}*|не (?:пишите|пиши|присылайте|присылай|звоните|беспокойте|отправляйте|шлите)\\p{L}*|больше не (?:пиш|присыл|звон|беспок|отправ|шли)\\p{L}*|отпис\\p{L}*|отпиш\\p{L}*|удал\\p{L}*|убер\\p{L}*|оставьте(?: меня)? в покое|не беспокоить|отстаньте|отвалите|спам`,
+  ),
+];
