@@ -56,6 +56,26 @@ describe('a contacts.csv changed on disk since it was loaded is never overwritte
     await data.close();
   });
 
+  test('a lookup by phone that reads the file again does not hide an edit made since the load (exit 75)', async () => {
+    const dir = tempDataDir();
+    const data = await openDataDir({ dir, lockWaitSeconds: 1, now: () => NOW });
+    const path = join(dir, 'contacts.csv');
+    // a header without the funnel's columns: the file cannot be indexed, so each read is whole
+    writeFileSync(path, 'id,phone,first_name\n1,+15551234567,Ana\n2,+15551234568,Ben\n');
+    const table = await data.loadContacts({ ids: ['1'] });
+    const first = table.rows.find((c) => c.id === '1');
+    if (first === undefined) throw new Error('no row');
+    first.error = 'unusable number (30005)';
+
+    const theirs = 'id,phone,first_name\n1,+15551234567,Anna (fixed by hand)\n2,+15551234568,Ben\n';
+    writeFileSync(path, theirs);
+    // poll-replies looks up who wrote, between loading and saving
+    expect(await data.contactIdsByPhone(['+15551234568'])).toEqual(new Map([['+15551234568', '2']]));
+    await expect(data.saveContacts(table)).rejects.toBeInstanceOf(TempFailError);
+    expect(readFileSync(path, 'utf8')).toBe(theirs);
+    await data.close();
+  });
+
   test('a file created after loading an empty dir is not overwritten either', async () => {
     const dir = tempDataDir();
     const data = await openDataDir({ dir, lockWaitSeconds: 1 });

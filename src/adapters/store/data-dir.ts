@@ -163,7 +163,12 @@ class FileDataDir implements DataDir {
     // A part-load of this run holds the index, kept current by its saves: not read again.
     const index = this.partial?.index ?? (await this.currentIndex());
     if (index === undefined) {
-      for (const c of (await this.loadContacts()).rows) if (wanted.has(c.phone)) ids.set(c.phone, c.id);
+      // A whole read to answer a question: it must not become what the run's table is compared
+      // against on save, or an edit made between the two reads would be overwritten (issue #15).
+      const { known, partial } = this;
+      const rows = (await this.loadContacts()).rows;
+      if (known !== undefined) [this.known, this.partial] = [known, partial];
+      for (const c of rows) if (wanted.has(c.phone)) ids.set(c.phone, c.id);
       return ids;
     }
     index.phones.forEach((phone, i) => {
