@@ -44,11 +44,26 @@ describe('filters (Twilio docs: DateSent, DateSent<, DateSent>, inclusive, GMT)'
     ['DateSent=2026-04-10', 'cb'],
     ['DateSent%3E=2026-04-10', 'dcb'],
     ['DateSent%3C=2026-04-10', 'cba'],
+    // Date-only, as documented: a date-time is cut to its day, so the whole day comes back.
+    ['DateSent%3E=2026-04-10T12:00:01Z', 'dcb'],
+    ['DateSent%3C=2026-04-10T11:00:00Z', 'cba'],
+  ])('%s -> %s', async (query, expected) => {
+    server.faults({ realism: { dateOnly: true } });
+    try {
+      const { status, body } = await list(query);
+      expect(status).toBe(200);
+      expect(bodies(body)).toBe(expected);
+    } finally {
+      server.faults({ realism: { dateOnly: false } });
+    }
+  });
+
+  test.each([
     ['DateSent%3E=2026-04-10T12:00:00Z', 'dc'],
     ['DateSent%3C=2026-04-10T12:00:00Z', 'cba'],
     ['DateSent%3E=2026-04-10T12:00:01Z', 'd'],
     ['DateSent%3E=2026-04-10&DateSent%3C=2026-04-10T11:00:00Z', 'b'],
-  ])('%s -> %s', async (query, expected) => {
+  ])('by default (realism dateOnly off), to the second: %s -> %s', async (query, expected) => {
     const { status, body } = await list(query);
     expect(status).toBe(200);
     expect(bodies(body)).toBe(expected);
