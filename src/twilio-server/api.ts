@@ -4,7 +4,7 @@
  * To, From, DateSent, DateSent<, DateSent>, PageSize, Page, PageToken) and fetch
  * (GET Messages/{Sid}.json). Pure request -> answer functions over the store; HTTP is in index.ts.
  */
-import { type Faults, NUMBER_ERRORS } from './faults.js';
+import { type Faults, NUMBER_ERRORS, SENDER_ERRORS } from './faults.js';
 import {
   API_VERSION,
   countSegments,
@@ -31,8 +31,6 @@ export interface ApiContext {
   now: () => number;
   /** numbers the account owns; when set, another From gets 21606 */
   numbers?: readonly string[] | undefined;
-  /** DateSent filters compare whole seconds instead of whole days (kinder than Twilio documents) */
-  exactDateFilters?: boolean | undefined;
 }
 
 const E164 = /^\+[1-9]\d{6,14}$/;
@@ -62,6 +60,11 @@ export function createMessage(ctx: ApiContext, form: URLSearchParams): Answer {
       `The From phone number ${from} is not a valid, SMS-capable inbound phone number or short code for your account.`,
     );
   }
+  const realism = ctx.faults.realism;
+  if (realism.senderError !== undefined) {
+    const code = realism.senderError;
+    return fail(code === 20429 ? 429 : 400, code, `${SENDER_ERRORS[code]}: ${from ?? service ?? ''}`);
+  }
   if (body === '') return fail(400, 21602, 'Message body is required.');
   if (body.length > 1600)
     return fail(400, 21617, 'The concatenated message body exceeds the 1600 character limit.');
@@ -69,25 +72,50 @@ export function createMessage(ctx: ApiContext, form: URLSearchParams): Answer {
   if (numberError !== undefined) return fail(400, numberError, `${NUMBER_ERRORS[numberError]}: ${to}`);
 
   const at = toSecond(ctx.now());
+  const viaService = service !== null && service !== '' && realism.serviceAccepts === true;
+  const asyncCode = realism.asyncFailures?.[to];
   const message: StoredMessage = {
     sid: newMessageSid(),
     direction: 'outbound-api',
     from: from === null || from === '' ? null : from,
     to,
     body,
-    status: 'queued',
+    // A Messaging Service answers `accepted` and picks the sender later (no From, no date_sent yet).
+    status: viaService ? 'accepted' : realism.staySent === true ? 'sent' : 'queued',
     errorCode: null,
     errorMessage: null,
     messagingServiceSid: service === null || service === '' ? null : service,
     numSegments: countSegments(body),
     dateCreated: at,
-    dateSent: at,
+    dateSent: viaService ? null : at,
     dateUpdated: at,
     statusCallback: form.get('StatusCallback'),
+    validityPeriod: validity(form.get('ValidityPeriod')),
+    // only with a lag set: a test that moves the server's clock back still lists what it created
+    ...((realism.listLagMs ?? 0) > 0 ? { listableAt: at + (realism.listLagMs ?? 0) } : {}),
   };
   ctx.store.add(message);
+  const answer = { status: 201, body: messageJson(ctx.accountSid, message) };
+  if (asyncCode !== undefined) {
+    // Accepted now, failed a moment later before it was ever sent: no date_sent.
+    ctx.store.update(message.sid, (m) => {
+      Object.assign(m, {
+        status: 'failed',
+        errorCode: asyncCode,
+        errorMessage: `Error ${asyncCode}`,
+        dateSent: null,
+      });
+    });
+  }
   if (ctx.faults.takeDrop()) return { status: 0, body: null, drop: true };
-  return { status: 201, body: messageJson(ctx.accountSid, message) };
+  return answer;
+}
+
+/** ValidityPeriod: seconds, 1 to 36000 (Twilio's Message resource reference; default 36000). */
+function validity(raw: string | null): number | null {
+  if (raw === null || raw === '') return null;
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= 1 && n <= 36_000 ? n : null;
 }
 
 export function fetchMessage(ctx: ApiContext, sid: string, path: string): Answer {
@@ -105,11 +133,12 @@ const DAY = 86_400_000;
  * day. Twilio documents DateSent, DateSent< and DateSent> as dates only ("YYYY-MM-DD", GMT;
  * twilio_api_v2010.json, ListMessage), so by default a date-time counts as its whole day too:
  * every poll of a day re-lists that day's earlier messages, as a client must expect (issue #11).
- * `exact` (a server option) takes a date-time to the second instead.
+ * `realism: { dateOnly: false }` takes a date-time to the second instead.
  */
-function dateRange(raw: string, exact: boolean): [number, number] | undefined {
-  if (DATE.test(raw) || (!exact && DATE_TIME.test(raw))) {
-    const t = Date.parse(`${raw.slice(0, 10)}T00:00:00Z`);
+function dateRange(raw: string, dateOnly: boolean): [number, number] | undefined {
+  if (DATE.test(raw) || (dateOnly && DATE_TIME.test(raw))) {
+    const day = raw.slice(0, 10);
+    const t = Date.parse(`${day}T00:00:00Z`);
     return Number.isNaN(t) ? undefined : [t, t + DAY - 1000];
   }
   if (DATE_TIME.test(raw)) {
@@ -138,7 +167,7 @@ export function listMessages(ctx: ApiContext, query: URLSearchParams, path: stri
   ] as const) {
     const raw = query.get(name);
     if (raw === null) continue;
-    const range = dateRange(raw, ctx.exactDateFilters === true);
+    const range = dateRange(raw, ctx.faults.realism.dateOnly !== false);
     if (range === undefined) {
       return fail(400, 20001, `Invalid ${name} "${raw}": use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (GMT)`);
     }
@@ -160,6 +189,7 @@ export function listMessages(ctx: ApiContext, query: URLSearchParams, path: stri
     sentTo,
     after,
     limit: pageSize,
+    listableBy: ctx.now(),
   });
 
   // Page URIs keep the filters, as Twilio's do, so the SDK can follow next_page_uri alone.

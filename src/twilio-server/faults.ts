@@ -14,6 +14,49 @@ export const NUMBER_ERRORS = {
 } as const;
 export type NumberErrorCode = keyof typeof NUMBER_ERRORS;
 
+/**
+ * Errors that concern the sender or the account, not the recipient: every create gets one while
+ * it is set (https://www.twilio.com/docs/errors/<code>).
+ */
+export const SENDER_ERRORS = {
+  21606:
+    "The 'From' phone number provided is not a valid message-capable Twilio phone number for this destination",
+  21611: "This 'From' number has exceeded the maximum number of queued messages",
+  21608: 'The number is unverified. Trial accounts can only send messages to verified numbers',
+  21703: 'The Messaging Service does not have a phone number available to send a message',
+  21704: 'The Messaging Service contains no phone numbers',
+  21705: 'The Messaging Service is invalid',
+  20429: 'Too Many Requests',
+} as const;
+export type SenderErrorCode = keyof typeof SENDER_ERRORS;
+
+/**
+ * How real Twilio behaves where the cheap answer differs, each on its own switch so a test
+ * can say which assumption it checks (docs/design.md, "What we assume of Twilio").
+ */
+export interface Realism {
+  /**
+   * DateSent, DateSent< and DateSent> compare whole GMT days, as the API reference documents
+   * them (`YYYY-MM-DD`): a date-time is cut to its date, so a filter returns the whole day.
+   * On by default, so every client test runs under it; `false` filters to the second (kinder
+   * than Twilio documents).
+   */
+  dateOnly?: boolean;
+  /** a created outbound message shows in list answers only this long after (fetch sees it at once) */
+  listLagMs?: number;
+  /** every create is refused with this sender/account error (21606 bad From, 21611 queue full, ...) */
+  senderError?: SenderErrorCode;
+  /**
+   * recipients a create is accepted for (201, `accepted`/`queued`) and that fail a moment later
+   * with this code and no date_sent: a Messaging Service reports 21610/21211/21614 this way
+   */
+  asyncFailures?: Record<string, number>;
+  /** a create through a Messaging Service answers `accepted` with no From and no date_sent yet */
+  serviceAccepts?: boolean;
+  /** created texts go to `sent` and never hear back (no delivery receipt from the carrier) */
+  staySent?: boolean;
+}
+
 export interface FailNextOptions {
   /** 429 (code 20429), 500 (20500) or 503 (20503) */
   status: 429 | 500 | 503;
@@ -30,15 +73,19 @@ export interface FaultSettings {
   dropCreates?: number;
   /** recipients that always get this error code on create */
   numbers?: Record<string, NumberErrorCode>;
-  /** forget every fault first */
+  /** forget every fault first (realism goes back to its defaults) */
   clear?: boolean;
+  realism?: Realism;
 }
+
+export const DEFAULT_REALISM: Required<Pick<Realism, 'dateOnly'>> = { dateOnly: true };
 
 export class Faults {
   latencyMs = 0;
   private failures: FailNextOptions[] = [];
   private dropCreates = 0;
   private readonly numbers = new Map<string, NumberErrorCode>();
+  realism: Realism = { ...DEFAULT_REALISM };
 
   apply(settings: FaultSettings): void {
     if (settings.clear === true) this.clear();
@@ -47,6 +94,7 @@ export class Faults {
       this.failures.push({ ...settings.failNext });
     if (settings.dropCreates !== undefined) this.dropCreates += settings.dropCreates;
     for (const [number, code] of Object.entries(settings.numbers ?? {})) this.numbers.set(number, code);
+    if (settings.realism !== undefined) this.realism = { ...this.realism, ...settings.realism };
   }
 
   clear(): void {
@@ -54,6 +102,7 @@ export class Faults {
     this.failures = [];
     this.dropCreates = 0;
     this.numbers.clear();
+    this.realism = { ...DEFAULT_REALISM };
   }
 
   /** The failure this request gets, if one is queued (each queued answer is used once). */

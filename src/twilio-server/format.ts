@@ -35,6 +35,10 @@ export interface StoredMessage {
   dateSent: number | null;
   dateUpdated: number;
   statusCallback: string | null;
+  /** seconds the text may wait in Twilio's queue before it is dropped (ValidityPeriod) */
+  validityPeriod?: number | null;
+  /** when a list answer may first show it (a list that lags creates); fetch sees it at once */
+  listableAt?: number;
 }
 
 /** `SM` + 32 hex characters, as every SMS SID. */

@@ -16,7 +16,7 @@ import {
   matchRoute,
 } from './api.js';
 import { handleControl } from './control.js';
-import { type FaultSettings, Faults } from './faults.js';
+import { type FaultSettings, Faults, type Realism } from './faults.js';
 import {
   countSegments,
   errorBody,
@@ -28,7 +28,7 @@ import {
 } from './format.js';
 import { MessageStore } from './store.js';
 
-export type { FaultSettings, NumberErrorCode } from './faults.js';
+export type { FaultSettings, NumberErrorCode, Realism, SenderErrorCode } from './faults.js';
 export type { MessageStatus, StoredMessage } from './format.js';
 
 export interface TwilioServerOptions {
@@ -40,11 +40,8 @@ export interface TwilioServerOptions {
   now?: () => Date;
   /** numbers the account owns; when set, create with another From gets 21606 */
   numbers?: readonly string[];
-  /**
-   * DateSent filters to the second. Off by default: Twilio documents them as date-only, so the
-   * server lists a date-time filter's whole day, and every client test runs under that.
-   */
-  exactDateFilters?: boolean;
+  /** how close to real Twilio it behaves (faults.ts `Realism`); date-only DateSent filtering by default, as Twilio documents */
+  realism?: Realism;
 }
 
 export interface InboundMessage {
@@ -95,6 +92,7 @@ export async function startTwilioServer(options: TwilioServerOptions): Promise<T
   const nowMs = () => baseClock().getTime() + offset;
   const store = new MessageStore();
   const faults = new Faults();
+  if (options.realism !== undefined) faults.apply({ realism: options.realism });
   const counts = new Map<string, number>();
   const ctx: ApiContext = {
     accountSid: options.accountSid,
@@ -102,7 +100,6 @@ export async function startTwilioServer(options: TwilioServerOptions): Promise<T
     faults,
     now: nowMs,
     numbers: options.numbers,
-    exactDateFilters: options.exactDateFilters,
   };
   const expectedAuth = `Basic ${Buffer.from(`${options.accountSid}:${options.authToken}`).toString('base64')}`;
 
@@ -229,6 +226,9 @@ export async function startTwilioServer(options: TwilioServerOptions): Promise<T
           m.errorCode = errorCode ?? null;
           m.errorMessage = errorCode === undefined ? null : (ERROR_TEXT[errorCode] ?? `Error ${errorCode}`);
           m.dateUpdated = Math.max(m.dateUpdated, t);
+          // Sent at last (a Messaging Service's `accepted` text gets its date_sent now).
+          if (m.dateSent === null && status !== 'failed' && status !== 'accepted' && status !== 'queued')
+            m.dateSent = t;
         });
       }
     },

@@ -23,6 +23,8 @@ export interface MessageQuery {
   /** serve only messages after this position (older, in newest-first order) */
   after?: Cursor | undefined;
   limit: number;
+  /** hide messages not listable yet at this instant (ms) */
+  listableBy?: number | undefined;
 }
 
 const sortTime = (m: StoredMessage): number => m.dateSent ?? m.dateCreated;
@@ -128,6 +130,7 @@ export class MessageStore {
       const m = list[i] as StoredMessage;
       if (q.sentFrom !== undefined && sortTime(m) < q.sentFrom) break;
       if (dated && m.dateSent === null) continue;
+      if (q.listableBy !== undefined && (m.listableAt ?? 0) > q.listableBy) continue;
       if (q.to !== undefined && m.to !== q.to) continue;
       if (q.from !== undefined && m.from !== q.from) continue;
       if (messages.length === q.limit) return { messages, more: true };

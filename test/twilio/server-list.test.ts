@@ -60,12 +60,12 @@ describe('filters (Twilio docs: DateSent, DateSent<, DateSent>, inclusive, GMT)'
     ['DateSent%3C=2026-04-10T12:00:00Z', 'cba'],
     ['DateSent%3E=2026-04-10T12:00:01Z', 'd'],
     ['DateSent%3E=2026-04-10&DateSent%3C=2026-04-10T11:00:00Z', 'b'],
-  ])('with exactDateFilters (kinder than documented): %s -> %s', async (query, expected) => {
+  ])('with realism dateOnly off (kinder than documented): %s -> %s', async (query, expected) => {
     const exact = await startTwilioServer({
       accountSid: ACCOUNT_SID,
       authToken: AUTH_TOKEN,
       now: () => new Date(clock.t),
-      exactDateFilters: true,
+      realism: { dateOnly: false },
     });
     for (const m of server.messages()) {
       exact.injectInbound({
