@@ -25,10 +25,20 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
       hour: '2-digit',
       minute: '2-digit',
       second: '2-digit',
+      timeZoneName: 'short',
     });
     formatters.set(timeZone, f);
   }
   return f;
+}
+
+/** An instant's parts in a zone as Intl writes them (`year`, ..., `second`, `timeZoneName`). */
+export function zoneParts(instant: Date, timeZone: string): Record<string, string> {
+  const p: Record<string, string> = {};
+  for (const part of formatter(timeZone).formatToParts(instant)) {
+    if (part.type !== 'literal') p[part.type] = part.value;
+  }
+  return p;
 }
 
 /** True when the IANA zone name is known to this Node (e.g. `America/New_York`). */
@@ -53,17 +63,14 @@ export interface WallTime {
 
 /** The local wall-clock time of an instant in a zone. */
 export function wallTime(instant: Date, timeZone: string): WallTime {
-  const p: Record<string, number> = {};
-  for (const part of formatter(timeZone).formatToParts(instant)) {
-    if (part.type !== 'literal') p[part.type] = Number(part.value);
-  }
+  const p = zoneParts(instant, timeZone);
   return {
-    year: p.year ?? 0,
-    month: p.month ?? 1,
-    day: p.day ?? 1,
-    hour: p.hour ?? 0,
-    minute: p.minute ?? 0,
-    second: p.second ?? 0,
+    year: Number(p.year ?? 0),
+    month: Number(p.month ?? 1),
+    day: Number(p.day ?? 1),
+    hour: Number(p.hour ?? 0),
+    minute: Number(p.minute ?? 0),
+    second: Number(p.second ?? 0),
   };
 }
 
