@@ -3,11 +3,11 @@
  * only when it runs (twilio and nodemailer cost 60-260 ms to import, on every cron tick), and is
  * the one place that turns errors into output and an exit status.
  */
-import { createRequire } from 'node:module';
 import { Command, CommanderError, Option } from 'commander';
 import type { Output } from './adapters/output.js';
 import type { CommandContext, CommonOptions } from './commands/context.js';
 import { ExitCode, SmsfunnelError } from './errors.js';
+import { packageVersion } from './version.js';
 
 type Runner = (ctx: CommandContext, args: string[], opts: Record<string, unknown>) => Promise<number>;
 
@@ -155,27 +155,13 @@ function sharedOptions(spec: CommandSpec): Option[] {
   return all.filter((o) => !(spec.without ?? []).includes(o.long as SharedFlag));
 }
 
-/** The version in package.json (`smsfunnel --version`), from src/ or from the built dist/src/. */
-function version(): string {
-  const require = createRequire(import.meta.url);
-  for (const path of ['../package.json', '../../package.json']) {
-    try {
-      const pkg = require(path) as { name?: string; version: string };
-      if (pkg.name === 'smsfunnel') return pkg.version;
-    } catch {
-      // not at this depth
-    }
-  }
-  return 'unknown';
-}
-
 export function buildProgram(
   onRun: (code: number) => void,
   output?: Partial<{ stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }>,
 ): Command {
   const program = new Command('smsfunnel')
     .description('Run an SMS funnel over Twilio for contacts kept in CSV files.')
-    .version(version(), '-V, --version', 'print the version')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .showHelpAfterError('(add --help for usage)')
     .configureOutput({
       writeOut: (s) => (output?.stdout ?? process.stdout).write(s),

@@ -7,12 +7,12 @@
  * → checkpoint contacts.csv as the run goes → settle the journal. A kill at any moment loses no
  * record: the next run finds the journal and reconciles through the list API before any retry.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { loadFunnelFile } from '../adapters/funnel-file.js';
 import { type Intent, SendJournal } from '../adapters/send-journal.js';
 import { type DataDir, openDataDir } from '../adapters/store/index.js';
 import type { TwilioMessage } from '../adapters/twilio/index.js';
-import type { TwilioConfig } from '../config.js';
+import type { Config, TwilioConfig } from '../config.js';
 import {
   type OptOutRow,
   optOutRow,
@@ -33,6 +33,7 @@ import {
   summaryLine,
 } from '../core/send-plan.js';
 import { ExitCode, UsageError } from '../errors.js';
+import { packageVersion } from '../version.js';
 import type { CommandContext } from './context.js';
 import { loadCommandConfig } from './context.js';
 import { printPlan } from './send-output.js';
@@ -68,8 +69,9 @@ export async function run(
   const journal = new SendJournal(config.dataDir);
   /** carrier opt-outs (21610) met in this run, for opt-outs.csv */
   const listed: OptOutRow[] = [];
+  const inputs = scheduleInputs(funnel, config);
   if (!dryRun) {
-    const quiet = await nothingDue(store, journal, now);
+    const quiet = await nothingDue(store, journal, now, inputs);
     if (quiet !== undefined) {
       await store.close();
       const line = summaryLine({ sent: 0, failed: 0, moved: 0, deferred: 0 }, quiet.skipped);
@@ -257,6 +259,7 @@ export async function run(
     await store.writeSchedule({
       nextDueAt: wake === null ? null : wake.toISOString(),
       skipped: skippedByReason(plan.skipped),
+      inputs,
     });
     for (const p of problems) ctx.out.warn(p);
     const line = summaryLine(counts, plan.skipped);
@@ -330,15 +333,27 @@ function noteHeldContacts(skipped: readonly Skip[], now: Date): string[] {
  * no send is unsettled, and nothing can be due yet, there is nothing to do — decided without
  * parsing contacts.csv (a million rows take seconds to read).
  */
-async function nothingDue(store: DataDir, journal: SendJournal, now: Date) {
+async function nothingDue(store: DataDir, journal: SendJournal, now: Date, inputs: string) {
   if (journal.unsettled().length > 0) return undefined;
   const inbox = await store.readState<Inbox>(INBOX_STATE);
   if (inbox !== undefined && inbox.replies.length > 0) return undefined;
-  const schedule = await store.readSchedule();
+  const schedule = await store.readSchedule(inputs);
   if (schedule === undefined) return undefined;
   if (schedule.nextDueAt !== null && Date.parse(schedule.nextDueAt) <= now.getTime()) return undefined;
   const total = Object.values(schedule.skipped).reduce((a, b) => a + b, 0);
   return { skipped: schedule.skipped, total, nextDueAt: schedule.nextDueAt };
+}
+
+/**
+ * What besides contacts.csv decides what is due: the funnel (its quiet hours, waits, steps), the
+ * configuration (all of it but the clock: a setting that changes nothing costs one full read) and
+ * the program's own rules (its version). A schedule made under other inputs is not trusted.
+ */
+function scheduleInputs(funnel: Funnel, config: Config): string {
+  const { now: _clock, ...settings } = config;
+  return createHash('sha256')
+    .update(JSON.stringify([packageVersion(), funnel, settings]))
+    .digest('hex');
 }
 
 function pendingOf(intent: Intent, sid: string): PendingDelivery {

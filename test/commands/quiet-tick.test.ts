@@ -5,7 +5,7 @@
 import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { DAY, enrolled, HOUR, makeWorld, resultLine, T0, type World } from './world.js';
+import { DAY, enrolled, example, HOUR, makeWorld, resultLine, T0, type World } from './world.js';
 
 let world: World;
 afterEach(async () => {
@@ -57,5 +57,19 @@ describe('the quiet tick', () => {
     expect(resultLine(await world.run(['send']))).toBe('sent 1, skipped 0, failed 0');
     world.later(2 * DAY);
     expect(resultLine(await world.run(['send']))).toBe('sent 1, skipped 0, failed 0'); // follow_up
+  });
+
+  test('widening the quiet hours in the funnel file is noticed by the next tick', async () => {
+    world = await makeWorld();
+    // 16:00Z is 08:00 in Los Angeles: before the example's 09:00 start.
+    await world.seed([enrolled('1', { phone: '+14155550142', next_action_at: '2026-12-01T15:00:00Z' })]);
+    world.at('2026-12-01T16:00:00Z');
+    expect(resultLine(await world.run(['send']))).toBe('sent 0, skipped 1 (quiet hours 1), failed 0');
+
+    // The operator opens the window at 08:00; contacts.csv is untouched, the funnel file is not.
+    writeFileSync(world.funnelFile, example.replace('start: "09:00"', 'start: "08:00"'));
+    world.later(10 * 60_000);
+    expect(resultLine(await world.run(['send']))).toBe('sent 1, skipped 0, failed 0');
+    expect(world.outbound('+14155550142')).toHaveLength(1);
   });
 });

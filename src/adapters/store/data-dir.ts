@@ -39,6 +39,7 @@ import type { ContactsSchedule, ContactsTable, DataDir, OpenOptions } from './ty
 const DEFAULT_STALE_SECONDS = 10;
 const SCHEDULE_STATE = 'contacts.schedule';
 const INDEX_FILE = 'contacts.csv.index';
+const OPT_OUTS_FILE = 'opt-outs.csv';
 
 interface Fingerprint {
   size: number;
@@ -64,6 +65,9 @@ async function fingerprint(path: string): Promise<Fingerprint | undefined> {
   } catch {
     return undefined;
   }
+}
+interface ScheduledFiles extends Fingerprint {
+  optOuts: Fingerprint | undefined;
 }
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
@@ -101,18 +105,29 @@ class FileDataDir implements DataDir {
     this.messagesPath = join(dir, 'messages.csv');
   }
 
-  async readSchedule(): Promise<ContactsSchedule | undefined> {
-    const saved = await this.readState<ContactsSchedule & Fingerprint>(SCHEDULE_STATE);
-    const now = await fingerprint(this.contactsPath);
-    if (saved === undefined || now === undefined || !sameFile(saved, now)) return undefined;
-    return { nextDueAt: saved.nextDueAt, skipped: saved.skipped };
+  async readSchedule(inputs: string): Promise<ContactsSchedule | undefined> {
+    const saved = await this.readState<ContactsSchedule & ScheduledFiles>(SCHEDULE_STATE);
+    if (saved === undefined || saved.inputs !== inputs) return undefined;
+    const now = await this.scheduledFiles();
+    if (now === undefined || !sameFile(saved, now)) return undefined;
+    // a row added to opt-outs.csv since (a STOP, a START) changes what is due too
+    const [was, is] = [saved.optOuts, now.optOuts];
+    if (was === undefined || is === undefined ? was !== is : !sameFile(was, is)) return undefined;
+    return { nextDueAt: saved.nextDueAt, skipped: saved.skipped, inputs };
   }
 
   async writeSchedule(schedule: ContactsSchedule): Promise<void> {
     this.guardWrite('writeSchedule');
-    const now = await fingerprint(this.contactsPath);
+    const now = await this.scheduledFiles();
     if (now === undefined) return;
     await this.writeState(SCHEDULE_STATE, { ...now, ...schedule });
+  }
+
+  /** contacts.csv's fingerprint, with opt-outs.csv's: the two files a schedule is made from. */
+  private async scheduledFiles(): Promise<ScheduledFiles | undefined> {
+    const contacts = await fingerprint(this.contactsPath);
+    if (contacts === undefined) return undefined;
+    return { ...contacts, optOuts: await fingerprint(join(this.dir, OPT_OUTS_FILE)) };
   }
 
   async loadContacts(select?: ContactSelection): Promise<ContactsTable> {
@@ -300,12 +315,12 @@ class FileDataDir implements DataDir {
 
   /** opt-outs.csv, the suppression list (./opt-outs.ts) */
   readOptOuts(): Promise<OptOutRow[]> {
-    return readOptOuts(join(this.dir, 'opt-outs.csv'));
+    return readOptOuts(join(this.dir, OPT_OUTS_FILE));
   }
 
   async appendOptOuts(rows: readonly OptOutRow[]): Promise<void> {
     this.guardWrite('appendOptOuts');
-    await this.serially(() => appendOptOuts(join(this.dir, 'opt-outs.csv'), rows));
+    await this.serially(() => appendOptOuts(join(this.dir, OPT_OUTS_FILE), rows));
   }
 
   async readState<T>(name: string): Promise<T | undefined> {

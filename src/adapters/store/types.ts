@@ -36,6 +36,11 @@ export interface ContactsSchedule {
   nextDueAt: string | null;
   /** the last full run's skipped contacts by reason, to report them the same way */
   skipped: Record<string, number>;
+  /**
+   * A digest of everything besides contacts.csv that decides what is due (the funnel file, the
+   * configuration, the program's own rules): a schedule made under other inputs is not used.
+   */
+  inputs: string;
 }
 
 export interface OpenOptions {
@@ -55,9 +60,12 @@ export interface DataDir {
   readonly contactsPath: string;
   readonly messagesPath: string;
 
-  /** The schedule the last full `send` recorded, if contacts.csv is still the file it saw. */
-  readSchedule(): Promise<ContactsSchedule | undefined>;
-  /** Records the schedule for contacts.csv as it is on disk now. */
+  /**
+   * The schedule the last full `send` recorded, if contacts.csv and opt-outs.csv are still the
+   * files it saw and it was made under the same `inputs`.
+   */
+  readSchedule(inputs: string): Promise<ContactsSchedule | undefined>;
+  /** Records the schedule for contacts.csv and opt-outs.csv as they are on disk now. */
   writeSchedule(schedule: ContactsSchedule): Promise<void>;
 
   /**
