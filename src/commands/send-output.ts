@@ -3,11 +3,16 @@ import type { Output } from '../adapters/output.js';
 import type { Funnel } from '../core/funnel/index.js';
 import { localTime } from '../core/local-time.js';
 import { type SendPlan, summaryLine } from '../core/send-plan.js';
+import type { Recovery } from './send-recovery.js';
 
 /** Twilio's US list price per SMS segment (https://www.twilio.com/en-us/sms/pricing/us), an estimate only. */
 export const PRICE_PER_SEGMENT_USD = 0.0083;
 
-export function printPlan(out: Output, plan: SendPlan, funnel: Funnel): void {
+/**
+ * `settling`: what the real run will first do with the sends a killed run left unsettled (the
+ * plan below already assumes it), so the dry run and the real run agree on what goes out.
+ */
+export function printPlan(out: Output, plan: SendPlan, funnel: Funnel, settling?: Recovery): void {
   const segments = plan.sends.reduce((n, s) => n + s.segments, 0);
   const cost = segments * PRICE_PER_SEGMENT_USD;
   out.data({
@@ -33,11 +38,16 @@ export function printPlan(out: Output, plan: SendPlan, funnel: Funnel): void {
       opensAt: s.opensAt?.toISOString() ?? null,
     })),
     deferred: plan.deferred,
+    settling:
+      settling === undefined
+        ? null
+        : { recorded: settling.recorded, dropped: settling.dropped, held: settling.unknown.length },
     segments,
     estimatedCostUsd: Number(cost.toFixed(4)),
   });
   if (out.json) return;
   const c = out.color;
+  if (settling !== undefined) out.print(settlingLine(settling));
   for (const s of plan.sends) {
     out.print(
       `${c.bold(`#${s.contact.id}`)} ${s.contact.phone} ${c.cyan(s.key)} (${s.segments} segment${s.segments === 1 ? '' : 's'}, ${s.encoding})`,
@@ -54,4 +64,16 @@ export function printPlan(out: Output, plan: SendPlan, funnel: Funnel): void {
     `dry run: would ${summaryLine({ sent: plan.sends.length, failed: 0, moved: plan.moves.length, deferred: plan.deferred }, plan.skipped, 'send')}; ` +
       `${segments} segment${segments === 1 ? '' : 's'}, about $${cost.toFixed(2)} at $${PRICE_PER_SEGMENT_USD}/segment (nothing sent)`,
   );
+}
+
+function settlingLine(r: Recovery): string {
+  const parts = [
+    `${r.recorded} text(s) had gone out: recorded, not sent again`,
+    `${r.dropped} had not: planned anew below`,
+  ];
+  if (r.unknown.length > 0)
+    parts.push(
+      `${r.unknown.length} cannot be looked up without Twilio credentials: held until Twilio answers`,
+    );
+  return `a killed run left ${r.recorded + r.dropped + r.unknown.length} send(s) unsettled; the real run first settles them with Twilio: ${parts.join('; ')}`;
 }

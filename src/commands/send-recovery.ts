@@ -79,6 +79,26 @@ export function applyIntentTo(contact: Contact | undefined, intent: Intent): boo
   return false;
 }
 
+/** What became of one unsettled send: created (its SID known or found in a list), not, or unknown. */
+type Settled =
+  | { kind: 'sent'; sid: NonNullable<PendingSend['sid']>; found: boolean }
+  | { kind: 'gone' }
+  | { kind: 'unknown' };
+
+async function settle(p: PendingSend, adapter: TwilioAdapter | undefined): Promise<Settled> {
+  if (p.sid !== undefined) return { kind: 'sent', sid: p.sid, found: false };
+  if (adapter === undefined) return { kind: 'unknown' };
+  const found = await adapter.findSentSince({
+    to: p.intent.to,
+    body: p.intent.body,
+    since: new Date(p.intent.at),
+  });
+  const message = found[found.length - 1];
+  return message === undefined
+    ? { kind: 'gone' }
+    : { kind: 'sent', sid: sidEntry(p.intent.id, message), found: true };
+}
+
 export async function recover(
   pending: PendingSend[],
   journal: SendJournal,
@@ -91,26 +111,18 @@ export async function recover(
   if (pending.length === 0) return result;
   const logged = new Set((await store.readMessages()).filter((r) => r.event === 'sent').map((r) => r.sid));
   for (const p of pending) {
-    let sid = p.sid;
-    if (sid === undefined) {
-      if (adapter === undefined) {
-        result.unknown.push(p.intent);
-        continue;
-      }
-      const found = await adapter.findSentSince({
-        to: p.intent.to,
-        body: p.intent.body,
-        since: new Date(p.intent.at),
-      });
-      const message = found[found.length - 1];
-      if (message === undefined) {
-        await journal.append({ t: 'gone', id: p.intent.id });
-        result.dropped++;
-        continue;
-      }
-      sid = sidEntry(p.intent.id, message);
-      await journal.append(sid);
+    const settled = await settle(p, adapter);
+    if (settled.kind === 'unknown') {
+      result.unknown.push(p.intent);
+      continue;
     }
+    if (settled.kind === 'gone') {
+      await journal.append({ t: 'gone', id: p.intent.id });
+      result.dropped++;
+      continue;
+    }
+    const { sid } = settled;
+    if (settled.found) await journal.append(sid);
     if (!logged.has(sid.sid)) {
       await store.appendMessages([sentRow(p.intent, sid, now)]);
       logged.add(sid.sid);
@@ -119,6 +131,30 @@ export async function recover(
     applyIntent(contacts, p.intent);
     result.sent.push({ intent: p.intent, sid: sid.sid });
     result.recorded++;
+  }
+  return result;
+}
+
+/**
+ * What `recover` would do, for a dry run: the same look-ups (list reads only) and the same
+ * decisions applied to the contacts in memory, nothing written. Without Twilio credentials an
+ * intent with no SID stays unknown, and its contact is held as a real run would hold it.
+ */
+export async function previewRecovery(
+  pending: PendingSend[],
+  contacts: Map<string, Contact>,
+  adapter: TwilioAdapter | undefined,
+): Promise<Recovery> {
+  const result: Recovery = { recorded: 0, dropped: 0, sent: [], unknown: [] };
+  for (const p of pending) {
+    const settled = await settle(p, adapter);
+    if (settled.kind === 'unknown') result.unknown.push(p.intent);
+    else if (settled.kind === 'gone') result.dropped++;
+    else {
+      applyIntent(contacts, p.intent);
+      result.sent.push({ intent: p.intent, sid: settled.sid.sid });
+      result.recorded++;
+    }
   }
   return result;
 }

@@ -32,12 +32,18 @@ import {
   skippedByReason,
   summaryLine,
 } from '../core/send-plan.js';
-import { ExitCode, UsageError } from '../errors.js';
+import { ConfigError, ExitCode, UsageError } from '../errors.js';
 import { packageVersion } from '../version.js';
 import type { CommandContext } from './context.js';
 import { loadCommandConfig } from './context.js';
 import { printPlan } from './send-output.js';
-import { applyIntentTo, recover, sentRow, sidEntry } from './send-recovery.js';
+import {
+  applyIntentTo,
+  previewRecovery,
+  recover,
+  sentRow,
+  sidEntry,
+} from './send-recovery.js';
 
 /**
  * contacts.csv is checkpointed during a long run at most every 30 s, and never more often than
@@ -89,11 +95,8 @@ export async function run(
     }
   }
   const twilio = dryRun ? undefined : withSender(config.twilio as TwilioConfig, funnel);
-  // A dry run never loads the SDK (≈260 ms): it makes no request.
-  const adapter =
-    twilio === undefined
-      ? undefined
-      : await (await import('../adapters/twilio/index.js')).createTwilioAdapter(twilio);
+  // A dry run never loads the SDK (≈260 ms) unless a killed run left sends to look up.
+  let adapter = twilio === undefined ? undefined : await twilioAdapter(twilio);
   try {
     const pending = journal.unsettled();
     const deliveries = (await store.readState<Deliveries>(DELIVERIES_STATE)) ?? { pending: [], resends: [] };
@@ -110,15 +113,11 @@ export async function run(
       return byIdMap;
     };
 
-    if (dryRun && pending.length > 0) {
-      ctx.out.warn(
-        `${pending.length} send(s) of an interrupted run are not settled yet; a real run reconciles them first`,
-      );
-    }
+    if (dryRun && pending.some((p) => p.sid === undefined)) adapter = await lookUpAdapter(ctx, funnel);
     const recovery = dryRun
-      ? { recorded: 0, dropped: 0, sent: [], unknown: [] }
+      ? await previewRecovery(pending, pending.length > 0 ? byId() : new Map(), adapter)
       : await recover(pending, journal, store, pending.length > 0 ? byId() : new Map(), adapter, now);
-    if (recovery.recorded + recovery.dropped > 0) {
+    if (!dryRun && recovery.recorded + recovery.dropped > 0) {
       ctx.out.info(
         `settled an interrupted run: ${recovery.recorded} text(s) had gone out, ${recovery.dropped} had not`,
       );
@@ -145,7 +144,7 @@ export async function run(
     });
 
     if (dryRun) {
-      printPlan(ctx.out, plan, funnel);
+      printPlan(ctx.out, plan, funnel, pending.length > 0 ? recovery : undefined);
       return ExitCode.ok;
     }
     // A resend is owed only while its contact can still be texted and nothing newer went out or is due.
@@ -383,6 +382,24 @@ function intentFor(item: PlannedSend, from: string, now: Date): Intent {
       set: sentColumns(item.decision, now),
     },
   };
+}
+
+async function twilioAdapter(config: TwilioConfig) {
+  return (await import('../adapters/twilio/index.js')).createTwilioAdapter(config);
+}
+
+/**
+ * A dry run after a killed run asks Twilio (list reads only) which of its texts went out, so the
+ * plan is the one the real run will make; without credentials those contacts are shown as held.
+ */
+async function lookUpAdapter(ctx: CommandContext, funnel: Funnel) {
+  try {
+    const { config } = loadCommandConfig(ctx, ['twilio']);
+    return await twilioAdapter(withSender(config.twilio, funnel));
+  } catch (error) {
+    if (error instanceof ConfigError) return undefined;
+    throw error;
+  }
 }
 
 /** The funnel file's `sender` (a number or a Messaging Service SID) wins over the environment's. */

@@ -97,6 +97,37 @@ describe('exactly once', () => {
     }
   });
 
+  test('after a killed run, the dry run shows the settling the real run will do, and the same count', {
+    timeout: 120_000,
+  }, async () => {
+    const N = 30;
+    world = await makeWorld();
+    await seedMany(N);
+    world.server.faults({ latencyMs: 30 });
+    // killed after 5 texts went out and long before its first checkpoint (30 s): contacts.csv
+    // still shows every contact due, the journal says which were texted
+    const child = world.spawn(['send'], { env: { SEND_RATE: '10' } });
+    const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
+    await until(() => world.outbound().length >= 5 || child.exitCode !== null);
+    child.kill('SIGKILL');
+    await exited;
+    world.server.faults({ clear: true });
+    const created = world.outbound().length;
+    expect(created).toBeLessThan(N);
+
+    const dry = await world.run(['send', '--dry-run']);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toMatch(/a killed run left \d+ send\(s\) unsettled; the real run first settles them/);
+    expect(dry.stdout).toContain(`${created} text(s) had gone out: recorded, not sent again`);
+    expect(dry.stdout.trim().split('\n').at(-1)).toMatch(new RegExp(`^dry run: would send ${N - created}, `));
+    expect(world.outbound()).toHaveLength(created); // the dry run sent nothing
+
+    ageLock();
+    const real = await world.run(['send']);
+    expect(resultLine(real)).toBe(`sent ${N - created}, skipped 0, failed 0`);
+    await expectEachTextOnce(N, 'after the dry run');
+  });
+
   test('a create Twilio stored but never answered (accept and drop) is found, recorded, and not sent again', async () => {
     world = await makeWorld();
     await seedMany(5);
