@@ -107,6 +107,15 @@ const COMMANDS: CommandSpec[] = [
     load: () => import('./commands/summarize.js'),
   },
   {
+    name: 'retry',
+    args: '<phone|id>',
+    summary: 'send a contact again the text that failed, once its number is fixed',
+    description:
+      'For a contact whose text failed (a wrong or unreachable number): fix the phone in contacts.csv, then run retry. The contact goes back to the step whose text it never got (the intro if the intro failed), due now, and the next send delivers it inside quiet hours. Refuses an opted-out contact.',
+    examples: ['smsfunnel retry +12125550142', 'smsfunnel retry 17 --dry-run'],
+    load: () => import('./commands/retry.js'),
+  },
+  {
     name: 'status',
     summary: 'show contacts by state and category, and what is due next',
     description:

@@ -4,6 +4,7 @@ import { decodeExport, parseRecords } from '../adapters/decode.js';
 import { openDataDir } from '../adapters/store/index.js';
 import type { Config } from '../config.js';
 import { BUILT_IN_CATEGORIES, evaluate, formatConfusion, formatMistakes } from '../core/categorize/index.js';
+import { findContact } from '../core/contact-ref.js';
 import { compileFunnel, type Funnel } from '../core/funnel/index.js';
 import { detectDelimiter } from '../core/import/delimiter.js';
 import { isoSeconds } from '../core/model.js';
@@ -79,7 +80,6 @@ export async function correctByHand(
   const known = [...BUILT_IN_CATEGORIES, ...funnel.categories.map((c) => c.name)];
   if (!known.includes(category))
     throw new UsageError(`"${category}" is no category; use one of: ${known.join(', ')}`);
-  const digits = phone.replace(/[^\d]/g, '');
   const store = await openDataDir({
     dir: config.dataDir,
     lockWaitSeconds: config.lockWaitSeconds,
@@ -87,9 +87,7 @@ export async function correctByHand(
   });
   try {
     const table = await store.loadContacts();
-    const contact = table.rows.find(
-      (c) => c.phone.replace(/[^\d]/g, '') === digits || (digits.length === 10 && c.phone === `+1${digits}`),
-    );
+    const contact = findContact(table.rows, phone);
     if (contact === undefined)
       throw new UsageError(`no contact has the phone ${phone} in ${store.contactsPath}`);
     const before = contact.state;

@@ -37,13 +37,7 @@ import { packageVersion } from '../version.js';
 import type { CommandContext } from './context.js';
 import { loadCommandConfig } from './context.js';
 import { printPlan } from './send-output.js';
-import {
-  applyIntentTo,
-  previewRecovery,
-  recover,
-  sentRow,
-  sidEntry,
-} from './send-recovery.js';
+import { applyIntentTo, previewRecovery, recover, sentRow, sidEntry } from './send-recovery.js';
 
 /**
  * contacts.csv is checkpointed during a long run at most every 30 s, and never more often than

@@ -1,0 +1,55 @@
+/**
+ * `smsfunnel retry <phone|id>`: after fixing a contact's number, send it the text it never got.
+ * The contact goes back to the state that sends that text, due now (src/core/retry.ts); the next
+ * `send` delivers it inside quiet hours. A resend still queued for it is dropped, so it gets one.
+ */
+import { loadFunnelFile } from '../adapters/funnel-file.js';
+import { openDataDir } from '../adapters/store/index.js';
+import { suppressedNumbers } from '../core/compliance/suppression.js';
+import { findContact } from '../core/contact-ref.js';
+import { DELIVERIES_STATE, type Deliveries } from '../core/delivery.js';
+import { compileFunnel } from '../core/funnel/index.js';
+import { planRetry } from '../core/retry.js';
+import { DataError, ExitCode, UsageError } from '../errors.js';
+import { type CommandContext, loadCommandConfig } from './context.js';
+
+export async function run(ctx: CommandContext, args: string[]): Promise<number> {
+  const [ref] = args;
+  if (ref === undefined || ref.trim() === '')
+    throw new UsageError('retry needs the contact: smsfunnel retry <phone|id>');
+  const dryRun = ctx.options.dryRun;
+  const { config, clock } = loadCommandConfig(ctx, []);
+  const compiled = compileFunnel(await loadFunnelFile(config.funnelFile));
+  const now = clock.now();
+  const store = await openDataDir({
+    dir: config.dataDir,
+    lockWaitSeconds: config.lockWaitSeconds,
+    readOnly: dryRun,
+  });
+  try {
+    const table = await store.loadContacts();
+    const contact = findContact(table.rows, ref);
+    if (contact === undefined)
+      throw new UsageError(`no contact has the id or phone ${ref} in ${store.contactsPath}`);
+    const suppressed = suppressedNumbers(await store.readOptOuts()).has(contact.phone);
+    const plan = planRetry(compiled, contact, await store.readMessages(), suppressed, now);
+    if (!plan.ok) throw new DataError(plan.why, plan.hint);
+    const line = `contact ${contact.id} (${contact.phone}): the ${plan.key} text goes out again at the next send (${plan.because})`;
+    if (dryRun) {
+      ctx.out.result(`dry run: ${line}; nothing written`);
+      return ExitCode.ok;
+    }
+    Object.assign(contact, plan.set);
+    const deliveries = await store.readState<Deliveries>(DELIVERIES_STATE);
+    if (deliveries?.resends.some((r) => r.contactId === contact.id)) {
+      deliveries.resends = deliveries.resends.filter((r) => r.contactId !== contact.id);
+      await store.writeState(DELIVERIES_STATE, deliveries);
+    }
+    await store.saveContacts(table);
+    ctx.out.result(line);
+    ctx.out.data({ contact: contact.id, phone: contact.phone, step: plan.key, state: contact.state });
+    return ExitCode.ok;
+  } finally {
+    await store.close();
+  }
+}
