@@ -120,20 +120,15 @@ test('the UCS-2 warning blames the template’s own ’ with step, character and
     join(data, 'contacts.csv'),
     'id,phone,first_name,last_name,state,next_action_at\nc1,+12125550100,Ann,Lee,intro,\nc2,+12125550101,Zoë,Kim,intro,\n',
   );
-  const funnel = (message: string) => {
+  const checkWith = (message: string) => {
     const path = join(data, 'funnel.yaml');
     writeFileSync(
       path,
       `name: x\ntimezone: America/New_York\nhelp: "X. Reply STOP to opt out."\nsteps:\n  - id: intro\n    message: "${message}"\n    wait: 2d\n`,
     );
-    return path;
+    return check(['--funnel', path, '--data-dir', data]);
   };
-  const own = await check([
-    '--funnel',
-    funnel('Hi {{first_name|there}}, it’s Dana. Reply STOP to opt out.'),
-    '--data-dir',
-    data,
-  ]);
+  const own = await checkWith('Hi {{first_name|there}}, it’s Dana. Reply STOP to opt out.');
   expect(own.code).toBe(0);
   expect(own.stderr).toContain(
     'funnel.yaml:6: steps.intro.message: the message of step "intro" itself has "’" (U+2019) at character 28',
@@ -141,12 +136,7 @@ test('the UCS-2 warning blames the template’s own ’ with step, character and
   expect(own.stderr).toContain(`write ' for "’"`);
   expect(own.stderr).not.toMatch(/contacts?\b.*UCS-2|names of some contacts/);
 
-  const names = await check([
-    '--funnel',
-    funnel('Hi {{first_name|there}}, it is Dana. Reply STOP to opt out.'),
-    '--data-dir',
-    data,
-  ]);
+  const names = await checkWith('Hi {{first_name|there}}, it is Dana. Reply STOP to opt out.');
   expect(names.code).toBe(0);
   expect(names.stderr).not.toContain('itself has');
   expect(names.stderr).toContain(
