@@ -22,6 +22,8 @@ export interface ImportSummary {
   updated: number;
   unchanged: number;
   rejected: number;
+  /** rows imported with a value left out (a time zone not understood), by line */
+  notes: { line: number; message: string }[];
   /** where the refused rows were written; null when none (or a dry run) */
   rejectsFile: string | null;
 }
@@ -87,6 +89,7 @@ export async function run(
     updated: outcome.updated,
     unchanged: outcome.unchanged,
     rejected: outcome.rejects.length,
+    notes: outcome.notes,
     rejectsFile: rejectsFile === null ? null : shown(rejectsFile),
   };
   if (outcome.rejects.length > 0) {
@@ -98,6 +101,12 @@ export async function run(
     ctx.out.warn(
       more > 0 ? `  ... and ${more} more: every one is in ${where}` : `  all of them are in ${where}`,
     );
+  }
+  if (outcome.notes.length > 0) {
+    ctx.out.warn(`${outcome.notes.length} row(s) of ${file} imported with a value left out:`);
+    for (const n of outcome.notes.slice(0, EXAMPLES_SHOWN)) ctx.out.warn(`  ${file}:${n.line}: ${n.message}`);
+    if (outcome.notes.length > EXAMPLES_SHOWN)
+      ctx.out.warn(`  ... and ${outcome.notes.length - EXAMPLES_SHOWN} more (--json lists every one)`);
   }
   ctx.out.data(summary);
   const counts = `${summary.imported}, updated ${summary.updated}, rejected ${summary.rejected}`;
@@ -181,5 +190,6 @@ function shown(path: string): string {
 function describePlan(file: string, plan: ColumnPlan): string {
   const name =
     [plan.firstName, plan.lastName].filter((c) => c !== undefined).join(' + ') || plan.name || 'none';
-  return `${file}: phone from ${plan.phones.map((p) => `"${p}"`).join(' / ')}, name from ${name}, email from ${plan.email ?? 'none'}`;
+  const zone = plan.timeZone === undefined ? '' : `, time zone from "${plan.timeZone}"`;
+  return `${file}: phone from ${plan.phones.map((p) => `"${p}"`).join(' / ')}, name from ${name}, email from ${plan.email ?? 'none'}${zone}`;
 }

@@ -143,7 +143,7 @@ describe('warnings', () => {
       'curly quote',
       broken('Still there?', 'It\u2019s still there?'),
       9,
-      '"\u2019" (U+2019) makes this text UCS-2',
+      'itself has "\u2019" (U+2019) at character 3 ("It\u2019s still"): that makes it UCS-2',
     ],
     ['emoji', broken('Still there?', 'Still there? \u{1F600}'), 9, 'UCS-2'],
     [

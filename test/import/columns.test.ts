@@ -39,6 +39,24 @@ describe('phone column detection', () => {
     ['Email', false],
     ['Phone Type', false],
     ["Assistant's Name", false],
+    // Pipedrive (person and deals exports)
+    ['Person - Phone', true],
+    ['Phone - Work', true],
+    ['Phone - Mobile', true],
+    ['Person - Phone - Mobile', true],
+    // German
+    ['Telefon', true],
+    ['Mobil', true],
+    ['Handy', true],
+    ['Mobilnummer', true],
+    ['Mobiltelefon', true],
+    ['Telefon geschäftlich', true],
+    // never a phone: it cannot take a text
+    ['Work Fax', false],
+    ['Fax', false],
+    ['Telefax', false],
+    ['Phone - Fax', false],
+    ['Pager', false],
   ])('%s -> %s', (header, expected) => {
     expect(isPhoneHeader(header)).toBe(expected);
   });
@@ -59,6 +77,14 @@ describe('phone column detection', () => {
     [
       ['Cell Phone', 'Telephone'],
       ['Cell Phone', 'Telephone'],
+    ],
+    [
+      ['Name', 'Phone - Work', 'Phone - Home', 'Phone - Mobile'],
+      ['Phone - Mobile', 'Phone - Work', 'Phone - Home'],
+    ],
+    [
+      ['Vorname', 'Telefon', 'Handy', 'Fax'],
+      ['Handy', 'Telefon'],
     ],
   ])('%j prefers %j', (headers, phones) => {
     expect(plan(headers).phones).toEqual(phones);
@@ -231,5 +257,40 @@ describe('separators and headers', () => {
       'Notes',
       'column_5',
     ]);
+  });
+});
+
+describe('names, email and time zone in other exports', () => {
+  test('Pipedrive person export', () => {
+    const p = plan(['Name', 'First name', 'Last name', 'Phone - Work', 'Email - Work', 'Organization']);
+    expect([p.firstName, p.lastName, p.name, p.email]).toEqual([
+      'First name',
+      'Last name',
+      'Name',
+      'Email - Work',
+    ]);
+  });
+
+  test('German: Vorname, Nachname, E-Mail-Adresse', () => {
+    const p = plan(['Vorname', 'Nachname', 'Firma', 'Telefon', 'E-Mail-Adresse']);
+    expect([p.firstName, p.lastName, p.email, p.others]).toEqual([
+      'Vorname',
+      'Nachname',
+      'E-Mail-Adresse',
+      ['Firma'],
+    ]);
+  });
+
+  test.each([['Time Zone'], ['Timezone'], ['time_zone'], ['TZ'], ['Zeitzone']])(
+    '%s is the time zone, not a custom column',
+    (header) => {
+      const p = plan(['Phone', header, 'IP Timezone']);
+      expect(p.timeZone).toBe(header);
+      expect(p.others).toEqual(['IP Timezone']);
+    },
+  );
+
+  test('--map timezone= names another column', () => {
+    expect(plan(['Phone', 'IP Timezone'], ['timezone=IP Timezone']).timeZone).toBe('IP Timezone');
   });
 });

@@ -168,6 +168,7 @@ describe('importing into a funnel that already has contacts', () => {
       unchanged: 4,
       rejected: 1,
       rejectsFile: join(data.dir, 'rejects-20261202T090000Z.csv'),
+      notes: [],
     });
     expect(await readFile(join(data.dir, 'contacts.csv'))).toEqual(before);
     expect((await stat(join(data.dir, 'contacts.csv'))).mtimeMs).toBe(mtime);
@@ -243,6 +244,7 @@ describe('what the operator is told', () => {
       unchanged: 0,
       rejected: 1,
       rejectsFile: null,
+      notes: [],
     });
     expect(await readFile(join(data.dir, 'contacts.csv'))).toEqual(before);
     expect(await rejectsFiles(data.dir)).toEqual([]);

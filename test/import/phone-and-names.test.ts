@@ -3,6 +3,7 @@ import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-j
 import { describe, expect, test } from 'vitest';
 import { splitFullName } from '../../src/core/import/names.js';
 import { normalisePhone, type PhoneParser } from '../../src/core/import/phone.js';
+import { normaliseTimeZone } from '../../src/core/import/timezone.js';
 
 const parse: PhoneParser = (text, country) => {
   const p = parsePhoneNumberFromString(text, country as CountryCode);
@@ -89,5 +90,42 @@ describe('full names to first and last', () => {
     ['', '', ''],
   ])('%j -> %j / %j', (full, first, last) => {
     expect(splitFullName(full)).toEqual({ first, last });
+  });
+});
+
+describe('time zone cells', () => {
+  test.each([
+    ['America/New_York', 'America/New_York'],
+    ['america/chicago', 'America/Chicago'],
+    ['US/Eastern', 'America/New_York'],
+    // HubSpot's hs_timezone values
+    ['america_slash_los_angeles', 'America/Los_Angeles'],
+    ['america_slash_port_hyphen_au_hyphen_prince', 'America/Port-au-Prince'],
+    ['us_slash_eastern', 'America/New_York'],
+    // zone pickers' display forms
+    ['(GMT-05:00) Eastern Time (US & Canada)', 'America/New_York'],
+    ['(UTC+01:00) Berlin', 'Europe/Berlin'],
+    ['(GMT-05:00) America/New_York', 'America/New_York'],
+    ['Pacific', 'America/Los_Angeles'],
+    // EST is an IANA zone without daylight saving; a person writing it means New York
+    ['EST', 'America/New_York'],
+    ['MEZ', 'Europe/Berlin'],
+  ])('%s -> %s', (cell, zone) => {
+    expect(normaliseTimeZone(cell)).toEqual({ ok: true, zone });
+  });
+
+  test.each([
+    ['GMT-5', 'fixed UTC offset'],
+    ['-05:00', 'fixed UTC offset'],
+    ['MST', 'ambiguous'],
+    ['Eastern-ish', 'not a zone this tool knows'],
+  ])('%s is refused: %s', (cell, why) => {
+    const r = normaliseTimeZone(cell);
+    expect(r?.ok).toBe(false);
+    expect(r?.ok === false && r.reason).toContain(why);
+  });
+
+  test('an empty cell is no zone, not a problem', () => {
+    expect(normaliseTimeZone('  ')).toBeUndefined();
   });
 });

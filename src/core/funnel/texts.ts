@@ -3,7 +3,7 @@
  * template syntax, segments and encoding (cost), opt-out wording in the first message, and —
  * given the contacts — fields some contacts lack with no fallback.
  */
-import { segmentsOf } from '../segments.js';
+import { gsmLookAlike, segmentsOf } from '../segments.js';
 import { fieldsOf, parseTemplate, render } from '../template.js';
 import { firstStep } from './flow.js';
 import type { Findings } from './read.js';
@@ -71,15 +71,24 @@ export function lintTexts(f: Findings, funnel: Funnel): void {
       );
     }
   }
+  const templates = new Map(textsOf(funnel).map((t) => [t.key, t.template]));
   for (const s of textStats(funnel)) {
-    if (s.encoding === 'UCS-2') {
-      const chars = s.nonGsmChars
-        .map((c) => `"${c}" (U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`)
+    const own = nonGsmIn(templates.get(s.key) ?? '');
+    if (own.length > 0) {
+      const where = own
+        .slice(0, 3)
+        .map((o) => `${codePoint(o.char)} at character ${o.at} ("${o.context}")`)
+        .join(', ');
+      const swaps = own
+        .map((o) => ({ char: o.char, plain: gsmLookAlike(o.char) }))
+        .filter((o, i, all) => all.findIndex((x) => x.char === o.char) === i);
+      const hint = swaps
+        .map((o) => (o.plain === undefined ? `remove "${o.char}"` : `write ${o.plain} for "${o.char}"`))
         .join(', ');
       f.warn(
         s.path,
-        `${chars} makes this text UCS-2: ${s.segments} segment(s) of 70 characters instead of 160`,
-        'Replace it with a plain character (straight quotes \' ", a hyphen -) to cut the cost, often by half.',
+        `${describeText(s.key)} itself has ${where}: that makes it UCS-2, ${s.segments} segment(s) of 70 characters instead of 160`,
+        `In the funnel file, ${hint}: the text stays GSM-7 and costs up to half as much.`,
       );
     }
     if (s.segments > 3)
@@ -98,6 +107,28 @@ export function lintTexts(f: Findings, funnel: Funnel): void {
       'Add "Reply STOP to opt out." (carriers expect it in the first text).',
     );
   }
+}
+
+/** Each character outside GSM-7 in a template, with its 1-based position and what surrounds it. */
+function nonGsmIn(template: string): { char: string; at: number; context: string }[] {
+  const chars = [...template];
+  const out: { char: string; at: number; context: string }[] = [];
+  chars.forEach((char, i) => {
+    if (segmentsOf(char).encoding === 'UCS-2')
+      out.push({ char, at: i + 1, context: chars.slice(Math.max(0, i - 8), i + 8).join('') });
+  });
+  return out;
+}
+
+function codePoint(char: string): string {
+  return `"${char}" (U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')})`;
+}
+
+/** `intro` -> the message of step "intro"; `route:interested` -> the text of route "interested". */
+function describeText(key: string): string {
+  if (key === 'help') return 'the help text';
+  if (key.startsWith('route:')) return `the text of route "${key.slice('route:'.length)}"`;
+  return `the message of step "${key}"`;
 }
 
 /** Contacts that can still be texted: not finished, not opted out. */
@@ -122,7 +153,9 @@ export function checkContacts(
     if (bare.length === 0 && live.length === 0) continue;
     const lacking = new Map<string, string[]>();
     let worst = 0;
-    const ucs: string[] = [];
+    // a field's values that turn the text UCS-2: ids and the first such character
+    const ucs = new Map<string, { ids: string[]; char: string }>();
+    const ownUcs = nonGsmIn(t.template).length > 0;
     for (const c of live) {
       const r = render(t.template, c);
       if (!r.ok) {
@@ -131,7 +164,15 @@ export function checkContacts(
       }
       const s = segmentsOf(r.text);
       worst = Math.max(worst, s.segments);
-      if (s.encoding === 'UCS-2' && ucs.length < 3) ucs.push(c.id ?? '?');
+      if (s.encoding === 'UCS-2' && !ownUcs) {
+        for (const { field } of fieldsOf(t.template)) {
+          const char = segmentsOf(fieldValue(c, field)).nonGsmChars[0];
+          if (char === undefined) continue;
+          const hit = ucs.get(field) ?? { ids: [], char };
+          hit.ids.push(c.id ?? '?');
+          ucs.set(field, hit);
+        }
+      }
     }
     for (const [field, ids] of lacking) {
       problems.push({
@@ -147,12 +188,20 @@ export function checkContacts(
         path: t.path,
         message: `for some contacts this text is ${worst} segments long`,
       });
-    if (ucs.length > 0)
+    for (const [field, { ids, char }] of ucs)
       problems.push({
         severity: 'warning',
         path: t.path,
-        message: `the names of some contacts (id ${ucs.join(', ')}) make this text UCS-2, which can double its cost`,
+        message: `{{${field}}} of ${ids.length} contact${ids.length === 1 ? '' : 's'} (id ${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', ...' : ''}) holds characters outside GSM-7 such as ${codePoint(char)}: their text goes UCS-2, which can double its cost`,
+        hint: `That is how their ${field} is written in contacts.csv; change it there only if the cost matters more.`,
       });
   }
   return problems;
+}
+
+/** A contact's value of a template field, matched as `render` matches it (case, spaces). */
+function fieldValue(contact: Readonly<Record<string, string>>, field: string): string {
+  for (const [k, v] of Object.entries(contact))
+    if (k.trim().toLowerCase() === field && v.trim() !== '') return v;
+  return '';
 }

@@ -92,6 +92,8 @@ export function validateFunnel(raw: unknown): Validation {
   const custom = new Set(categories.map((c) => c.name));
 
   const steps: Step[] = [];
+  /** where each of `steps` is in the file's list (a step that is not a mapping is not in `steps`) */
+  const fileIndex: number[] = [];
   if (!Array.isArray(top.steps) || top.steps.length === 0) {
     f.error(
       ['steps'],
@@ -107,6 +109,7 @@ export function validateFunnel(raw: unknown): Validation {
         f.error(['steps', i, 'id'], `duplicate step id "${step.id}"`, 'Give every step its own id.');
       seen.add(step.id);
       steps.push(step);
+      fileIndex.push(i);
     });
   }
 
@@ -147,8 +150,16 @@ export function validateFunnel(raw: unknown): Validation {
     routes,
     onTimeout,
   };
+  const checked = f.problems.length;
   if (steps.length > 0) checkGraph(f, funnel);
   lintTexts(f, funnel);
+  // those checks count `funnel.steps`; put each finding back on its step's place in the file, or
+  // after a step that could not be read every later finding would name the step before it
+  for (const p of f.problems.slice(checked)) {
+    const i = p.path[1];
+    if (p.path[0] === 'steps' && typeof i === 'number')
+      p.path = ['steps', fileIndex[i] ?? i, ...p.path.slice(2)];
+  }
   return { funnel: f.hasErrors ? undefined : funnel, problems: f.problems };
 }
 
@@ -225,8 +236,10 @@ function readStep(
   const m = mapping(f, raw, path, 'a step');
   if (m === undefined) return undefined;
   knownKeys(f, m, path, STEP_KEYS);
-  const id = identifier(f, m.id, [...path, 'id'], 'step id');
-  if (id === undefined) return undefined;
+  const valid = identifier(f, m.id, [...path, 'id'], 'step id');
+  // a step whose id is wrong is still read to the end, so its other mistakes are reported too; it
+  // keeps the id as written (no goto can name it: gotos must be valid ids) or its number
+  const id = valid ?? (typeof m.id === 'string' && m.id.trim() !== '' ? m.id : `#${Number(path[1]) + 1}`);
   if (RESERVED_STEP_IDS.includes(id))
     f.error([...path, 'id'], `"${id}" is reserved`, `Step ids cannot be ${RESERVED_STEP_IDS.join(', ')}.`);
   const step: Step = { id, sequence: m.sequence !== false, expect: [], onReply: {} };

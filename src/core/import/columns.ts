@@ -5,14 +5,17 @@
  *
  * Header conventions followed: Google Contacts CSV export ("Given Name", "Phone 1 - Type",
  * "Phone 1 - Value", "E-mail 1 - Value") and Outlook's CSV export ("First Name", "Mobile Phone",
- * "Business Phone", "E-mail Address"); CRMs (HubSpot, Salesforce) use plain "Mobile", "Phone Number".
+ * "Business Phone", "E-mail Address"); CRMs (HubSpot, Salesforce) use plain "Mobile", "Phone Number";
+ * Pipedrive labels its phones "Phone - Work", "Phone - Mobile" ("Person - Phone - Mobile" in a deals
+ * export); German exports say "Vorname", "Nachname", "Telefon", "Mobil", "Handy", "E-Mail".
+ * HubSpot's "Time Zone" (and "Timezone", "TZ", "Zeitzone") becomes the contact's `timezone`.
  */
 import { headerKey } from './headers.js';
 import { isOptOutHeader } from './opt-out.js';
 
 export { headerKey, uniqueHeaders } from './headers.js';
 
-export const IMPORT_FIELDS = ['phone', 'first_name', 'last_name', 'name', 'email'] as const;
+export const IMPORT_FIELDS = ['phone', 'first_name', 'last_name', 'name', 'email', 'timezone'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 export interface ColumnPlan {
@@ -25,6 +28,8 @@ export interface ColumnPlan {
   /** one full-name column, split when the row has no first/last name */
   name: string | undefined;
   email: string | undefined;
+  /** the contact's own time zone (read into contacts.csv `timezone`, which quiet hours follow) */
+  timeZone: string | undefined;
   /** columns saying "do not text this person" */
   optOut: string[];
   /** every other column, in source order: candidates for custom fields */
@@ -60,14 +65,50 @@ const PHONE_KEYS = new Set([
   'movil',
   'celular',
   'gsm',
+  // German exports (Outlook DE: "Mobiltelefon", "Telefon geschäftlich")
+  'mobilnummer',
+  'handynummer',
+  'telefonnummer',
+  'mobiltelefon',
+  'mobilfunknummer',
+  'rufnummer',
+  'telefongeschaftlich',
+  'telefonprivat',
+  // Pipedrive: "Person - Phone", "Phone - Work", "Person - Phone - Mobile"
+  'personphone',
 ]);
 /** `Mobile Phone`, `Business Phone 2`, `Phone Number`, `Cell Phone Number`, `Mobile Number`... */
 const PHONE_PATTERN =
   /^(mobile|cell|cellular|primary|business|home|work|other|main|personal|companymain|car|direct)?(phone|tel|telephone)(number)?\d*$|^(mobile|cell|cellular|mobil)(number|no|nr)?\d*$/;
-/** Google Contacts: `Phone 1 - Value` (its type is in `Phone 1 - Type`). */
+/** Pipedrive: `Phone - Work`, `Phone - Mobile`, `Person - Phone - Home`. */
+const PIPEDRIVE_PHONE = /^(person)?phone(work|mobile|home|other|main)\d*$/;
+/** A fax or pager number never takes a text, whatever else its header says. */
+const NOT_TEXTABLE = /fax|pager/;
+/** Google Contacts: `Phone 1 - Value` (its type is in `Phone 1 - Type`, `Phone 1 - Label` since 2023). */
 const GOOGLE_PHONE_VALUE = /^phone(\d+)value$/;
-const FIRST_KEYS = new Set(['firstname', 'givenname', 'first', 'fname', 'forename', 'given', 'firstnames']);
-const LAST_KEYS = new Set(['lastname', 'familyname', 'surname', 'last', 'lname', 'secondname']);
+const FIRST_KEYS = new Set([
+  'firstname',
+  'givenname',
+  'first',
+  'fname',
+  'forename',
+  'given',
+  'firstnames',
+  'personfirstname',
+  'vorname',
+]);
+const LAST_KEYS = new Set([
+  'lastname',
+  'familyname',
+  'surname',
+  'last',
+  'lname',
+  'secondname',
+  'personlastname',
+  'nachname',
+  'familienname',
+  'zuname',
+]);
 const NAME_KEYS = new Set([
   'name',
   'fullname',
@@ -76,6 +117,7 @@ const NAME_KEYS = new Set([
   'contact',
   'leadname',
   'customername',
+  'personname',
 ]);
 const EMAIL_KEYS = [
   'email',
@@ -85,11 +127,23 @@ const EMAIL_KEYS = [
   'emailaddress1',
   'primaryemail',
   'workemail',
+  'emailadresse',
+  'personemail',
+  'personemailwork',
+  'emailwork',
 ];
+/** HubSpot "Time Zone", "Timezone", "time_zone", "TZ", German "Zeitzone". */
+const TIME_ZONE_KEYS = ['timezone', 'tz', 'zeitzone', 'contacttimezone', 'persontimezone'];
 
 export function isPhoneHeader(header: string): boolean {
   const key = headerKey(header);
-  return PHONE_KEYS.has(key) || PHONE_PATTERN.test(key) || GOOGLE_PHONE_VALUE.test(key);
+  if (NOT_TEXTABLE.test(key)) return false;
+  return (
+    PHONE_KEYS.has(key) ||
+    PHONE_PATTERN.test(key) ||
+    PIPEDRIVE_PHONE.test(key) ||
+    GOOGLE_PHONE_VALUE.test(key)
+  );
 }
 
 export function isMobileLabelled(header: string): boolean {
@@ -115,7 +169,10 @@ export function detectColumns(
   const phoneTypes: Record<string, string> = {};
   for (const h of phones) {
     const n = GOOGLE_PHONE_VALUE.exec(headerKey(h))?.[1];
-    const typeColumn = n === undefined ? undefined : headers.find((t) => headerKey(t) === `phone${n}type`);
+    const typeColumn =
+      n === undefined
+        ? undefined
+        : headers.find((t) => headerKey(t) === `phone${n}type` || headerKey(t) === `phone${n}label`);
     if (typeColumn !== undefined) phoneTypes[h] = typeColumn;
   }
   if (phones.length === 0) {
@@ -129,7 +186,7 @@ export function detectColumns(
   const email =
     mapped.email ??
     EMAIL_KEYS.map((k) => headers.find((_, i) => keys[i] === k)).find((h) => h !== undefined) ??
-    firstOf((k) => /^e?mail\d*(address|value)?\d*$/.test(k));
+    firstOf((k) => /^e?mail\d*(address|adresse|value)?\d*$/.test(k));
   const plan: ColumnPlan = {
     phones,
     phoneTypes,
@@ -137,13 +194,18 @@ export function detectColumns(
     lastName: mapped.last_name ?? firstOf((k) => LAST_KEYS.has(k)),
     name: mapped.name ?? firstOf((k) => NAME_KEYS.has(k)),
     email,
+    timeZone:
+      mapped.timezone ??
+      TIME_ZONE_KEYS.map((k) => headers.find((_, i) => keys[i] === k)).find((h) => h !== undefined),
     optOut: headers.filter(isOptOutHeader),
     others: [],
   };
   const used = new Set<string>([
     ...phones,
     ...Object.values(phoneTypes),
-    ...[plan.firstName, plan.lastName, plan.name, plan.email].filter((h): h is string => h !== undefined),
+    ...[plan.firstName, plan.lastName, plan.name, plan.email, plan.timeZone].filter(
+      (h): h is string => h !== undefined,
+    ),
     ...plan.optOut,
   ]);
   plan.others = headers.filter((h) => !used.has(h));

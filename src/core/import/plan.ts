@@ -13,6 +13,7 @@ import { headerKey } from './headers.js';
 import { splitFullName } from './names.js';
 import { isOptOutValue } from './opt-out.js';
 import { firstOfList, normalisePhone, type PhoneParser } from './phone.js';
+import { normaliseTimeZone } from './timezone.js';
 
 export interface SourceRecord {
   /** physical line of the record's first line in the source file (1 = header) */
@@ -49,6 +50,8 @@ export interface ImportOutcome {
   updated: number;
   unchanged: number;
   rejects: Reject[];
+  /** rows imported with something left out, e.g. a time zone not understood */
+  notes: { line: number; message: string }[];
 }
 
 /** The funnel enrols a new contact in `start`; the engine takes it from there. */
@@ -82,7 +85,10 @@ export function planImport(input: ImportInput): ImportOutcome {
     updated: 0,
     unchanged: 0,
     rejects: [],
+    notes: [],
   };
+  // contacts.csv may already have its own spelling of the column quiet hours read
+  const zoneColumn = headers.find((h) => /^time_?zone$/i.test(h.trim())) ?? 'timezone';
 
   for (const record of records) {
     const huge = Object.entries(record.cells).find(([, v]) => v.length > MAX_CELL);
@@ -98,9 +104,13 @@ export function planImport(input: ImportInput): ImportOutcome {
       column === undefined ? '' : (record.cells[column] ?? '').trim();
     const phoneCell = choosePhone(record, plan);
     if (phoneCell === '') {
+      const fax = plan.phones.find((c) => !textable(record, plan, c) && value(record, c) !== '');
       outcome.rejects.push({
         line: record.line,
-        reason: `no phone number (looked in ${plan.phones.map((p) => `"${p}"`).join(', ')})`,
+        reason:
+          fax === undefined
+            ? `no phone number (looked in ${plan.phones.map((p) => `"${p}"`).join(', ')})`
+            : `no number that takes texts: the one in "${fax}" is a ${record.cells[plan.phoneTypes[fax] ?? ''] ?? 'fax'}`,
         record,
       });
       continue;
@@ -129,6 +139,16 @@ export function planImport(input: ImportInput): ImportOutcome {
     for (const { source, column } of custom) {
       fields[column] = cell(source);
       if (fields[column] !== '') filled.add(column);
+    }
+    const zone = normaliseTimeZone(cell(plan.timeZone));
+    if (zone?.ok) {
+      fields[zoneColumn] = zone.zone;
+      filled.add(zoneColumn);
+    } else if (zone !== undefined) {
+      outcome.notes.push({
+        line: record.line,
+        message: `${zone.reason}; imported without a time zone, so the number's area code decides (fix it in the export and import again, or in the timezone column of contacts.csv)`,
+      });
     }
     const optedOut = plan.optOut.some((c) => isOptOutValue(cell(c)));
 
@@ -168,7 +188,8 @@ export function planImport(input: ImportInput): ImportOutcome {
       outcome.unchanged++;
     }
   }
-  for (const { column } of custom) if (filled.has(column) && !headers.includes(column)) headers.push(column);
+  for (const column of [...custom.map((c) => c.column), zoneColumn])
+    if (filled.has(column) && !headers.includes(column)) headers.push(column);
   for (const r of rows) for (const h of headers) r[h] ??= '';
   outcome.changed = outcome.imported > 0 || outcome.updated > 0;
   return outcome;
@@ -176,17 +197,28 @@ export function planImport(input: ImportInput): ImportOutcome {
 
 /**
  * The row's phone cell: mobile/cell-labelled columns first, then a Google `Phone N - Value`
- * whose `Phone N - Type` says Mobile on this row, then the first non-empty one.
+ * whose `Phone N - Type` says Mobile on this row, then the first non-empty one. A number whose
+ * type says Work Fax, Home Fax or Pager on this row is never the one: it cannot take a text.
  */
 export function choosePhone(record: SourceRecord, plan: ColumnPlan): string {
-  const value = (c: string) => firstOfList(record.cells[c] ?? '');
-  const isMobileType = (c: string) => {
-    const type = plan.phoneTypes[c];
-    return type !== undefined && /mobile|cell/i.test(record.cells[type] ?? '');
-  };
-  const labelled = plan.phones.filter(isMobileLabelled);
-  const ordered = [...labelled, ...plan.phones.filter(isMobileType), ...plan.phones];
-  return ordered.map(value).find((v) => v !== '') ?? '';
+  const isMobileType = (c: string) => /mobile|cell/i.test(typeOf(record, plan, c));
+  const phones = plan.phones.filter((c) => textable(record, plan, c));
+  const ordered = [...phones.filter(isMobileLabelled), ...phones.filter(isMobileType), ...phones];
+  return ordered.map((c) => value(record, c)).find((v) => v !== '') ?? '';
+}
+
+function value(record: SourceRecord, column: string): string {
+  return firstOfList(record.cells[column] ?? '');
+}
+
+/** What the row's sibling type column says of a Google `Phone N - Value` ("Mobile", "Work Fax"). */
+function typeOf(record: SourceRecord, plan: ColumnPlan, column: string): string {
+  const type = plan.phoneTypes[column];
+  return type === undefined ? '' : (record.cells[type] ?? '');
+}
+
+function textable(record: SourceRecord, plan: ColumnPlan, column: string): boolean {
+  return !/fax|pager/i.test(typeOf(record, plan, column));
 }
 
 /**
