@@ -25,7 +25,7 @@ interface CommandSpec {
   load: () => Promise<{ run: Runner }>;
 }
 
-type SharedFlag = '--funnel' | '--env-file' | '--dry-run';
+type SharedFlag = '--funnel' | '--env-file' | '--dry-run' | '--json';
 
 const COMMANDS: CommandSpec[] = [
   {
@@ -96,6 +96,15 @@ const COMMANDS: CommandSpec[] = [
       ),
     ],
     load: () => import('./commands/categorize.js'),
+  },
+  {
+    name: 'tick',
+    summary: 'what cron runs every few minutes: poll-replies, categorize, send',
+    description:
+      "Runs poll-replies, then categorize, then send, in one process, each as if run alone; the first that fails stops the rest (its exit code is the tick's). One line in the crontab, one log.",
+    examples: ['smsfunnel tick', 'smsfunnel tick --quiet >> log/smsfunnel.log 2>&1'],
+    without: ['--json'], // three results; each command has its own --json
+    load: () => import('./commands/tick.js'),
   },
   {
     name: 'summarize',

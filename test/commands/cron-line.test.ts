@@ -109,5 +109,20 @@ describe('the cron line', () => {
     const bad = await sh(command(quiet), world.dataDir, join(world.root, 'bin'));
     expect(bad.status).toBe(78);
     expect(bad.stderr).toContain('TWILIO_ACCOUNT_SID');
+    expect(bad.stderr).toContain('tick stopped at poll-replies');
+  });
+
+  test('a tick stops at the first command that fails: nothing is sent while replies cannot be read', async () => {
+    world = await makeWorld();
+    await world.seed([enrolled('1')]);
+    world.server.faults({ failNext: { status: 503, count: 1000 } });
+    const r = await world.run(['tick'], { env: { TWILIO_RETRY_FOR: '1' } });
+    expect(r.code).toBe(69);
+    expect(r.stderr).toContain('tick stopped at poll-replies');
+    world.server.faults({ clear: true });
+    expect(world.outbound()).toHaveLength(0);
+    const ok = await world.run(['tick']);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout.trim().split('\n').at(-1)).toBe('sent 1, skipped 0, failed 0');
   });
 });

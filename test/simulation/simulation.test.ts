@@ -137,8 +137,8 @@ describe(`${DAYS} simulated days, ${SIM_CONTACTS} contacts`, () => {
           ws.server.injectInbound({ from: phone, to: OUR_NUMBER, body: reply.body, at: new Date(at) });
         }
         lastTick = tick;
-        // What cron runs, every tick: `poll-replies && categorize && send`.
-        for (const command of ['poll-replies', 'categorize', 'send']) {
+        // What cron runs, every tick: `smsfunnel tick` (poll-replies, categorize, send).
+        for (const command of ['tick']) {
           const t0 = performance.now();
           const r = await ws.run([command]);
           commandMs.set(command, (commandMs.get(command) ?? 0) + performance.now() - t0);
