@@ -117,11 +117,12 @@ const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'retry',
-    args: '<phone|id>',
+    args: '[phone|id]',
     summary: 'send a contact again the text that failed, once its number is fixed',
     description:
-      'For a contact whose text failed (a wrong or unreachable number): fix the phone in contacts.csv, then run retry. The contact goes back to the step whose text it never got (the intro if the intro failed), due now, and the next send delivers it inside quiet hours. Refuses an opted-out contact.',
-    examples: ['smsfunnel retry +12125550142', 'smsfunnel retry 17 --dry-run'],
+      'For a contact whose text failed (a wrong or unreachable number): fix the phone in contacts.csv, then run retry. The contact goes back to the step whose text it never got (the intro if the intro failed), due now, and the next send delivers it inside quiet hours. Refuses an opted-out contact. With --sender: after fixing what Twilio blamed the sender for (an unregistered number, a suspended account), lift the hold so send goes on; the texts that failed go out again.',
+    examples: ['smsfunnel retry +12125550142', 'smsfunnel retry 17 --dry-run', 'smsfunnel retry --sender'],
+    options: [new Option('--sender', 'lift the sender hold a delivery result set (see `smsfunnel status`)')],
     load: () => import('./commands/retry.js'),
   },
   {

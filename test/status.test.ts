@@ -109,6 +109,7 @@ describe('smsfunnel status', () => {
       byState: { '(none)': 5, waiting: 3, done: 1, stopped: 1 },
       byCategory: { '(none)': 7, interested: 2, opt_out: 1 },
       optedOut: 1,
+      senderHold: null,
       dueNow: 2,
       upcoming: [
         { at: '2026-12-02T09:00:00Z', count: 2 },

@@ -11,13 +11,15 @@ import { loadFunnelFile } from '../adapters/funnel-file.js';
 import { openDataDir } from '../adapters/store/index.js';
 import type { TwilioAdapter, TwilioMessage } from '../adapters/twilio/index.js';
 import { DELIVERIES_STATE, type Deliveries, FINAL_STATUSES, STATUS_WINDOW_MS } from '../core/delivery.js';
+import { applyDeliveryResults, type StatusUpdate } from '../core/delivery-results.js';
+import { compileFunnel } from '../core/funnel/index.js';
 import { emptyInbox, INBOX_STATE, type Inbox, type InboxEntry } from '../core/inbox.js';
 import { isoSeconds, messageRow } from '../core/model.js';
 import { absorb, listFrom, type PollCursor } from '../core/poll.js';
+import { SENDER_HOLD_STATE, type SenderHold, strongerHold } from '../core/sender-hold.js';
 import { ExitCode } from '../errors.js';
 import type { CommandContext } from './context.js';
 import { loadCommandConfig } from './context.js';
-import { applyDeliveryResults, type StatusUpdate } from './poll-deliveries.js';
 import { withSender } from './send.js';
 
 export const CURSOR_STATE = 'poll-cursor';
@@ -30,7 +32,8 @@ export async function run(
   const dryRun = ctx.options.dryRun;
   const { config, clock } = loadCommandConfig(ctx, ['twilio']);
   // Replies come to the number the texts went from: the funnel file's `sender` when it names one.
-  const twilio = withSender(config.twilio, await loadFunnelFile(config.funnelFile));
+  const funnel = await loadFunnelFile(config.funnelFile);
+  const twilio = withSender(config.twilio, funnel);
   const now = clock.now();
   const store = await openDataDir({
     dir: config.dataDir,
@@ -131,7 +134,25 @@ export async function run(
 
     let failures: string[] = [];
     if (updates.length > 0) {
-      failures = applyDeliveryResults(updates, deliveries, table?.rows ?? [], now);
+      const sender = twilio.messagingServiceSid ?? twilio.phoneNumber ?? '';
+      const resendsBefore = deliveries.resends.length;
+      const effects = applyDeliveryResults(updates, deliveries, table?.rows ?? [], now, {
+        compiled: () => compileFunnel(funnel),
+        sender,
+      });
+      failures = effects.lines;
+      if (effects.hold !== undefined) {
+        const before = await store.readState<SenderHold | null>(SENDER_HOLD_STATE);
+        const same = before?.sender === sender ? before : undefined;
+        const texts = (same?.texts ?? 0) + effects.hold.texts;
+        const hold = strongerHold(same, effects.hold);
+        await store.writeState(SENDER_HOLD_STATE, { ...hold, texts });
+        ctx.out.warn(
+          `Twilio ${effects.hold.code}: ${effects.hold.meaning}. ${effects.hold.fix}; \`send\` creates no text from ${sender} until then${effects.hold.until === null ? ' (then run `smsfunnel retry --sender`)' : ` (it tries again after ${effects.hold.until})`}.`,
+        );
+      }
+      await store.appendOptOuts(effects.optOuts);
+      if (deliveries.resends.length > resendsBefore) await store.forgetSchedule();
       await store.appendMessages(
         updates.map((u) =>
           messageRow({
@@ -145,7 +166,7 @@ export async function run(
           }),
         ),
       );
-      if (table !== undefined && failures.length > 0) await store.saveContacts(table);
+      if (table !== undefined && effects.contactsChanged) await store.saveContacts(table);
       await store.writeState(DELIVERIES_STATE, deliveries);
     }
     // Last, the cursor, with the log's size as its bookmark: everything up to here is recorded.

@@ -10,13 +10,24 @@ import { findContact } from '../core/contact-ref.js';
 import { DELIVERIES_STATE, type Deliveries } from '../core/delivery.js';
 import { compileFunnel } from '../core/funnel/index.js';
 import { planRetry } from '../core/retry.js';
+import { SENDER_HOLD_STATE, type SenderHold } from '../core/sender-hold.js';
 import { DataError, ExitCode, UsageError } from '../errors.js';
 import { type CommandContext, loadCommandConfig } from './context.js';
 
-export async function run(ctx: CommandContext, args: string[]): Promise<number> {
+export async function run(
+  ctx: CommandContext,
+  args: string[],
+  opts: Record<string, unknown> = {},
+): Promise<number> {
   const [ref] = args;
+  if (opts.sender === true) {
+    if (ref !== undefined) throw new UsageError('retry --sender takes no contact: smsfunnel retry --sender');
+    return liftSenderHold(ctx);
+  }
   if (ref === undefined || ref.trim() === '')
-    throw new UsageError('retry needs the contact: smsfunnel retry <phone|id>');
+    throw new UsageError(
+      'retry needs the contact: smsfunnel retry <phone|id> (or --sender to lift a sender hold)',
+    );
   const dryRun = ctx.options.dryRun;
   const { config, clock } = loadCommandConfig(ctx, []);
   const compiled = compileFunnel(await loadFunnelFile(config.funnelFile));
@@ -48,6 +59,35 @@ export async function run(ctx: CommandContext, args: string[]): Promise<number> 
     await store.saveContacts(table);
     ctx.out.result(line);
     ctx.out.data({ contact: contact.id, phone: contact.phone, step: plan.key, state: contact.state });
+    return ExitCode.ok;
+  } finally {
+    await store.close();
+  }
+}
+
+/** `retry --sender`: the operator fixed what Twilio blamed the sender for; `send` goes on. */
+async function liftSenderHold(ctx: CommandContext): Promise<number> {
+  const { config } = loadCommandConfig(ctx, []);
+  const store = await openDataDir({
+    dir: config.dataDir,
+    lockWaitSeconds: config.lockWaitSeconds,
+    readOnly: ctx.options.dryRun,
+  });
+  try {
+    const hold = await store.readState<SenderHold | null>(SENDER_HOLD_STATE);
+    if (hold === null || hold === undefined) {
+      ctx.out.result('no sender hold: send is not held');
+      ctx.out.data({ lifted: false });
+      return ExitCode.ok;
+    }
+    const line = `lifted the hold on ${hold.sender} (Twilio ${hold.code}, ${hold.meaning}): the ${hold.texts} text(s) that failed go out again at the next send`;
+    if (ctx.options.dryRun) {
+      ctx.out.result(`dry run: would have ${line}; nothing written`);
+      return ExitCode.ok;
+    }
+    await store.writeState(SENDER_HOLD_STATE, null);
+    ctx.out.result(line);
+    ctx.out.data({ lifted: true, sender: hold.sender, code: hold.code, texts: hold.texts });
     return ExitCode.ok;
   } finally {
     await store.close();

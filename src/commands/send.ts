@@ -11,19 +11,16 @@ import { createHash, randomUUID } from 'node:crypto';
 import { loadFunnelFile } from '../adapters/funnel-file.js';
 import { type Intent, SendJournal } from '../adapters/send-journal.js';
 import { type DataDir, openDataDir } from '../adapters/store/index.js';
-import type { TwilioMessage } from '../adapters/twilio/index.js';
+import { holdError, stoppedError } from '../adapters/twilio/errors.js';
+import type { SendOutcome, TwilioMessage } from '../adapters/twilio/index.js';
 import type { Config, TwilioConfig } from '../config.js';
-import {
-  type OptOutRow,
-  optOutRow,
-  suppressContact,
-  suppressedNumbers,
-} from '../core/compliance/suppression.js';
-import { decisionColumns, sentColumns, unusableColumns } from '../core/contact-update.js';
+import { type OptOutRow, suppressContact, suppressedNumbers } from '../core/compliance/suppression.js';
+import { decisionColumns, sentColumns } from '../core/contact-update.js';
 import { DELIVERIES_STATE, type Deliveries, type PendingDelivery } from '../core/delivery.js';
-import { advance, compileFunnel, type Funnel } from '../core/funnel/index.js';
+import { compileFunnel, type Funnel } from '../core/funnel/index.js';
 import { awaitingCategorize, emptyInbox, INBOX_STATE, type Inbox } from '../core/inbox.js';
 import { type Contact, isoSeconds, type MessageRow } from '../core/model.js';
+import { refusalOf } from '../core/refusal.js';
 import {
   nextWake,
   type PlannedSend,
@@ -32,6 +29,8 @@ import {
   skippedByReason,
   summaryLine,
 } from '../core/send-plan.js';
+import { activeHold, describeHold, SENDER_HOLD_STATE, type SenderHold } from '../core/sender-hold.js';
+import { codeMeaning } from '../core/twilio-codes.js';
 import { ConfigError, ExitCode, UsageError } from '../errors.js';
 import { packageVersion } from '../version.js';
 import type { CommandContext } from './context.js';
@@ -70,6 +69,18 @@ export async function run(
   /** carrier opt-outs (21610) met in this run, for opt-outs.csv */
   const listed: OptOutRow[] = [];
   const inputs = scheduleInputs(funnel, config);
+  const twilio = dryRun ? undefined : withSender(config.twilio as TwilioConfig, funnel);
+  // A delivery result blamed the sender (src/core/sender-hold.ts): no text until it is fixed.
+  const savedHold = await store.readState<SenderHold | null>(SENDER_HOLD_STATE);
+  const sender = twilio?.messagingServiceSid ?? twilio?.phoneNumber ?? savedHold?.sender ?? '';
+  const hold = activeHold(savedHold, sender, now);
+  if (hold !== undefined) {
+    if (!dryRun) {
+      await store.close();
+      throw holdError(hold);
+    }
+    ctx.out.warn(`a real run sends nothing now: ${describeHold(hold)}`);
+  }
   if (!dryRun) {
     const quiet = await nothingDue(store, journal, now, inputs);
     if (quiet !== undefined) {
@@ -88,7 +99,6 @@ export async function run(
       return ExitCode.ok;
     }
   }
-  const twilio = dryRun ? undefined : withSender(config.twilio as TwilioConfig, funnel);
   // A dry run never loads the SDK (≈260 ms) unless a killed run left sends to look up.
   let adapter = twilio === undefined ? undefined : await twilioAdapter(twilio);
   try {
@@ -229,6 +239,10 @@ export async function run(
             } else {
               await recordSent(item.contact, intent, message);
             }
+          } else if (outcome.kind === 'stopped') {
+            // The sender or the account is at fault: every text would fail alike. Stop, touch no contact.
+            await journal.append({ t: 'gone', id: intent.id });
+            throw stoppedError(outcome.meaning, `${outcome.message}.`);
           } else {
             await journal.append({ t: 'gone', id: intent.id });
             counts.failed++;
@@ -265,41 +279,20 @@ export async function run(
     await store.close();
   }
 
-  /** What a refusal by Twilio means for the contact; returns the line for the operator. */
+  /** What a refusal by Twilio means for the contact (src/core/refusal.ts); returns the line for the operator. */
   function rejected(
     contact: Contact,
-    outcome: { reason: string; code: number; moreInfo: string; message: string },
+    outcome: Extract<SendOutcome, { kind: 'rejected' }>,
     compiledFunnel: typeof compiled,
     at: Date,
   ): string {
-    const why = `Twilio ${outcome.code} (${outcome.moreInfo})`;
-    if (outcome.reason === 'opted_out') {
-      const d = advance(compiledFunnel, contact, { type: 'REPLY', category: 'opt_out' }, at);
-      Object.assign(contact, decisionColumns({ ...d, optedOut: true }, at), {
-        error: `opted out at the carrier: ${why}`,
-      });
-      listed.push(
-        optOutRow({
-          number: contact.phone,
-          at: isoSeconds(at),
-          action: 'opt_out',
-          how: 'carrier',
-          detail: `Twilio ${outcome.code}`,
-          source: `send to contact ${contact.id}`,
-        }),
-      );
-      return `contact ${contact.id} (${contact.phone}) has opted out at the carrier (${why}); marked opted out`;
-    }
-    if (outcome.reason === 'country_blocked') {
-      Object.assign(contact, {
-        error: `the account cannot text this country: ${why}`,
-        next_action_at: isoSeconds(new Date(at.getTime() + 24 * 3600_000)),
-        updated_at: isoSeconds(at),
-      });
-      return `contact ${contact.id} (${contact.phone}): your Twilio account cannot text this country (${why}); enable it under Messaging > Settings > Geo permissions. Retried in 24 hours`;
-    }
-    Object.assign(contact, unusableColumns(why, at));
-    return `contact ${contact.id} (${contact.phone}): number cannot take texts (${why}); fix the phone in contacts.csv and set next_action_at to send again`;
+    const meaning = codeMeaning(outcome.code);
+    const effect = outcome.reason === 'retry_once' ? 'person' : outcome.reason;
+    const refusal = refusalOf(contact, effect, meaning, compiledFunnel, at, `send to contact ${contact.id}`);
+    Object.assign(contact, refusal.set);
+    if (refusal.optOut !== undefined) listed.push(refusal.optOut);
+    const sep = effect === 'opted_out' ? ' ' : ': ';
+    return `contact ${contact.id} (${contact.phone})${sep}${refusal.headline} (Twilio ${outcome.code}, ${meaning.meaning}, ${outcome.moreInfo}); ${refusal.outcome}`;
   }
 }
 

@@ -11,6 +11,7 @@ import { loadFunnelFile } from '../adapters/funnel-file.js';
 import { openDataDir } from '../adapters/store/index.js';
 import { compileFunnel } from '../core/funnel/index.js';
 import { localTime } from '../core/local-time.js';
+import { activeHold, describeHold, SENDER_HOLD_STATE, type SenderHold } from '../core/sender-hold.js';
 import { type FunnelStatus, funnelStatus } from '../core/status.js';
 import { funnelStages, withStages } from '../core/summary/funnel-stages.js';
 import { computeSummary, type Summary } from '../core/summary/index.js';
@@ -34,6 +35,7 @@ export async function run(ctx: CommandContext): Promise<number> {
   });
   let status: FunnelStatus;
   let recent: Summary;
+  let hold: SenderHold | undefined;
   const now = clock.now();
   // The funnel file orders the stages; status still works on a data folder without one.
   const funnel = existsSync(config.funnelFile) ? await loadFunnelFile(config.funnelFile) : undefined;
@@ -42,6 +44,8 @@ export async function run(ctx: CommandContext): Promise<number> {
     const messages = await data.readMessages();
     status = funnelStatus(contacts.rows, messages, now);
     const last = await data.readState<SummaryState>(STATE_FILE);
+    const saved = await data.readState<SenderHold | null>(SENDER_HOLD_STATE);
+    hold = activeHold(saved, saved?.sender ?? '', now);
     // The next summary starts where the last one ended (not a same-day --force resend's window).
     const since = windowStart(last, '', now);
     recent = computeSummary({
@@ -55,7 +59,11 @@ export async function run(ctx: CommandContext): Promise<number> {
   } finally {
     await data.close();
   }
-  ctx.out.data({ ...asJson(status), sinceLastSummary: recentJson(recent) });
+  ctx.out.data({ ...asJson(status), sinceLastSummary: recentJson(recent), senderHold: hold ?? null });
+  if (hold !== undefined)
+    ctx.out.warn(
+      `${describeHold(hold)}. ${hold.fix}${hold.until === null ? ', then run `smsfunnel retry --sender`' : ''}.`,
+    );
   // Times as the team reads them: in the funnel's zone (UTC without a funnel file); --json keeps ISO UTC.
   const zone = funnel?.timezone ?? 'UTC';
   ctx.out.print(render(status, data.dir, ctx.out.color, zone));

@@ -7,6 +7,8 @@ import { type Contact, isoSeconds, parseTime } from './model.js';
 
 /** A contact whose number cannot be texted is never due again: next_action_at is cleared. */
 export const UNUSABLE_PREFIX = 'unusable number';
+/** A contact flagged for a person waits until the person sets next_action_at (or runs retry). */
+export const PERSON_PREFIX = 'needs a person';
 
 /** The columns a decision sets (state, next action, opt-out/opt-in), stamped `now`. */
 export function decisionColumns(decision: Decision, now: Date): Record<string, string> {
@@ -28,6 +30,11 @@ export function sentColumns(decision: Decision, now: Date): Record<string, strin
 /** The number cannot take texts (invalid, landline, unknown): say why, and never make it due again. */
 export function unusableColumns(reason: string, now: Date): Record<string, string> {
   return { error: `${UNUSABLE_PREFIX}: ${reason}`, next_action_at: '', updated_at: isoSeconds(now) };
+}
+
+/** Something only a person can judge: say why, and wait for them (next_action_at cleared). */
+export function personColumns(reason: string, now: Date): Record<string, string> {
+  return { error: `${PERSON_PREFIX}: ${reason}`, next_action_at: '', updated_at: isoSeconds(now) };
 }
 
 export function isOptedOut(contact: Contact): boolean {

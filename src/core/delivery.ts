@@ -1,10 +1,10 @@
 /**
- * What a delivery result means for the contact. Codes from Twilio's error dictionary
- * (https://www.twilio.com/docs/errors/30003 ... /30007): 30003 the handset was unreachable (off,
- * out of coverage) — worth one more try later; 30005 unknown or inactive number and 30006
- * landline or unreachable carrier — the number cannot take texts; 30004 blocked by the recipient
- * and 30007 filtered by the carrier — a person should look before anything else is sent.
+ * Delivery results: which statuses are final, and what a failed one means, by the one table of
+ * Twilio codes (./twilio-codes.ts). A contact-scope code moves that contact; a sender-, account-
+ * or busy-scope code (30034 unregistered, 30002 suspended, 30001 queue overflow, ...) touches no
+ * contact: the text is owed again and `send` holds until the cause is fixed (./sender-hold.ts).
  */
+import { type CodeMeaning, codeMeaning } from './twilio-codes.js';
 
 export const FINAL_STATUSES = new Set(['delivered', 'undelivered', 'failed', 'read', 'canceled']);
 export const FAILED_STATUSES = new Set(['undelivered', 'failed']);
@@ -15,31 +15,31 @@ export const RETRY_AFTER_MS = 4 * 60 * 60 * 1000;
 export type DeliveryVerdict =
   | { kind: 'fine' }
   | { kind: 'retry_once' }
-  | { kind: 'unusable'; reason: string }
-  | { kind: 'needs_human'; reason: string };
+  | { kind: 'contact'; effect: 'opted_out' | 'unusable' | 'country_blocked' | 'person'; meaning: CodeMeaning }
+  | { kind: 'stop'; meaning: CodeMeaning };
 
 export function deliveryVerdict(status: string, errorCode: string, isRetry: boolean): DeliveryVerdict {
   if (!FAILED_STATUSES.has(status)) return { kind: 'fine' };
-  const code = errorCode === '' ? 'no error code' : `Twilio ${errorCode}`;
-  switch (errorCode) {
-    case '30003':
-      return isRetry
-        ? { kind: 'needs_human', reason: `${code}: the handset was unreachable twice` }
-        : { kind: 'retry_once' };
-    case '30005':
-      return { kind: 'unusable', reason: `${code}: unknown or inactive number` };
-    case '30006':
-      return { kind: 'unusable', reason: `${code}: landline or unreachable carrier` };
-    case '30004':
-      return { kind: 'needs_human', reason: `${code}: the recipient blocked the message` };
-    case '30007':
-      return {
-        kind: 'needs_human',
-        reason: `${code}: the carrier filtered the message as spam; review the text`,
-      };
-    default:
-      return { kind: 'needs_human', reason: `${code}: the message was ${status}` };
-  }
+  if (errorCode === '' || !/^\d+$/.test(errorCode))
+    return {
+      kind: 'contact',
+      effect: 'person',
+      meaning: { ...codeMeaning(0), meaning: `the message was ${status} with no error code` },
+    };
+  const meaning = codeMeaning(Number(errorCode));
+  if (meaning.scope !== 'contact') return { kind: 'stop', meaning };
+  const effect = meaning.effect ?? 'person';
+  if (effect !== 'retry_once') return { kind: 'contact', effect, meaning };
+  if (!isRetry) return { kind: 'retry_once' };
+  return {
+    kind: 'contact',
+    effect: 'person',
+    meaning: {
+      ...meaning,
+      meaning: 'the handset was unreachable twice',
+      fix: 'Read the conversation with the contact first',
+    },
+  };
 }
 
 /** An outbound text whose delivery result is not known yet. */

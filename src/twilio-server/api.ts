@@ -73,7 +73,7 @@ export function createMessage(ctx: ApiContext, form: URLSearchParams): Answer {
 
   const at = toSecond(ctx.now());
   const viaService = service !== null && service !== '' && realism.serviceAccepts === true;
-  const asyncCode = realism.asyncFailures?.[to];
+  const asyncCode = realism.asyncFailures?.[to] ?? realism.asyncSenderError;
   const message: StoredMessage = {
     sid: newMessageSid(),
     direction: 'outbound-api',

@@ -51,6 +51,12 @@ export interface Realism {
    * with this code and no date_sent: a Messaging Service reports 21610/21211/21614 this way
    */
   asyncFailures?: Record<string, number>;
+  /**
+   * every create is accepted, then fails a moment later with this sender- or account-scope code:
+   * how an unregistered 10DLC number (30034), a suspended account (30002) or a full queue (30001)
+   * shows up, one failed text at a time
+   */
+  asyncSenderError?: number;
   /** a create through a Messaging Service answers `accepted` with no From and no date_sent yet */
   serviceAccepts?: boolean;
   /** created texts go to `sent` and never hear back (no delivery receipt from the carrier) */

@@ -163,9 +163,9 @@ describe('errors by meaning', () => {
 
   test.each([
     [21610, 'opted_out'],
-    [21211, 'number_unusable'],
-    [21614, 'number_unusable'],
-    [21612, 'number_unusable'],
+    [21211, 'unusable'],
+    [21614, 'unusable'],
+    [21612, 'unusable'],
     [21408, 'country_blocked'],
   ] as const)('Twilio code %i rejects the contact as %s, without retrying', async (code, reason) => {
     const { adapter, server, waits } = await setup();
@@ -187,7 +187,7 @@ describe('errors by meaning', () => {
   test('a malformed number is a permanent rejection (21211) from the validation itself', async () => {
     const { adapter } = await setup();
     const outcome = await adapter.sendMessage({ to: '5551234', body: 'Hi' });
-    expect(outcome).toMatchObject({ kind: 'rejected', reason: 'number_unusable', code: 21211 });
+    expect(outcome).toMatchObject({ kind: 'rejected', reason: 'unusable', code: 21211 });
   });
 });
 

@@ -28,9 +28,18 @@ describe('realism modes', () => {
     r.server.faults({ realism: { senderError: 21606 } });
     for (const to of ['+15551230001', '+15551230002']) {
       const out = await r.adapter.sendMessage({ to, body: 'hello' });
-      expect(out.kind === 'rejected' && out.code).toBe(21606);
+      expect(out.kind === 'stopped' && out.meaning).toMatchObject({ code: 21606, scope: 'sender' });
     }
     expect(r.server.messages()).toEqual([]);
+  });
+
+  test('an async sender error accepts every create, then fails each text with its code', async () => {
+    r = await rig({ now, config: { phoneNumber: OUR_NUMBER } });
+    r.server.faults({ realism: { asyncSenderError: 30034 } });
+    const out = await r.adapter.sendMessage({ to: '+15551230005', body: 'hello' });
+    expect(out.kind).toBe('sent');
+    const later = await r.adapter.fetchMessage(out.kind === 'sent' ? out.message.sid : '');
+    expect(later).toMatchObject({ status: 'failed', errorCode: 30034, dateSent: null });
   });
 
   test('a Messaging Service accepts, then fails the text with 21610 before it is ever sent', async () => {

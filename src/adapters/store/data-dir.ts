@@ -106,8 +106,8 @@ class FileDataDir implements DataDir {
   }
 
   async readSchedule(inputs: string): Promise<ContactsSchedule | undefined> {
-    const saved = await this.readState<ContactsSchedule & ScheduledFiles>(SCHEDULE_STATE);
-    if (saved === undefined || saved.inputs !== inputs) return undefined;
+    const saved = await this.readState<(ContactsSchedule & ScheduledFiles) | null>(SCHEDULE_STATE);
+    if (saved === undefined || saved === null || saved.inputs !== inputs) return undefined;
     const now = await this.scheduledFiles();
     if (now === undefined || !sameFile(saved, now)) return undefined;
     // a row added to opt-outs.csv since (a STOP, a START) changes what is due too
@@ -121,6 +121,11 @@ class FileDataDir implements DataDir {
     const now = await this.scheduledFiles();
     if (now === undefined) return;
     await this.writeState(SCHEDULE_STATE, { ...now, ...schedule });
+  }
+
+  async forgetSchedule(): Promise<void> {
+    this.guardWrite('forgetSchedule');
+    await this.writeState(SCHEDULE_STATE, null);
   }
 
   /** contacts.csv's fingerprint, with opt-outs.csv's: the two files a schedule is made from. */

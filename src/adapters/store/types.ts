@@ -67,6 +67,8 @@ export interface DataDir {
   readSchedule(inputs: string): Promise<ContactsSchedule | undefined>;
   /** Records the schedule for contacts.csv and opt-outs.csv as they are on disk now. */
   writeSchedule(schedule: ContactsSchedule): Promise<void>;
+  /** Something besides contacts.csv made a text due (a resend owed by a delivery result): the next send plans afresh. */
+  forgetSchedule(): Promise<void>;
 
   /**
    * All contacts (an empty table when contacts.csv does not exist yet). Remembers what was read.

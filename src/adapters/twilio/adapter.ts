@@ -108,7 +108,7 @@ export async function createTwilioAdapter(
     );
     if (result.ok) return { kind: 'sent', message: toMessage(result.value as unknown as SdkMessage) };
     const { failure } = result;
-    if (failure.kind === 'rejected') return { ...failure, kind: 'rejected' };
+    if (failure.kind === 'rejected' || failure.kind === 'stopped') return failure;
     if (failure.kind === 'ambiguous') return { kind: 'ambiguous', error: failure.description };
     // 404 on create: the account's Messages resource is unknown; no contact is at fault.
     throw new UnavailableError(

@@ -7,11 +7,16 @@
  * - a network error after it may have left (reset, hang-up, timeout): a create is *ambiguous*
  *   and is never retried blindly (it may have gone out); a read is retried.
  * - 20003 / HTTP 401: the credentials were refused; stop the run (exit 78).
- * - 21610 opted out, 21211/21614/21612 unusable number, 21408 country not enabled, other 21xxx:
- *   rejected for this contact; never retried.
+ * - a 21xxx code (or another code of src/core/twilio-codes.ts) on a create, by its scope: about
+ *   the contact (21610 opted out, 21211 invalid number, ...; an unknown 21xxx flags the contact for
+ *   a person), never retried; about the sender or the account (21606 bad From, 21608 trial, 217xx
+ *   Messaging Service): the run stops with exit 78; a full queue (21611): it stops with exit 69.
  * - anything else, or retries exhausted within the time budget: UnavailableError (exit 69).
  */
-import { ConfigError, UnavailableError } from '../../errors.js';
+
+import { describeHold, type SenderHold } from '../../core/sender-hold.js';
+import { type CodeMeaning, codeMeaning, knownCode } from '../../core/twilio-codes.js';
+import { ConfigError, type SmsfunnelError, UnavailableError } from '../../errors.js';
 import type { RejectionReason } from './types.js';
 
 export const moreInfoUrl = (code: number) => `https://www.twilio.com/docs/errors/${code}`;
@@ -21,6 +26,8 @@ export type Failure =
   | { kind: 'ambiguous'; description: string }
   | { kind: 'auth'; description: string }
   | { kind: 'rejected'; reason: RejectionReason; code: number; moreInfo: string; message: string }
+  /** the sender, the account or a full queue: every text would fail the same way */
+  | { kind: 'stopped'; meaning: CodeMeaning; moreInfo: string; message: string }
   | { kind: 'not_found'; description: string }
   | { kind: 'fatal'; description: string };
 
@@ -50,14 +57,6 @@ const NOT_SENT = new Set([
   'ERR_INVALID_URL',
 ]);
 
-const REJECTIONS: Record<number, RejectionReason> = {
-  21610: 'opted_out',
-  21211: 'number_unusable',
-  21612: 'number_unusable',
-  21614: 'number_unusable',
-  21408: 'country_blocked',
-};
-
 /** Seconds or an HTTP date (RFC 9110 §10.2.3), as ms from now. */
 export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
   if (value === undefined || value.trim() === '') return undefined;
@@ -86,15 +85,13 @@ export function classify(error: unknown, create: boolean, retryAfterMs?: number)
         : { kind: 'retry', description, retryAfterMs };
     }
     if (status === 404 || code === 20404) return { kind: 'not_found', description };
-    if (create && code >= 21000 && code < 22000) {
-      const reason = REJECTIONS[code] ?? 'permanent';
-      return {
-        kind: 'rejected',
-        reason,
-        code,
-        moreInfo: info,
-        message: `Twilio refused the message: ${description}`,
-      };
+    if (create && status >= 400 && status < 500) {
+      if (knownCode(code) !== undefined || (code >= 21000 && code < 22000)) {
+        const meaning = codeMeaning(code);
+        const message = `Twilio refused the message: ${description}`;
+        if (meaning.scope !== 'contact') return { kind: 'stopped', meaning, moreInfo: info, message };
+        return { kind: 'rejected', reason: meaning.effect ?? 'person', code, moreInfo: info, message };
+      }
     }
     return { kind: 'fatal', description };
   }
@@ -114,6 +111,38 @@ export class TwilioAuthError extends ConfigError {
       'Copy the Account SID and Auth Token again from the Twilio Console (https://console.twilio.com) into .env, then run again.',
     );
   }
+}
+
+/**
+ * The run stops for a sender-, account- or busy-scope code (src/core/twilio-codes.ts): exit 78
+ * with what to fix, or 69 when a queue or cap is full and a later run goes on.
+ */
+export function stoppedError(meaning: CodeMeaning, said: string): SmsfunnelError {
+  const what = `Twilio ${meaning.code}: ${meaning.meaning} (${moreInfoUrl(meaning.code)})`;
+  if (meaning.scope === 'busy')
+    return new UnavailableError(`${what}; no text was sent from here on. ${said}`, `${meaning.fix}.`);
+  const setting =
+    meaning.scope === 'account' ? 'TWILIO_ACCOUNT_SID' : 'TWILIO_PHONE_NUMBER / TWILIO_MESSAGING_SERVICE_SID';
+  return new ConfigError(
+    [`${setting}: ${what}. ${said}`],
+    `${meaning.fix}, then run again; no contact was marked, and nothing is sent twice.`,
+  );
+}
+
+/** `send` while a sender hold lasts: 78 until the operator lifts it, 69 while a busy one runs out. */
+export function holdError(hold: SenderHold): SmsfunnelError {
+  const what = describeHold(hold);
+  if (hold.until !== null)
+    return new UnavailableError(
+      `${what}; no text was sent`,
+      `${hold.fix}; sending goes on by itself after ${hold.until}.`,
+    );
+  const setting =
+    hold.scope === 'account' ? 'TWILIO_ACCOUNT_SID' : 'TWILIO_PHONE_NUMBER / TWILIO_MESSAGING_SERVICE_SID';
+  return new ConfigError(
+    [`${setting}: ${what}; no text was sent`],
+    `${hold.fix}, then run \`smsfunnel retry --sender\`: the ${hold.texts} failed text(s) go out again at the next send.`,
+  );
 }
 
 export interface RetryPolicy {

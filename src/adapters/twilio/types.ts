@@ -1,3 +1,5 @@
+import type { CodeMeaning, ContactEffect } from '../../core/twilio-codes.js';
+
 /**
  * The Twilio port as the commands see it. `./adapter.ts` is the one implementation (the official
  * `twilio` SDK); the local server in src/twilio-server stands in for Twilio in tests and the demo.
@@ -24,16 +26,8 @@ export interface TwilioMessage {
   priceUnit: string | null;
 }
 
-/** Why Twilio refused a message for this contact; sending to others goes on. */
-export type RejectionReason =
-  /** 21610: the person replied STOP; mark opted out, never text again */
-  | 'opted_out'
-  /** 21211, 21614, 21612: not a valid, mobile or reachable number; fix the contact */
-  | 'number_unusable'
-  /** 21408: the account may not text this country; the operator must enable it */
-  | 'country_blocked'
-  /** another 21xxx: this message to this contact will never be accepted as it is */
-  | 'permanent';
+/** What Twilio's refusal does to this contact (src/core/twilio-codes.ts); sending to others goes on. */
+export type RejectionReason = ContactEffect;
 
 export type SendOutcome =
   | { kind: 'sent'; message: TwilioMessage }
@@ -45,6 +39,16 @@ export type SendOutcome =
       /** Twilio's page about the code, https://www.twilio.com/docs/errors/<code> */
       moreInfo: string;
       /** one sentence for the operator: what Twilio said, the code and its link */
+      message: string;
+    }
+  | {
+      /**
+       * Twilio refused the text for a reason about the sender, the account or a full queue
+       * (21606, 21608, 217xx, 21611): every text would fail the same way, so the run stops.
+       */
+      kind: 'stopped';
+      meaning: CodeMeaning;
+      moreInfo: string;
       message: string;
     }
   | {

@@ -59,11 +59,15 @@ export function describeOptOut(row: OptOutRow): string {
 /** The contact row of a number on the list: opted out, never due again (its funnel state kept under opted_out). */
 export function suppressContact(contact: Contact, compiled: CompiledFunnel | undefined, now: Date): void {
   const at = isoSeconds(now);
+  const state = optedOutState(contact, compiled, now);
+  Object.assign(contact, { state, opted_out_at: at, next_action_at: '', updated_at: at });
+}
+
+/** The funnel's state for this contact once it opts out (its `opted_out` state), else `opted_out`. */
+export function optedOutState(contact: Contact, compiled: CompiledFunnel | undefined, now: Date): string {
   const d =
     compiled === undefined
       ? undefined
       : advance(compiled, contact, { type: 'REPLY', category: 'opt_out' }, now);
-  const state =
-    d !== undefined && d.error === undefined && d.state.startsWith('opted_out') ? d.state : 'opted_out';
-  Object.assign(contact, { state, opted_out_at: at, next_action_at: '', updated_at: at });
+  return d !== undefined && d.error === undefined && d.state.startsWith('opted_out') ? d.state : 'opted_out';
 }

@@ -1,7 +1,7 @@
 /** The daily summary: numbers (`computeSummary`) and the email made of them (`renderSummaryEmail`). */
 export { BUILT_IN_CATEGORIES } from '../categorize/categorize.js';
 export { computeSummary, type SummaryInput } from './compute.js';
-export { errorMeaning, TWILIO_ERROR_MEANINGS } from './error-codes.js';
+export { errorMeaning } from './error-codes.js';
 export { csvCell, csvText, escapeHtml } from './escape.js';
 export { type RenderOptions, renderSummaryEmail, type SummaryEmail, summarySubject } from './render.js';
 export type * from './types.js';
