@@ -43,12 +43,16 @@ export interface Intent {
   body: string;
   step: string;
   decision: IntentDecision;
+  /** when the list API was asked for this text and did not show it (kept when the journal is rewritten) */
+  looked?: string[];
 }
 
 export type JournalEntry =
   | Intent
   | { t: 'sid'; id: string; sid: string; status: string; segments: string; dateSent: string }
   | { t: 'logged'; id: string }
+  /** the list API did not show the text at `at`: it may lag, so one empty read proves nothing */
+  | { t: 'looked'; id: string; at: string }
   | { t: 'gone'; id: string };
 
 export interface PendingSend {
@@ -85,6 +89,7 @@ export class SendJournal {
       if (pending === undefined) continue;
       if (entry.t === 'sid') pending.sid = entry;
       else if (entry.t === 'logged') pending.logged = true;
+      else if (entry.t === 'looked') pending.intent.looked = [...(pending.intent.looked ?? []), entry.at];
       else if (entry.t === 'gone') byId.delete(entry.id);
     }
     return [...byId.values()];

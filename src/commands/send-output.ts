@@ -73,7 +73,7 @@ function settlingLine(r: Recovery): string {
   ];
   if (r.unknown.length > 0)
     parts.push(
-      `${r.unknown.length} cannot be looked up without Twilio credentials: held until Twilio answers`,
+      `${r.unknown.length} not listed by Twilio (or not looked up, without credentials): held until a second look, 10 minutes on, shows whether they went out`,
     );
   return `a killed run left ${r.recorded + r.dropped + r.unknown.length} send(s) unsettled; the real run first settles them with Twilio: ${parts.join('; ')}`;
 }

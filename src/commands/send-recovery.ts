@@ -79,13 +79,26 @@ export function applyIntentTo(contact: Contact | undefined, intent: Intent): boo
   return false;
 }
 
+/**
+ * Twilio's list can lag behind its creates, so an empty read alone never proves a text was not
+ * created: it is declared not sent only when a second read, this long after the intent, is empty
+ * too. Until then the contact is held, never texted again.
+ */
+export const NOT_SENT_GRACE_MS = 10 * 60_000;
+
+/** Whether the reads so far (times of empty list answers) prove the text was never created. */
+export function provedNotSent(intent: Intent, now: Date): boolean {
+  const looked = intent.looked ?? [];
+  return looked.length >= 2 && now.getTime() - Date.parse(intent.at) >= NOT_SENT_GRACE_MS;
+}
+
 /** What became of one unsettled send: created (its SID known or found in a list), not, or unknown. */
 type Settled =
   | { kind: 'sent'; sid: NonNullable<PendingSend['sid']>; found: boolean }
   | { kind: 'gone' }
   | { kind: 'unknown' };
 
-async function settle(p: PendingSend, adapter: TwilioAdapter | undefined): Promise<Settled> {
+async function settle(p: PendingSend, adapter: TwilioAdapter | undefined, now: Date): Promise<Settled> {
   if (p.sid !== undefined) return { kind: 'sent', sid: p.sid, found: false };
   if (adapter === undefined) return { kind: 'unknown' };
   const found = await adapter.findSentSince({
@@ -94,9 +107,9 @@ async function settle(p: PendingSend, adapter: TwilioAdapter | undefined): Promi
     since: new Date(p.intent.at),
   });
   const message = found[found.length - 1];
-  return message === undefined
-    ? { kind: 'gone' }
-    : { kind: 'sent', sid: sidEntry(p.intent.id, message), found: true };
+  if (message !== undefined) return { kind: 'sent', sid: sidEntry(p.intent.id, message), found: true };
+  p.intent.looked = [...(p.intent.looked ?? []), isoSeconds(now)];
+  return provedNotSent(p.intent, now) ? { kind: 'gone' } : { kind: 'unknown' };
 }
 
 export async function recover(
@@ -111,8 +124,11 @@ export async function recover(
   if (pending.length === 0) return result;
   const logged = new Set((await store.readMessages()).filter((r) => r.event === 'sent').map((r) => r.sid));
   for (const p of pending) {
-    const settled = await settle(p, adapter);
+    const settled = await settle(p, adapter, now);
     if (settled.kind === 'unknown') {
+      const at = p.intent.looked?.at(-1);
+      if (adapter !== undefined && at !== undefined)
+        await journal.append({ t: 'looked', id: p.intent.id, at });
       result.unknown.push(p.intent);
       continue;
     }
@@ -144,10 +160,11 @@ export async function previewRecovery(
   pending: PendingSend[],
   contacts: Map<string, Contact>,
   adapter: TwilioAdapter | undefined,
+  now: Date,
 ): Promise<Recovery> {
   const result: Recovery = { recorded: 0, dropped: 0, sent: [], unknown: [] };
   for (const p of pending) {
-    const settled = await settle(p, adapter);
+    const settled = await settle(p, adapter, now);
     if (settled.kind === 'unknown') result.unknown.push(p.intent);
     else if (settled.kind === 'gone') result.dropped++;
     else {

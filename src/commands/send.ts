@@ -119,7 +119,7 @@ export async function run(
 
     if (dryRun && pending.some((p) => p.sid === undefined)) adapter = await lookUpAdapter(ctx, funnel);
     const recovery = dryRun
-      ? await previewRecovery(pending, pending.length > 0 ? byId() : new Map(), adapter)
+      ? await previewRecovery(pending, pending.length > 0 ? byId() : new Map(), adapter, now)
       : await recover(pending, journal, store, pending.length > 0 ? byId() : new Map(), adapter, now);
     if (!dryRun && recovery.recorded + recovery.dropped > 0) {
       ctx.out.info(
@@ -133,7 +133,7 @@ export async function run(
     const following = new Set(deliveries.pending.map((p) => p.sid));
     for (const { intent, sid } of recovery.sent)
       if (!following.has(sid)) deliveries.pending.push(pendingOf(intent, sid));
-    const held = new Set([...awaitingCategorize(inbox), ...unknownContacts]);
+    const held = awaitingCategorize(inbox);
     const suppressed = new Set(suppressedNumbers(await store.readOptOuts()).keys());
 
     const plan = planSends({
@@ -142,6 +142,7 @@ export async function run(
       contacts: table.rows,
       now,
       awaitingCategorize: held,
+      unsettled: unknownContacts,
       resends: deliveries.resends,
       suppressed,
       ...(limit === undefined ? {} : { limit }),
@@ -231,6 +232,9 @@ export async function run(
             });
             const message = found[found.length - 1];
             if (message === undefined) {
+              // One empty read proves nothing (the list lags): held until a later, second one.
+              intent.looked = [isoSeconds(now)];
+              await journal.append({ t: 'looked', id: intent.id, at: isoSeconds(now) });
               recovery.unknown.push(intent);
               problems.push(
                 `contact ${item.contact.id}: Twilio did not answer (${outcome.error}); the next run checks whether the text went out before trying again`,

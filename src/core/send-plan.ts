@@ -26,7 +26,14 @@ export interface PlannedSend {
   resend?: Resend;
 }
 
-export type SkipReason = 'quiet_hours' | 'template' | 'awaiting_reply' | 'state' | 'opted_out' | 'duplicate';
+export type SkipReason =
+  | 'quiet_hours'
+  | 'template'
+  | 'awaiting_reply'
+  | 'unsettled'
+  | 'state'
+  | 'opted_out'
+  | 'duplicate';
 
 export interface Skip {
   contact: Contact;
@@ -55,6 +62,8 @@ export interface PlanInput {
   contacts: readonly Contact[];
   now: Date;
   awaitingCategorize: ReadonlySet<string>;
+  /** contacts whose last create went unanswered and Twilio has not listed yet: never texted again until settled */
+  unsettled?: ReadonlySet<string>;
   limit?: number;
   /** numbers on the suppression list (opt-outs.csv): never texted, whatever their row says */
   suppressed?: ReadonlySet<string>;
@@ -83,7 +92,12 @@ export function planSends(input: PlanInput): SendPlan {
       plan.obsoleteResends.push(resend);
       continue;
     }
-    if (Date.parse(resend.at) > now.getTime() || input.awaitingCategorize.has(contact.id)) continue;
+    if (
+      Date.parse(resend.at) > now.getTime() ||
+      input.awaitingCategorize.has(contact.id) ||
+      input.unsettled?.has(contact.id) === true
+    )
+      continue;
     // Something newer went out since, or is due now (the sequence moved on): the old text is not
     // worth resending, and the newer one goes instead. Compared as instants: last_sent_at is whole
     // seconds, sentAt has milliseconds.
@@ -144,6 +158,14 @@ export function planSends(input: PlanInput): SendPlan {
     }
     if (input.awaitingCategorize.has(contact.id)) {
       plan.skipped.push({ contact, reason: 'awaiting_reply', detail: 'a reply is waiting for categorize' });
+      continue;
+    }
+    if (input.unsettled?.has(contact.id) === true) {
+      plan.skipped.push({
+        contact,
+        reason: 'unsettled',
+        detail: 'Twilio did not answer its last send and has not listed it yet',
+      });
       continue;
     }
     const decision = advance(compiled, contact, { type: 'DUE' }, now);
@@ -257,7 +279,7 @@ export function nextWake(
     const at =
       s.reason === 'quiet_hours'
         ? s.opensAt?.getTime()
-        : s.reason === 'awaiting_reply'
+        : s.reason === 'awaiting_reply' || s.reason === 'unsettled'
           ? now.getTime()
           : now.getTime() + RECHECK_MS;
     if (at !== undefined) next = Math.min(next, at);
