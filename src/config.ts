@@ -70,7 +70,11 @@ export const VARIABLES = [
     'https://api.twilio.com',
     'Send every Twilio request to this base URL instead (a local mock or a proxy).',
   ],
-  ['SEND_RATE', '1', 'Messages per second (1 for a US long code; higher for toll-free or short codes).'],
+  [
+    'SEND_RATE',
+    '1',
+    'Segments per second, as Twilio counts throughput: a 3-segment text takes three (1 for a US long code; higher for toll-free or short codes).',
+  ],
   ['TWILIO_TIMEOUT', '30', 'Seconds to wait for one Twilio request.'],
   [
     'TWILIO_RETRY_FOR',

@@ -92,6 +92,7 @@ export async function run(
         failed: 0,
         moved: 0,
         deferred: 0,
+        late: 0,
         skipped: quiet.total,
         nextDueAt: quiet.nextDueAt,
         line,
@@ -163,7 +164,7 @@ export async function run(
     for (const { contact } of suppressedRows) suppressContact(contact, compiled, now);
     const problems = noteHeldContacts(plan.skipped, now);
 
-    const counts = { sent: 0, failed: 0, moved: plan.moves.length, deferred: plan.deferred };
+    const counts = { sent: 0, failed: 0, moved: plan.moves.length, deferred: plan.deferred, late: 0 };
     // contacts.csv is rewritten only when a contact changed: a quiet cron tick touches no file
     let dirty =
       plan.moves.length > 0 || problems.length > 0 || recovery.recorded > 0 || suppressedRows.length > 0;
@@ -212,12 +213,20 @@ export async function run(
       await sendAll(
         plan.sends,
         async (item: PlannedSend) => {
+          // The clock moves during a run: a text is never created once its contact's window has
+          // closed, and Twilio drops it if it is still queued then (ValidityPeriod, in seconds).
+          const validity = validityPeriod(item.windowEnd, clock.now());
+          if (validity === undefined) {
+            counts.late++;
+            return;
+          }
           const intent = intentFor(item, from, now);
           dirty = true;
           await journal.append(intent, true); // on disk before the request leaves
           const outcome = await (adapter as NonNullable<typeof adapter>).sendMessage({
             to: item.contact.phone,
             body: item.text,
+            validityPeriod: validity,
           });
           if (item.resend !== undefined)
             deliveries.resends = deliveries.resends.filter((r) => r !== item.resend);
@@ -255,7 +264,7 @@ export async function run(
           await checkpoint(false);
           bar?.increment();
         },
-        { rate: twilio?.sendRate ?? 1 },
+        { rate: twilio?.sendRate ?? 1, weight: (item) => item.segments },
       );
     } finally {
       bar?.stop();
@@ -272,6 +281,10 @@ export async function run(
       skipped: skippedByReason(plan.skipped),
       inputs,
     });
+    if (counts.late > 0)
+      problems.push(
+        `${counts.late} text(s) not sent: their contacts' sending window closed during this run; they go when it opens again`,
+      );
     for (const p of problems) ctx.out.warn(p);
     const line = summaryLine(counts, plan.skipped);
     ctx.out.result(line);
@@ -394,6 +407,16 @@ async function lookUpAdapter(ctx: CommandContext, funnel: Funnel) {
 }
 
 /** The funnel file's `sender` (a number or a Messaging Service SID) wins over the environment's. */
+/**
+ * Twilio's ValidityPeriod for a text created at `at` whose window closes at `windowEnd`: whole
+ * seconds left, at most 36,000 (Twilio's Message resource: 1 to 36000). Undefined when under
+ * five seconds are left (Twilio recommends more than 5): too late to create it.
+ */
+export function validityPeriod(windowEnd: Date, at: Date): number | undefined {
+  const seconds = Math.floor((windowEnd.getTime() - at.getTime()) / 1000);
+  return seconds < 5 ? undefined : Math.min(36_000, seconds);
+}
+
 export function withSender(config: TwilioConfig, funnel: Funnel): TwilioConfig {
   if (funnel.sender === undefined) return config;
   return funnel.sender.startsWith('MG')

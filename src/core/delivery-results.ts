@@ -87,7 +87,7 @@ export function applyDeliveryResults(
         at: isoSeconds(new Date(now.getTime() + RETRY_AFTER_MS)),
       });
       effects.lines.push(
-        `${who}: text ${u.sid} was not delivered (Twilio 30003, handset unreachable); it is sent once more in 4 hours`,
+        `${who}: text ${u.sid} was not delivered (Twilio ${u.errorCode}, ${verdict.meaning.meaning}); it is sent once more in 4 hours`,
       );
       continue;
     }

@@ -14,7 +14,7 @@ export const RETRY_AFTER_MS = 4 * 60 * 60 * 1000;
 
 export type DeliveryVerdict =
   | { kind: 'fine' }
-  | { kind: 'retry_once' }
+  | { kind: 'retry_once'; meaning: CodeMeaning }
   | { kind: 'contact'; effect: 'opted_out' | 'unusable' | 'country_blocked' | 'person'; meaning: CodeMeaning }
   | { kind: 'stop'; meaning: CodeMeaning };
 
@@ -30,7 +30,7 @@ export function deliveryVerdict(status: string, errorCode: string, isRetry: bool
   if (meaning.scope !== 'contact') return { kind: 'stop', meaning };
   const effect = meaning.effect ?? 'person';
   if (effect !== 'retry_once') return { kind: 'contact', effect, meaning };
-  if (!isRetry) return { kind: 'retry_once' };
+  if (!isRetry) return { kind: 'retry_once', meaning };
   return {
     kind: 'contact',
     effect: 'person',

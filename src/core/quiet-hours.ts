@@ -99,6 +99,8 @@ export interface SendWindow {
   open: boolean;
   /** when open: `now`; else the next instant the window opens in that zone */
   opensAt: Date;
+  /** when open: the instant it closes today; no text may be created from then on */
+  closesAt?: Date;
 }
 
 /** Is `now` inside the sending window in `timeZone`, and if not, when does it next open? */
@@ -109,7 +111,13 @@ export function sendWindow(
 ): SendWindow {
   const local = wallTime(now, timeZone);
   const minutes = local.hour * 60 + local.minute;
-  if (minutes >= window.start && minutes < window.end) return { open: true, opensAt: now };
+  if (minutes >= window.start && minutes < window.end) {
+    const closesAt = instantOf(
+      { ...local, hour: Math.floor(window.end / 60), minute: window.end % 60, second: 0 },
+      timeZone,
+    );
+    return { open: true, opensAt: now, closesAt };
+  }
   // the opening today if it is still ahead, else tomorrow's (Date.UTC rolls the day/month over)
   const day = minutes < window.start ? local.day : local.day + 1;
   const rolled = new Date(Date.UTC(local.year, local.month - 1, day));

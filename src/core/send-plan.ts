@@ -22,6 +22,11 @@ export interface PlannedSend {
   encoding: string;
   decision: Decision;
   timeZone: string;
+  /**
+   * when the contact's sending window closes: the text is not created from then on (the run's
+   * clock moves), and Twilio is told to drop it if it is still queued then (ValidityPeriod)
+   */
+  windowEnd: Date;
   /** set when this is the one retry of an undelivered text */
   resend?: Resend;
 }
@@ -107,7 +112,8 @@ export function planSends(input: PlanInput): SendPlan {
       continue;
     }
     const { timeZone } = contactTimeZone(contact, funnel.timezone);
-    if (!sendWindow(now, timeZone, funnel.quietHours).open || plan.sends.length >= limit) continue;
+    const window = sendWindow(now, timeZone, funnel.quietHours);
+    if (!window.open || plan.sends.length >= limit) continue;
     const unchanged = {
       state: contact.state,
       changed: false,
@@ -122,6 +128,7 @@ export function planSends(input: PlanInput): SendPlan {
       encoding: seg.encoding,
       decision: unchanged,
       timeZone,
+      windowEnd: window.closesAt ?? now,
       resend,
     });
   }
@@ -222,6 +229,7 @@ export function planSends(input: PlanInput): SendPlan {
       encoding: seg.encoding,
       decision,
       timeZone,
+      windowEnd: window.closesAt ?? now,
     });
   }
   return plan;
@@ -236,7 +244,7 @@ export function skippedByReason(skipped: readonly Skip[]): Record<string, number
 
 /** "sent 212, skipped 3 (quiet hours 2, template 1), failed 1" — the run's one line. */
 export function summaryLine(
-  counts: { sent: number; failed: number; moved: number; deferred: number },
+  counts: { sent: number; failed: number; moved: number; deferred: number; late?: number },
   skipped: readonly Skip[] | Readonly<Record<string, number>>,
   verb = 'sent',
 ): string {
@@ -248,6 +256,7 @@ export function summaryLine(
   let line = `${verb} ${counts.sent}, skipped ${total}${detail === '' ? '' : ` (${detail})`}, failed ${counts.failed}`;
   if (counts.moved > 0) line += `, finished or moved without a text ${counts.moved}`;
   if (counts.deferred > 0) line += `, left for the next run (--limit) ${counts.deferred}`;
+  if ((counts.late ?? 0) > 0) line += `, window closed during the run ${counts.late}`;
   return line;
 }
 

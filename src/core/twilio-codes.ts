@@ -102,6 +102,12 @@ export const TWILIO_CODES: readonly CodeMeaning[] = [
     'unreachable handset (off, or out of coverage)',
     'Nothing: it is sent once more later',
   ),
+  contact(
+    30036,
+    'retry_once',
+    "the text expired in Twilio's queue (its sending window closed)",
+    'Nothing: it is sent once more later, inside the window',
+  ),
   contact(30004, 'person', 'blocked by the recipient or their carrier (it may be an earlier opt-out)', LOOK),
   contact(
     30007,

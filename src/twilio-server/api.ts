@@ -71,6 +71,13 @@ export function createMessage(ctx: ApiContext, form: URLSearchParams): Answer {
   const numberError = ctx.faults.numberError(to);
   if (numberError !== undefined) return fail(400, numberError, `${NUMBER_ERRORS[numberError]}: ${to}`);
 
+  const validityRaw = form.get('ValidityPeriod');
+  if (validityRaw !== null && validityRaw !== '' && validity(validityRaw) === null)
+    return fail(
+      400,
+      21624,
+      'Validity period can only be set to integers between 1 and 36,000 seconds (10 hours max).',
+    );
   const at = toSecond(ctx.now());
   const viaService = service !== null && service !== '' && realism.serviceAccepts === true;
   const asyncCode = realism.asyncFailures?.[to] ?? realism.asyncSenderError;
@@ -90,7 +97,7 @@ export function createMessage(ctx: ApiContext, form: URLSearchParams): Answer {
     dateSent: viaService ? null : at,
     dateUpdated: at,
     statusCallback: form.get('StatusCallback'),
-    validityPeriod: validity(form.get('ValidityPeriod')),
+    validityPeriod: validity(validityRaw),
     // only with a lag set: a test that moves the server's clock back still lists what it created
     ...((realism.listLagMs ?? 0) > 0 ? { listableAt: at + (realism.listLagMs ?? 0) } : {}),
   };

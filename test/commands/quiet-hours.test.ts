@@ -147,3 +147,60 @@ describe('a template field the contact lacks', () => {
     expect(await world.contact('2')).toMatchObject({ state: 'intro', error: '' });
   });
 });
+
+describe('the window closes during a run', () => {
+  test('the clock moves: no text is created once the window has closed, each carries a ValidityPeriod ending with it, and the rest go the next morning', {
+    timeout: 60_000,
+  }, async () => {
+    world = await makeWorld();
+    const phones = Array.from({ length: 12 }, (_, i) => `+1212555${String(100 + i).padStart(4, '0')}`);
+    await world.seed(phones.map((phone, i) => enrolled(String(i + 1), { phone })));
+    // 19:59:52 in New York (EST, UTC-5): the window closes at 20:00:00, 8 s into the run.
+    world.at('2026-12-02T00:59:52Z');
+    const closes = Date.parse('2026-12-02T01:00:00Z');
+    const r = await world.run(['send'], { env: { SEND_RATE: '2' } });
+    expect(r.code, r.stderr).toBe(0);
+    const created = world.outbound();
+    expect(created.length).toBeGreaterThan(0);
+    expect(created.length).toBeLessThan(phones.length);
+    expect(resultLine(r)).toBe(
+      `sent ${created.length}, skipped 0, failed 0, window closed during the run ${phones.length - created.length}`,
+    );
+    expect(r.stderr).toMatch(/window closed during this run; they go when it opens again/);
+    for (const m of created) {
+      expect(m.validityPeriod, m.to).toBeGreaterThanOrEqual(5);
+      // Twilio drops it if it is still queued when the window closes
+      expect(m.dateCreated + (m.validityPeriod ?? 0) * 1000, m.to).toBeLessThanOrEqual(closes + 1000);
+    }
+    const late = (await world.contacts()).filter((c) => c.last_sent_at === '');
+    expect(late).toHaveLength(phones.length - created.length);
+    for (const c of late) expect(c).toMatchObject({ state: 'start', error: '' });
+
+    // 10:00 the next morning: the rest, once each.
+    world.at('2026-12-02T15:00:00Z');
+    const morning = await world.run(['send']);
+    expect(resultLine(morning)).toBe(`sent ${late.length}, skipped 0, failed 0`);
+    for (const phone of phones) expect(world.outbound(phone)).toHaveLength(1);
+  });
+
+  test('pacing counts segments: a 3-segment text takes three slots of SEND_RATE', {
+    timeout: 60_000,
+  }, async () => {
+    const long = `${'This is a long message about solar savings for your home. '.repeat(6)}Reply STOP to opt out.`;
+    world = await makeWorld({
+      funnel: example.replace(
+        /message: "Hi \{\{first_name\|there\}\}, it's Dana[^"]*"/,
+        `message: "${long}"`,
+      ),
+    });
+    await world.seed(
+      ['+12125550201', '+12125550202', '+12125550203'].map((phone, i) => enrolled(String(i + 1), { phone })),
+    );
+    const r = await world.run(['send'], { env: { SEND_RATE: '2' } });
+    expect(resultLine(r)).toBe('sent 3, skipped 0, failed 0');
+    const [a, , c] = world.outbound();
+    expect(a?.numSegments).toBe(3);
+    // the third create starts 6 slots (3 s) after the first, not 2 slots (1 s); the server stamps whole seconds
+    expect((c?.dateCreated ?? 0) - (a?.dateCreated ?? 0)).toBeGreaterThanOrEqual(3000);
+  });
+});

@@ -164,6 +164,7 @@ describe('send', () => {
       failed: 0,
       moved: 0,
       deferred: 0,
+      late: 0,
       skipped: 0,
       line: 'sent 2, skipped 0, failed 0',
     });

@@ -104,6 +104,7 @@ export async function createTwilioAdapter(
         body: request.body,
         ...sender,
         ...(request.statusCallback === undefined ? {} : { statusCallback: request.statusCallback }),
+        ...(request.validityPeriod === undefined ? {} : { validityPeriod: request.validityPeriod }),
       }),
     );
     if (result.ok) return { kind: 'sent', message: toMessage(result.value as unknown as SdkMessage) };

@@ -32,12 +32,13 @@ export class RateLimiter {
   /**
    * Waits for the caller's start slot. Slots are handed out in call order and spaced from the
    * previous slot, not from the moment of the call, so timer lateness does not add up; after an
-   * idle spell the next call starts at once (no burst is saved up).
+   * idle spell the next call starts at once (no burst is saved up). A call of `weight` n takes n
+   * slots: Twilio counts a long text's segments against the sender's throughput, not the text.
    */
-  async acquire(): Promise<void> {
+  async acquire(weight = 1): Promise<void> {
     const now = this.now();
     const slot = Math.max(now, this.nextSlot);
-    this.nextSlot = slot + this.intervalMs;
+    this.nextSlot = slot + this.intervalMs * Math.max(1, weight);
     if (slot > now) await this.sleep(slot - now);
   }
 }
@@ -50,6 +51,8 @@ export function concurrencyFor(ratePerSecond: number, expectedLatencyMs = 1000):
 export interface SendAllOptions<T, R> {
   /** messages per second */
   rate: number;
+  /** how many slots of the rate an item takes (a text's segments); default 1 */
+  weight?: (item: T) => number;
   /** requests in flight; default `concurrencyFor(rate)` */
   concurrency?: number;
   /** each result as soon as it is known, in completion order (record it before the next crash) */
@@ -89,7 +92,7 @@ export async function sendAll<T, R>(
   async function worker(): Promise<void> {
     while (!stopped() && next < items.length) {
       const index = next++;
-      await limiter.acquire();
+      await limiter.acquire(options.weight?.(items[index] as T) ?? 1);
       if (stopped()) return;
       try {
         const result = await send(items[index] as T, index);

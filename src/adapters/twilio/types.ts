@@ -65,6 +65,8 @@ export interface SendRequest {
   to: string;
   body: string;
   statusCallback?: string;
+  /** seconds Twilio may keep the text queued before it drops it (1..36000; error 30036) */
+  validityPeriod?: number;
 }
 
 export interface MessageFilter {
