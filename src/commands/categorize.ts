@@ -11,7 +11,13 @@
 import { loadFunnelFile } from '../adapters/funnel-file.js';
 import { openDataDir } from '../adapters/store/index.js';
 import { categorize, explain } from '../core/categorize/index.js';
-import { type OptOutRow, optOutRow } from '../core/compliance/suppression.js';
+import {
+  isTwilioOptInKeyword,
+  type OptOutRow,
+  optOutRow,
+  suppressedNumbers,
+} from '../core/compliance/suppression.js';
+import { isOptedOut } from '../core/contact-update.js';
 import { type CompiledFunnel, compileFunnel, expecting, type Funnel } from '../core/funnel/index.js';
 import { emptyInbox, INBOX_STATE, type Inbox, type InboxEntry } from '../core/inbox.js';
 import type { Contact, MessageRow } from '../core/model.js';
@@ -69,11 +75,19 @@ export async function run(
     const rows: MessageRow[] = [];
     // Every STOP and START goes on the suppression list, from a contact or not (opt-outs.csv).
     const listed: OptOutRow[] = [];
+    // Who is opted out as the replies are read in order: a YES from one of them re-subscribes it.
+    const suppressed = new Set(suppressedNumbers(await store.readOptOuts()).keys());
     const byCategory = new Map<string, number>();
     let unknown = 0;
     for (const reply of replies) {
       const contact = byId.get(reply.contactId);
-      const category = categorizeReply(reply, contact, funnel, compiled);
+      const optedOut = suppressed.has(reply.from) || (contact !== undefined && isOptedOut(contact));
+      const category =
+        optedOut && isTwilioOptInKeyword(reply.body)
+          ? 'opt_in'
+          : categorizeReply(reply, contact, funnel, compiled);
+      if (category === 'opt_out') suppressed.add(reply.from);
+      if (category === 'opt_in') suppressed.delete(reply.from);
       byCategory.set(category, (byCategory.get(category) ?? 0) + 1);
       if (contact === undefined) unknown++;
       else applyReply(compiled, contact, { category, dateSent: reply.dateSent }, now);

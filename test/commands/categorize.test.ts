@@ -3,10 +3,20 @@
  * what each kind of reply does to the contact and to the next `send`; and the operator's tools
  * (--set, --explain, --test, --dry-run).
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { DAY, enrolled, HOUR, makeWorld, OUR_NUMBER, resultLine, texts, type World } from './world.js';
+import {
+  DAY,
+  enrolled,
+  example,
+  HOUR,
+  makeWorld,
+  OUR_NUMBER,
+  resultLine,
+  texts,
+  type World,
+} from './world.js';
 
 let world: World;
 afterEach(async () => {
@@ -22,8 +32,8 @@ function reply(from: string, body: string): void {
 }
 
 /** Two contacts who got the intro at T0. */
-async function introduced(): Promise<void> {
-  world = await makeWorld();
+async function introduced(funnel?: string): Promise<void> {
+  world = await makeWorld(funnel === undefined ? {} : { funnel });
   await world.seed([
     enrolled('1', { phone: ANN, first_name: 'Ann' }),
     enrolled('2', { phone: BO, first_name: 'Bo' }),
@@ -96,6 +106,39 @@ describe('categorize in the cron sequence', () => {
     world.later(2 * DAY);
     await cron();
     expect(bodies(ANN)).toEqual([texts.intro('Ann'), texts.follow_up('Ann')]);
+  });
+
+  test('help_reply: twilio (the default): Twilio answers HELP itself, so the funnel sends nothing and the step goes on', async () => {
+    const twilioAnswers = example
+      .replace(/^help_reply: funnel.*\n(^\s+#.*\n)?/m, '')
+      .replace(/^\s+help:\s+\{ send_help: true \}.*\n/m, '');
+    expect(twilioAnswers).not.toMatch(/help_reply|send_help/);
+    await introduced(twilioAnswers);
+    world.later(DAY);
+    reply(ANN, 'HELP');
+    const lines = await cron();
+    expect(lines).toEqual(['recorded 1 reply', 'categorized 1 reply: help 1', 'sent 0, skipped 0, failed 0']);
+    expect(bodies(ANN)).toEqual([texts.intro('Ann')]);
+    expect(await world.contact('1')).toMatchObject({
+      state: 'intro',
+      next_action_at: '2026-12-03T17:00:00Z',
+    });
+  });
+
+  test("YES after STOP is Twilio's opt-in keyword: resubscribed (and on the list), not read as interest; a YES before any STOP stays interested", async () => {
+    await introduced();
+    world.later(HOUR);
+    reply(ANN, 'STOP');
+    await cron();
+    world.later(DAY);
+    reply(ANN, 'Yes');
+    reply(BO, 'YES');
+    const lines = await cron();
+    expect(lines[1]).toBe('categorized 2 replies: interested 1, opt_in 1');
+    expect(await world.contact('1')).toMatchObject({ state: 'intro', opted_out_at: '', category: 'opt_in' });
+    expect((await world.contact('2')).category).toBe('interested');
+    const list = readFileSync(join(world.dataDir, 'opt-outs.csv'), 'utf8').trim().split('\n');
+    expect(list.at(-1)).toMatch(new RegExp(`^\\${ANN},.*,opt_in,reply,Yes,`));
   });
 
   test('HELP: the help text goes out on the next send, and the step’s wait is not reset', async () => {

@@ -153,6 +153,15 @@ describe('warnings', () => {
       'does not say how to opt out',
     ],
     ['over 3 segments', broken('Still there?', 'x'.repeat(500)), 9, '4 segments long'],
+    [
+      'the funnel would answer HELP after Twilio did',
+      broken(
+        '  interested: { send: "Great", outcome: hot }',
+        '  interested: { send: "Great", outcome: hot }\n  help: { send_help: true }',
+      ),
+      13,
+      'Twilio answers HELP itself',
+    ],
   ])('%s', async (_name, text, line, message) => {
     const { problems, funnel } = await readFunnelFile(write(text));
     expect(funnel).toBeDefined();

@@ -71,3 +71,13 @@ export function optedOutState(contact: Contact, compiled: CompiledFunnel | undef
       : advance(compiled, contact, { type: 'REPLY', category: 'opt_out' }, now);
   return d !== undefined && d.error === undefined && d.state.startsWith('opted_out') ? d.state : 'opted_out';
 }
+
+/**
+ * Twilio's default opt-in keywords (Advanced Opt-Out: START, YES, UNSTOP), matched as Twilio
+ * matches them, as the whole message, any case. After an opt-out Twilio re-subscribes a number
+ * that sends one (https://help.twilio.com/articles/223134027), so the funnel does too: a bare YES
+ * from an opted-out number is an opt-in, not interest in the offer.
+ */
+export function isTwilioOptInKeyword(body: string): boolean {
+  return /^\s*(start|yes|unstop)[\s.!]*$/i.test(body);
+}

@@ -57,6 +57,8 @@ export interface Funnel {
   timezone: string;
   quietHours: QuietHours;
   help: string;
+  /** who answers the HELP keyword: Twilio itself (its default on long codes) or the funnel's help text */
+  helpReply: 'twilio' | 'funnel';
   categories: CustomCategory[];
   steps: Step[];
   routes: Record<string, Route>;

@@ -31,6 +31,7 @@ const TOP_KEYS = [
   'timezone',
   'quiet_hours',
   'help',
+  'help_reply',
   'categories',
   'steps',
   'routes',
@@ -87,6 +88,18 @@ export function validateFunnel(raw: unknown): Validation {
       'Add "help: <who you are, how to reach you>. Reply STOP to opt out." (carriers require an answer to HELP).',
     );
   }
+  // Twilio answers HELP itself on long codes by default (Advanced Opt-Out): the funnel's help
+  // text then would be a second answer. `help_reply: funnel` when Twilio's own answer is off.
+  let helpReply: 'twilio' | 'funnel' = 'twilio';
+  if (top.help_reply !== undefined) {
+    if (top.help_reply === 'twilio' || top.help_reply === 'funnel') helpReply = top.help_reply;
+    else
+      f.error(
+        ['help_reply'],
+        `help_reply must be "twilio" or "funnel", not ${JSON.stringify(top.help_reply)}`,
+        "twilio: Twilio answers HELP with the text set in its Console (its default); funnel: the funnel sends its help text (turn Twilio's HELP answer off then).",
+      );
+  }
   const categories = readCategories(f, top.categories);
   const known = new Set<string>([...BUILT_IN_CATEGORIES, ...categories.map((c) => c.name)]);
   const custom = new Set(categories.map((c) => c.name));
@@ -127,7 +140,23 @@ export function validateFunnel(raw: unknown): Validation {
     const route = readRoute(f, rawRoute, ['routes', category], category, category);
     if (route !== undefined) routes[category] = route;
   }
-  routes.help ??= { id: 'help', category: 'help', sendHelp: true, stay: false };
+  const helpRoute = routes.help;
+  if (helpReply === 'twilio' && helpRoute?.sendHelp === true) {
+    f.warn(
+      ['routes', 'help'],
+      'Twilio answers HELP itself (help_reply is "twilio", its default): the funnel does not send its help text as well',
+      'Set "help_reply: funnel" (and turn Twilio\'s own HELP answer off) to send the help text, or drop send_help here.',
+    );
+    routes.help = {
+      ...helpRoute,
+      sendHelp: false,
+      stay: helpRoute.goto === undefined && helpRoute.outcome === undefined,
+    };
+  }
+  routes.help ??=
+    helpReply === 'funnel'
+      ? { id: 'help', category: 'help', sendHelp: true, stay: false }
+      : { id: 'help', category: 'help', sendHelp: false, stay: true };
 
   let onTimeout = { outcome: 'no_response' };
   if (top.on_timeout !== undefined) {
@@ -145,6 +174,7 @@ export function validateFunnel(raw: unknown): Validation {
     timezone: timezone ?? 'UTC',
     quietHours,
     help: help ?? '',
+    helpReply,
     categories,
     steps,
     routes,
