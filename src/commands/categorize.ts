@@ -72,6 +72,8 @@ export async function run(
     const replies = [...inbox.replies].sort(
       (a, b) => a.dateSent.localeCompare(b.dateSent) || a.sid.localeCompare(b.sid),
     );
+    const firstText = await firstTextTimes(store, replies, byId);
+    let unrouted = 0;
     const rows: MessageRow[] = [];
     // Every STOP and START goes on the suppression list, from a contact or not (opt-outs.csv).
     const listed: OptOutRow[] = [];
@@ -89,7 +91,12 @@ export async function run(
       if (category === 'opt_out') suppressed.add(reply.from);
       if (category === 'opt_in') suppressed.delete(reply.from);
       byCategory.set(category, (byCategory.get(category) ?? 0) + 1);
+      // A reply older than our first text to the contact (the first poll looks a week back)
+      // answers nothing we sent: logged, not routed. A STOP or START always counts.
+      const beforeFirstText =
+        contact !== undefined && !(Date.parse(reply.dateSent) >= (firstText.get(contact.id) ?? Infinity));
       if (contact === undefined) unknown++;
+      else if (beforeFirstText && category !== 'opt_out' && category !== 'opt_in') unrouted++;
       else applyReply(compiled, contact, { category, dateSent: reply.dateSent }, now);
       rows.push(categoryRow(reply, category, now));
       if (category === 'opt_out' || category === 'opt_in')
@@ -116,11 +123,16 @@ export async function run(
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .map(([k, n]) => `${k} ${n}`)
       .join(', ');
-    const unknownNote = unknown > 0 ? ` (${unknown} from numbers that are no contact)` : '';
+    const notes = [
+      ...(unknown > 0 ? [`${unknown} from numbers that are no contact`] : []),
+      ...(unrouted > 0 ? [`${unrouted} older than our first text: logged, not routed`] : []),
+    ];
+    const unknownNote = notes.length > 0 ? ` (${notes.join('; ')})` : '';
     ctx.out.data({
       categorized: replies.length,
       byCategory: Object.fromEntries(byCategory),
       unknownNumbers: unknown,
+      unrouted,
     });
     if (ctx.options.dryRun) {
       ctx.out.result(
@@ -141,6 +153,33 @@ export async function run(
   } finally {
     await store.close();
   }
+}
+
+/**
+ * When each replying contact was first texted, as far as it matters: a contact never texted has
+ * none; one whose reply is newer than its last text needs no look; only for a reply older than
+ * the contact's last text is messages.csv read (once) for the contact's first `sent` row.
+ */
+async function firstTextTimes(
+  store: Awaited<ReturnType<typeof openDataDir>>,
+  replies: readonly InboxEntry[],
+  byId: ReadonlyMap<string, Contact>,
+): Promise<Map<string, number>> {
+  const first = new Map<string, number>();
+  const unsure = new Set<string>();
+  for (const r of replies) {
+    const c = byId.get(r.contactId);
+    if (c === undefined || c.last_sent_at === '') continue;
+    first.set(c.id, Date.parse(c.last_sent_at));
+    if (Date.parse(r.dateSent) < Date.parse(c.last_sent_at)) unsure.add(c.id);
+  }
+  if (unsure.size === 0) return first;
+  for (const row of await store.readMessages()) {
+    if (row.event !== 'sent' || !unsure.has(row.contact_id)) continue;
+    const at = Date.parse(row.date_sent || row.logged_at);
+    if (at < (first.get(row.contact_id) ?? Infinity)) first.set(row.contact_id, at);
+  }
+  return first;
 }
 
 function categorizeReply(

@@ -15,7 +15,7 @@ import { applyDeliveryResults, type StatusUpdate } from '../core/delivery-result
 import { compileFunnel } from '../core/funnel/index.js';
 import { emptyInbox, INBOX_STATE, type Inbox, type InboxEntry } from '../core/inbox.js';
 import { isoSeconds, messageRow } from '../core/model.js';
-import { absorb, listFrom, type PollCursor } from '../core/poll.js';
+import { absorb, listFrom, type PollCursor, sendersToPoll } from '../core/poll.js';
 import { SENDER_HOLD_STATE, type SenderHold, strongerHold } from '../core/sender-hold.js';
 import { ExitCode } from '../errors.js';
 import type { CommandContext } from './context.js';
@@ -46,11 +46,19 @@ export async function run(
     const cursor = await store.readState<PollCursor>(CURSOR_STATE);
     const ourNumber = twilio.messagingServiceSid === undefined ? twilio.phoneNumber : undefined;
     const listed: TwilioMessage[] = [];
-    for await (const m of adapter.listMessages({
-      ...(ourNumber === undefined ? {} : { to: ourNumber }),
-      dateSentAfter: listFrom(cursor, now),
-    })) {
-      if (m.direction === 'inbound') listed.push(m);
+    // Replies come to the number a text went from: every sender the funnel has used is polled.
+    const senders = sendersToPoll(cursor, ourNumber);
+    const listedSids = new Set<string>();
+    for (const to of senders.length === 0 ? [undefined] : senders) {
+      for await (const m of adapter.listMessages({
+        ...(to === undefined ? {} : { to }),
+        dateSentAfter: listFrom(cursor, now),
+      })) {
+        if (m.direction === 'inbound' && !listedSids.has(m.sid)) {
+          listedSids.add(m.sid);
+          listed.push(m);
+        }
+      }
     }
     const inputs = listed.map((m) => ({
       sid: m.sid,
@@ -170,8 +178,13 @@ export async function run(
       await store.writeState(DELIVERIES_STATE, deliveries);
     }
     // Last, the cursor, with the log's size as its bookmark: everything up to here is recorded.
-    if (result.changed || entries.length > 0 || updates.length > 0) {
-      await store.writeState(CURSOR_STATE, { ...result.cursor, logSize: await store.messagesSize() });
+    const newSender = senders.length > (cursor?.senders?.length ?? 0);
+    if (result.changed || entries.length > 0 || updates.length > 0 || newSender) {
+      await store.writeState(CURSOR_STATE, {
+        ...result.cursor,
+        ...(senders.length === 0 ? {} : { senders }),
+        logSize: await store.messagesSize(),
+      });
     }
     for (const f of failures) ctx.out.warn(f);
 

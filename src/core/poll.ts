@@ -12,6 +12,8 @@
 
 /** How far behind the newest recorded message the next poll starts listing. */
 export const OVERLAP_MS = 10 * 60 * 1000;
+/** An idle cursor is moved up once it lags this far behind. */
+const IDLE_MOVE_MS = 60 * 60 * 1000;
 /** A first poll (no cursor) looks back this far. */
 export const FIRST_POLL_LOOKBACK_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -22,6 +24,15 @@ export interface PollCursor {
   seen: string[];
   /** messages.csv's size when the cursor was saved: rows past it are read to catch a killed run's */
   logSize?: number;
+  /** every number the funnel has sent from: replies to an earlier sender are still polled */
+  senders?: string[];
+}
+
+/** The numbers to poll: every earlier sender and the current one (none: a Messaging Service lists all). */
+export function sendersToPoll(cursor: PollCursor | undefined, current: string | undefined): string[] {
+  const all = new Set(cursor?.senders ?? []);
+  if (current !== undefined) all.add(current);
+  return [...all];
 }
 
 /** An inbound message as listed by Twilio, reduced to what the cursor needs. */
@@ -87,6 +98,11 @@ export function absorb(
     const t = (m.dateSent ?? m.dateCreated)?.getTime();
     if (t !== undefined) after = Math.min(after, t - OVERLAP_MS);
   }
+  // With nothing still arriving, the cursor moves on even without a reply, so a quiet week does
+  // not make every poll list the week again: to two overlaps behind this machine's clock, once
+  // it lags an hour (so an idle poll still rewrites no file).
+  const floor = now.getTime() - 2 * OVERLAP_MS;
+  if (held.length === 0 && floor - after > IDLE_MOVE_MS) after = floor;
   if (cursor !== undefined) after = Math.max(after, Date.parse(cursor.after)); // the cursor never moves back
   const keep = new Map<string, number>();
   for (const m of listed) {
@@ -94,7 +110,11 @@ export function absorb(
   }
   // SIDs remembered from earlier polls stay while they may still be listed (we cannot date them
   // without the listing, so keep those the listing still returned plus this poll's records).
-  const next: PollCursor = { after: new Date(after).toISOString(), seen: [...keep.keys()].sort() };
+  const next: PollCursor = {
+    after: new Date(after).toISOString(),
+    seen: [...keep.keys()].sort(),
+    ...(cursor?.senders === undefined ? {} : { senders: cursor.senders }),
+  };
   const changed =
     cursor === undefined ||
     next.after !== cursor.after ||

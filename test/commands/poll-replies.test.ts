@@ -281,3 +281,60 @@ describe('poll-replies', () => {
     expect(world.outbound(phone).map((m) => m.body)).toEqual([texts.intro('Ana'), texts.interested]);
   });
 });
+
+describe('who and what is polled', () => {
+  test('replies to a number the funnel used before are still polled after the sender changes', async () => {
+    world = await makeWorld();
+    await world.seed([enrolled('1', { phone: '+12125550301' })]);
+    expect((await world.run(['send'])).code).toBe(0);
+    expect((await world.run(['poll-replies'])).code).toBe(0); // the cursor learns our number
+    const NEW_NUMBER = '+15005550009';
+    world.later(HOUR);
+    world.server.injectInbound({ from: '+12125550301', to: OUR_NUMBER, body: 'yes', at: world.now });
+    world.later(60_000);
+    const r = await world.run(['poll-replies'], { env: { TWILIO_PHONE_NUMBER: NEW_NUMBER } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(resultLine(r)).toBe('recorded 1 reply');
+    expect((await state<{ senders: string[] }>('poll-cursor'))?.senders).toEqual([OUR_NUMBER, NEW_NUMBER]);
+  });
+
+  test('a quiet week moves the cursor on, so polls do not list the week again', async () => {
+    world = await makeWorld();
+    await world.seed([enrolled('1')]);
+    expect((await world.run(['poll-replies'])).code).toBe(0);
+    world.later(3 * 24 * HOUR);
+    expect((await world.run(['poll-replies'])).code).toBe(0);
+    const after = Date.parse((await state<{ after: string }>('poll-cursor'))?.after ?? '');
+    expect(world.now.getTime() - after).toBeLessThanOrEqual(20 * 60_000);
+  });
+
+  test('a reply older than our first text to the contact is logged, not routed; a STOP that old still opts out', async () => {
+    world = await makeWorld();
+    await world.seed([enrolled('1', { phone: '+12125550311' }), enrolled('2', { phone: '+12125550312' })]);
+    // days before the funnel ever texted them (the first poll looks 7 days back)
+    world.server.injectInbound({ from: '+12125550311', to: OUR_NUMBER, body: 'yes', at: at(-2 * 24 * HOUR) });
+    world.server.injectInbound({
+      from: '+12125550312',
+      to: OUR_NUMBER,
+      body: 'STOP',
+      at: at(-2 * 24 * HOUR),
+    });
+    expect(resultLine(await world.run(['send']))).toBe('sent 2, skipped 0, failed 0');
+    world.later(60_000);
+    expect(resultLine(await world.run(['poll-replies']))).toBe('recorded 2 replies');
+    const c = await world.run(['categorize']);
+    expect(resultLine(c)).toBe(
+      'categorized 2 replies: interested 1, opt_out 1 (1 older than our first text: logged, not routed)',
+    );
+    expect(await world.contact('1')).toMatchObject({ state: 'intro', category: '' });
+    expect((await world.contact('2')).opted_out_at).not.toBe('');
+    expect(
+      (await world.messages())
+        .filter((m) => m.event === 'category')
+        .map((m) => m.category)
+        .sort(),
+    ).toEqual(['interested', 'opt_out']);
+    // nothing answers the old "yes"
+    expect(resultLine(await world.run(['send']))).toMatch(/^sent 0/);
+  });
+});

@@ -121,11 +121,11 @@ describe('a broken import file: exit 65 naming the file, nothing changed', () =>
 describe('a broken funnel file: exit 65 naming file:line, nothing changed', () => {
   afterAll(() => writeFileSync(ws.funnelFile, goodFunnel));
   test.each([
-    ['a YAML syntax error', () => goodFunnel.replace('wait: 2d ', 'wait: [2d '), /funnel\.yaml:17: YAML/],
+    ['a YAML syntax error', () => goodFunnel.replace('wait: 2d ', 'wait: [2d '), /funnel\.yaml:19: YAML/],
     [
       'a tab for indentation',
       () => goodFunnel.replace('  - id: intro', '\t- id: intro'),
-      /funnel\.yaml:14: YAML: Tabs/,
+      /funnel\.yaml:16: YAML: Tabs/,
     ],
     [
       'a route to no step',
