@@ -12,6 +12,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deliveriesSection } from './cases/deliveries.js';
 import { categorizerSection, startupSection } from './cases/micro.js';
 import { pollSection } from './cases/poll.js';
 import { sendCeilingSection, sendRateSection } from './cases/send-rate.js';
@@ -59,6 +60,10 @@ try {
   if (want('poll')) {
     log('poll');
     sections.push(await pollSection(workDir, funnelFile, pollSizes, 3));
+  }
+  if (want('deliveries')) {
+    log('delivery results');
+    sections.push(await deliveriesSection(workDir, funnelFile, quick ? [1000] : [1000, 5000], 3));
   }
   const phases = new Map<number, Phases>();
   const needTicks = want('quiet') || want('busy');

@@ -7,6 +7,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { displayName, formatProblem, type LocatedProblem, readFunnelFile } from '../adapters/funnel-file.js';
 import { openDataDir } from '../adapters/store/index.js';
+import { duplicatePhones, suppressedNumbers } from '../core/compliance/suppression.js';
+import { isOptedOut } from '../core/contact-update.js';
 import { checkContacts, compileFunnel, parseState, textStats } from '../core/funnel/index.js';
 import { ExitCode } from '../errors.js';
 import { type CommandContext, loadCommandConfig } from './context.js';
@@ -21,6 +23,7 @@ export async function run(
   const problems: LocatedProblem[] = [...file.problems];
   const stats = file.funnel === undefined ? [] : textStats(file.funnel);
   let contactCount: number | undefined;
+  let optedOut = 0;
 
   const contactsPath = join(config.dataDir, 'contacts.csv');
   if (file.funnel !== undefined && existsSync(contactsPath)) {
@@ -39,6 +42,19 @@ export async function run(
         const parsed = parseState(compiled, c.state);
         if ('error' in parsed) unknown.set(c.state, [...(unknown.get(c.state) ?? []), c.id]);
       }
+      for (const [phone, ids] of duplicatePhones(rows)) {
+        problems.push({
+          severity: 'error',
+          path: [],
+          file: dir.contactsPath,
+          line: 0,
+          where: `phone ${phone}`,
+          message: `${ids.length} contacts have the same number (ids ${ids.join(', ')}): one number, one conversation`,
+          hint: 'Keep one row for the number in contacts.csv (a STOP from it opts out every row, and send texts it once).',
+        });
+      }
+      const suppressed = suppressedNumbers(await dir.readOptOuts());
+      optedOut = rows.filter((c) => isOptedOut(c) || suppressed.has(c.phone)).length;
       for (const [state, ids] of unknown) {
         problems.push({
           severity: 'error',
@@ -67,7 +83,10 @@ export async function run(
     ctx.out.info(`  ${s.key}: ${s.segments} segment${s.segments === 1 ? '' : 's'}, ${s.encoding}${why}`);
   }
   const steps = file.stepCount;
-  const against = contactCount === undefined ? '' : `, checked against ${contactCount} contacts`;
+  const against =
+    contactCount === undefined
+      ? ''
+      : `, checked against ${contactCount} contacts${optedOut > 0 ? ` (${optedOut} opted out, never texted)` : ''}`;
   ctx.out.result(
     `${displayName(config.funnelFile)}: ${steps} step${steps === 1 ? '' : 's'}, ${errors.length} error${errors.length === 1 ? '' : 's'}, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}${against}`,
   );
@@ -75,6 +94,7 @@ export async function run(
     file: config.funnelFile,
     steps,
     contacts: contactCount ?? null,
+    optedOut,
     errors: errors.map(plain),
     warnings: warnings.map(plain),
     texts: stats.map((s) => ({

@@ -10,6 +10,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import type { CountryCode } from 'libphonenumber-js';
 import { CsvSyntaxError, decodeExport, parseRecords } from '../adapters/decode.js';
 import { openDataDir } from '../adapters/store/index.js';
+import { suppressedNumbers } from '../core/compliance/suppression.js';
 import { type ColumnPlan, detectColumns, uniqueHeaders } from '../core/import/columns.js';
 import { detectDelimiter } from '../core/import/delimiter.js';
 import type { PhoneParser } from '../core/import/phone.js';
@@ -71,7 +72,19 @@ export async function run(
   let rejectsFile: string | null = null;
   try {
     const existing = await dataDir.loadContacts();
-    outcome = planImport({ existing, records, plan, now, defaultCountry: country, parsePhone });
+    // An opt-out outlives contacts.csv: a number on the list is never enrolled as textable again.
+    const suppressed = suppressedNumbers(await dataDir.readOptOuts());
+    outcome = planImport({
+      existing,
+      records,
+      plan,
+      now,
+      defaultCountry: country,
+      parsePhone,
+      suppressed,
+      source: shown(file),
+    });
+    if (!dryRun) await dataDir.appendOptOuts(outcome.optOuts);
     if (!dryRun && outcome.changed) await dataDir.saveContacts(outcome.contacts);
     if (!dryRun && outcome.rejects.length > 0) {
       rejectsFile = await dataDir.writeCsv(
@@ -108,8 +121,11 @@ export async function run(
     if (outcome.notes.length > EXAMPLES_SHOWN)
       ctx.out.warn(`  ... and ${outcome.notes.length - EXAMPLES_SHOWN} more (--json lists every one)`);
   }
-  ctx.out.data(summary);
-  const counts = `${summary.imported}, updated ${summary.updated}, rejected ${summary.rejected}`;
+  ctx.out.data({ ...summary, optedOutByColumn: outcome.optOuts.length, onOptOutList: outcome.suppressed });
+  const optOutNote =
+    (outcome.optOuts.length > 0 ? `, opted out by the export's columns ${outcome.optOuts.length}` : '') +
+    (outcome.suppressed > 0 ? `, kept opted out by opt-outs.csv ${outcome.suppressed}` : '');
+  const counts = `${summary.imported}, updated ${summary.updated}, rejected ${summary.rejected}${optOutNote}`;
   ctx.out.result(
     dryRun
       ? `dry run: would import ${counts} (nothing written)`

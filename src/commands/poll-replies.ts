@@ -211,9 +211,18 @@ export async function run(
   }
 }
 
+/** Up to this many pending texts are fetched one by one; more are found by one listing. */
+const FETCH_AT_MOST = 20;
+/** Fetches run this many at a time. */
+const FETCH_CONCURRENCY = 8;
+/** A text the listing does not show (no date_sent yet) is fetched once it is this old. */
+const UNLISTED_AFTER_MS = 10 * 60_000;
+
 /**
- * The delivery results of texts not known yet (within the window). A few are fetched one by one;
- * many are found by listing what our number sent since the oldest of them (one request a page).
+ * The delivery results of texts not known yet (within the window). Many are found by listing what
+ * we sent since the oldest of them (our number's, or with a Messaging Service the account's; one
+ * request a page). A few, and those a DateSent listing cannot show (no date_sent: still queued,
+ * or failed before it was sent), are fetched by SID, several at a time.
  */
 async function statusUpdates(
   adapter: TwilioAdapter,
@@ -224,19 +233,30 @@ async function statusUpdates(
   const oldest = now.getTime() - STATUS_WINDOW_MS;
   deliveries.pending = deliveries.pending.filter((p) => Date.parse(p.sentAt) >= oldest);
   const pending = new Map(deliveries.pending.map((p) => [p.sid, p]));
-  const results: TwilioMessage[] = [];
-  if (pending.size > 20 && ourNumber !== undefined) {
+  const found = new Map<string, TwilioMessage>();
+  const listing = pending.size > FETCH_AT_MOST;
+  if (listing) {
     const since = Math.min(...deliveries.pending.map((p) => Date.parse(p.sentAt))) - 60_000;
-    for await (const m of adapter.listMessages({ from: ourNumber, dateSentAfter: new Date(since) })) {
-      if (pending.has(m.sid)) results.push(m);
-    }
-  } else {
-    for (const sid of pending.keys()) {
-      const m = await adapter.fetchMessage(sid);
-      if (m !== undefined) results.push(m);
+    for await (const m of adapter.listMessages({
+      ...(ourNumber === undefined ? {} : { from: ourNumber }),
+      dateSentAfter: new Date(since),
+    })) {
+      if (pending.has(m.sid)) found.set(m.sid, m);
     }
   }
-  return results
+  const toFetch = deliveries.pending.filter(
+    (p) => !found.has(p.sid) && (!listing || now.getTime() - Date.parse(p.sentAt) >= UNLISTED_AFTER_MS),
+  );
+  const { default: pMap } = await import('p-map');
+  await pMap(
+    toFetch,
+    async (p) => {
+      const m = await adapter.fetchMessage(p.sid);
+      if (m !== undefined) found.set(m.sid, m);
+    },
+    { concurrency: FETCH_CONCURRENCY },
+  );
+  return [...found.values()]
     .filter((m) => FINAL_STATUSES.has(m.status))
     .map((m) => ({
       sid: m.sid,

@@ -14,8 +14,13 @@ import { type DataDir, openDataDir } from '../adapters/store/index.js';
 import { holdError, stoppedError } from '../adapters/twilio/errors.js';
 import type { SendOutcome, TwilioMessage } from '../adapters/twilio/index.js';
 import type { Config, TwilioConfig } from '../config.js';
-import { type OptOutRow, suppressContact, suppressedNumbers } from '../core/compliance/suppression.js';
-import { decisionColumns, sentColumns } from '../core/contact-update.js';
+import {
+  type OptOutRow,
+  optOutRow,
+  suppressContact,
+  suppressedNumbers,
+} from '../core/compliance/suppression.js';
+import { decisionColumns, isOptedOut, sentColumns } from '../core/contact-update.js';
 import { DELIVERIES_STATE, type Deliveries, type PendingDelivery } from '../core/delivery.js';
 import { compileFunnel, type Funnel } from '../core/funnel/index.js';
 import { awaitingCategorize, emptyInbox, INBOX_STATE, type Inbox } from '../core/inbox.js';
@@ -136,6 +141,22 @@ export async function run(
       if (!following.has(sid)) deliveries.pending.push(pendingOf(intent, sid));
     const held = awaitingCategorize(inbox);
     const suppressed = new Set(suppressedNumbers(await store.readOptOuts()).keys());
+    // A row opted out by hand (opted_out_at filled in contacts.csv) goes on the list too, so its
+    // number stays opted out in every row that holds it and after the row is deleted.
+    for (const c of table.rows) {
+      if (!isOptedOut(c) || c.phone.trim() === '' || suppressed.has(c.phone)) continue;
+      suppressed.add(c.phone);
+      listed.push(
+        optOutRow({
+          number: c.phone,
+          at: c.opted_out_at === '' ? isoSeconds(now) : c.opted_out_at,
+          action: 'opt_out',
+          how: 'operator',
+          detail: c.opted_out_at === '' ? `state ${c.state}` : 'opted_out_at',
+          source: `contact ${c.id} in contacts.csv`,
+        }),
+      );
+    }
 
     const plan = planSends({
       funnel,

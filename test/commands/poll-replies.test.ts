@@ -338,3 +338,50 @@ describe('who and what is polled', () => {
     expect(resultLine(await world.run(['send']))).toMatch(/^sent 0/);
   });
 });
+
+describe('delivery polling is bounded', () => {
+  const SERVICE = `MG${'cd'.repeat(16)}`;
+  const env = { TWILIO_PHONE_NUMBER: undefined, TWILIO_MESSAGING_SERVICE_SID: SERVICE };
+
+  test('60 texts through a Messaging Service: one listing finds their results, not 60 fetches', async () => {
+    world = await makeWorld();
+    await world.seed(
+      Array.from({ length: 60 }, (_, i) =>
+        enrolled(String(i + 1), { phone: `+1212555${String(400 + i).padStart(4, '0')}` }),
+      ),
+    );
+    expect(resultLine(await world.run(['send'], { env }))).toBe('sent 60, skipped 0, failed 0');
+    for (const m of world.outbound()) world.server.setStatus(m.sid, 'delivered');
+    world.later(60_000);
+    world.server.resetRequestCounts();
+    const r = await world.run(['poll-replies'], { env });
+    expect(resultLine(r)).toBe('recorded 0 replies, 60 delivery update(s)');
+    const counts = world.server.requestCounts();
+    expect(counts[LIST]).toBe(2); // the replies, then what we sent
+    expect(Object.keys(counts).filter((k) => k.startsWith('GET /Messages/'))).toEqual([]);
+    expect((await state<Deliveries>('deliveries'))?.pending).toEqual([]);
+  });
+
+  test('texts a listing cannot show (accepted, no date_sent yet) are fetched by SID once 10 minutes old', async () => {
+    world = await makeWorld();
+    await world.seed(
+      Array.from({ length: 30 }, (_, i) =>
+        enrolled(String(i + 1), { phone: `+1212555${String(500 + i).padStart(4, '0')}` }),
+      ),
+    );
+    world.server.faults({ realism: { serviceAccepts: true } });
+    expect(resultLine(await world.run(['send'], { env }))).toBe('sent 30, skipped 0, failed 0');
+    world.later(60_000);
+    world.server.resetRequestCounts();
+    await world.run(['poll-replies'], { env });
+    const fetches = () =>
+      Object.entries(world.server.requestCounts())
+        .filter(([k]) => k.startsWith('GET /Messages/'))
+        .reduce((a, [, n]) => a + n, 0);
+    expect(fetches()).toBe(0); // too young: still being sent
+    world.later(10 * 60_000);
+    world.server.resetRequestCounts();
+    await world.run(['poll-replies'], { env });
+    expect(fetches()).toBe(30);
+  });
+});

@@ -74,7 +74,9 @@ Wants a quote for 3 sites, call after 2pm",* myContacts,,Ortega Landscaping,
 
   test('CRM export: full names split, multi-line note, Do Not Text honoured, State kept as src_State', async () => {
     const result = await importFile(`${FIXTURES}crm-export.csv`, data.dir);
-    expect(result.stdout).toBe(`imported 4, updated 0, rejected 1 (${rejectsPath()})\n`);
+    expect(result.stdout).toBe(
+      `imported 4, updated 0, rejected 1, opted out by the export's columns 1 (${rejectsPath()})\n`,
+    );
     expect(await contacts()).toBe(
       `${HEAD},Record ID,Lead Source,src_State,Notes,Created Date
 1,+12015550188,Dana,Smith,dana@acme.example,${START},1001,Web Form,NJ,"Asked about pricing, wants a call",2026-11-02
@@ -169,6 +171,8 @@ describe('importing into a funnel that already has contacts', () => {
       rejected: 1,
       rejectsFile: join(data.dir, 'rejects-20261202T090000Z.csv'),
       notes: [],
+      optedOutByColumn: 0,
+      onOptOutList: 1, // the first import put the Do Not Text row on the list
     });
     expect(await readFile(join(data.dir, 'contacts.csv'))).toEqual(before);
     expect((await stat(join(data.dir, 'contacts.csv'))).mtimeMs).toBe(mtime);
@@ -212,7 +216,7 @@ describe('importing into a funnel that already has contacts', () => {
       'Name,Mobile,DNC\nDana Smith,(201) 555-0188,Y\nOlivia Chen,415-555-0166,N\nNew Person,312-555-0177,TRUE\n',
     );
     const result = await importFile(leads, data.dir);
-    expect(result.stdout).toBe('imported 1, updated 1, rejected 0\n');
+    expect(result.stdout).toBe("imported 1, updated 1, rejected 0, opted out by the export's columns 2\n");
     expect(await contacts()).toBe(
       `${HEAD}
 1,+12015550188,Dana,Smith,,opted_out,,,2026-12-01T10:00:00Z,,${T},,${T}
@@ -228,7 +232,9 @@ describe('what the operator is told', () => {
     const dir = join(data.dir, 'fresh');
     const result = await importFile(`${FIXTURES}crm-export.csv`, dir, { dryRun: true });
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe('dry run: would import 4, updated 0, rejected 1 (nothing written)\n');
+    expect(result.stdout).toBe(
+      "dry run: would import 4, updated 0, rejected 1, opted out by the export's columns 1 (nothing written)\n",
+    );
     expect(result.stderr).toContain('crm-export.csv:6: phone "1.21256E+10"');
     await expect(stat(dir)).rejects.toMatchObject({ code: 'ENOENT' });
   });
@@ -245,6 +251,8 @@ describe('what the operator is told', () => {
       rejected: 1,
       rejectsFile: null,
       notes: [],
+      optedOutByColumn: 0,
+      onOptOutList: 0,
     });
     expect(await readFile(join(data.dir, 'contacts.csv'))).toEqual(before);
     expect(await rejectsFiles(data.dir)).toEqual([]);

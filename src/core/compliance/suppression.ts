@@ -81,3 +81,14 @@ export function optedOutState(contact: Contact, compiled: CompiledFunnel | undef
 export function isTwilioOptInKeyword(body: string): boolean {
   return /^\s*(start|yes|unstop)[\s.!]*$/i.test(body);
 }
+
+/** One number, one conversation: the contacts that share a phone, by phone (two or more ids each). */
+export function duplicatePhones(contacts: readonly Contact[]): Map<string, string[]> {
+  const ids = new Map<string, string[]>();
+  for (const c of contacts) {
+    if (c.phone.trim() === '') continue;
+    ids.set(c.phone, [...(ids.get(c.phone) ?? []), c.id]);
+  }
+  for (const [phone, list] of ids) if (list.length < 2) ids.delete(phone);
+  return ids;
+}

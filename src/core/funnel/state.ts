@@ -44,7 +44,9 @@ export function parseState(compiled: CompiledFunnel, text: string): ParsedState 
   const trimmed = text.trim();
   if (trimmed === '') return { path: ['start'] };
   const at = trimmed.indexOf('@');
-  const name = at === -1 ? trimmed : trimmed.slice(0, at);
+  let name = at === -1 ? trimmed : trimmed.slice(0, at);
+  // `opted_out` alone (an import's "do not text" column, a hand edit): opted out before any step
+  if (name === 'opted_out' && compiled.states.has('opted_out.start')) name = 'opted_out.start';
   if (!compiled.states.has(name)) {
     const step = name.split('.').find((p) => !['owed', 'help', 'done', 'opted_out'].includes(p)) ?? name;
     return {

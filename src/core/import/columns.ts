@@ -11,7 +11,7 @@
  * HubSpot's "Time Zone" (and "Timezone", "TZ", "Zeitzone") becomes the contact's `timezone`.
  */
 import { headerKey } from './headers.js';
-import { isOptOutHeader } from './opt-out.js';
+import { isConsentHeader, isOptOutHeader } from './opt-out.js';
 
 export { headerKey, uniqueHeaders } from './headers.js';
 
@@ -32,6 +32,8 @@ export interface ColumnPlan {
   timeZone: string | undefined;
   /** columns saying "do not text this person" */
   optOut: string[];
+  /** columns saying "this person accepts texts" (a no suppresses; kept as custom columns too) */
+  consent: string[];
   /** every other column, in source order: candidates for custom fields */
   others: string[];
 }
@@ -198,6 +200,7 @@ export function detectColumns(
       mapped.timezone ??
       TIME_ZONE_KEYS.map((k) => headers.find((_, i) => keys[i] === k)).find((h) => h !== undefined),
     optOut: headers.filter(isOptOutHeader),
+    consent: headers.filter(isConsentHeader),
     others: [],
   };
   const used = new Set<string>([

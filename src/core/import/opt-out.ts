@@ -50,3 +50,41 @@ export function isOptOutValue(value: string): boolean {
   if (TRUTHY.has(headerKey(v)) || v === '✓' || v === '✔') return true;
   return /^\d{4}-\d{2}-\d{2}/.test(v);
 }
+
+/**
+ * Consent columns: "may we text this person?" (Shopify's "Accepts SMS Marketing", a CRM's "SMS
+ * Opt In"). A clear no suppresses the contact like an opt-out column; an empty cell says nothing.
+ * The column itself is kept as a custom column, as the record of consent.
+ */
+const CONSENT_KEYS = new Set([
+  'acceptssmsmarketing',
+  'acceptssms',
+  'smsmarketingconsent',
+  'smsconsent',
+  'smsoptin',
+  'textoptin',
+  'optedintosms',
+  'smsmarketing',
+]);
+
+export function isConsentHeader(header: string): boolean {
+  return CONSENT_KEYS.has(headerKey(header));
+}
+
+const REFUSED = new Set([
+  'no',
+  'n',
+  'false',
+  'f',
+  '0',
+  'off',
+  'notsubscribed',
+  'unsubscribed',
+  'optedout',
+  'declined',
+]);
+
+/** "no", "FALSE", "0", "not_subscribed": this person gave no consent to texts. */
+export function isNoConsentValue(value: string): boolean {
+  return REFUSED.has(headerKey(value.trim()));
+}

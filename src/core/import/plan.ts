@@ -7,11 +7,12 @@
  * are never touched (except to opt it out when the file says "do not text"); re-importing the
  * same file changes nothing.
  */
+import { type OptOutRow, optOutRow } from '../compliance/suppression.js';
 import { CONTACT_COLUMNS, type Contact, contactRow, isoSeconds, MAX_CELL } from '../model.js';
 import { type ColumnPlan, isMobileLabelled } from './columns.js';
 import { headerKey } from './headers.js';
 import { splitFullName } from './names.js';
-import { isOptOutValue } from './opt-out.js';
+import { isNoConsentValue, isOptOutValue } from './opt-out.js';
 import { firstOfList, normalisePhone, type PhoneParser } from './phone.js';
 import { normaliseTimeZone } from './timezone.js';
 
@@ -40,6 +41,10 @@ export interface ImportInput {
   now: Date;
   defaultCountry: string;
   parsePhone: PhoneParser;
+  /** numbers on the suppression list (opt-outs.csv): never enrolled as textable again */
+  suppressed?: ReadonlyMap<string, OptOutRow>;
+  /** the export's name, for the opt-out rows its columns add */
+  source?: string;
 }
 
 export interface ImportOutcome {
@@ -52,6 +57,10 @@ export interface ImportOutcome {
   rejects: Reject[];
   /** rows imported with something left out, e.g. a time zone not understood */
   notes: { line: number; message: string }[];
+  /** opt-outs the export's columns said, for opt-outs.csv (numbers not on it yet) */
+  optOuts: OptOutRow[];
+  /** rows kept opted out because their number is on the suppression list */
+  suppressed: number;
 }
 
 /** The funnel enrols a new contact in `start`; the engine takes it from there. */
@@ -86,7 +95,10 @@ export function planImport(input: ImportInput): ImportOutcome {
     unchanged: 0,
     rejects: [],
     notes: [],
+    optOuts: [],
+    suppressed: 0,
   };
+  const listed = new Set(input.suppressed?.keys() ?? []);
   // contacts.csv may already have its own spelling of the column quiet hours read
   const zoneColumn = headers.find((h) => /^time_?zone$/i.test(h.trim())) ?? 'timezone';
 
@@ -150,7 +162,24 @@ export function planImport(input: ImportInput): ImportOutcome {
         message: `${zone.reason}; imported without a time zone, so the number's area code decides (fix it in the export and import again, or in the timezone column of contacts.csv)`,
       });
     }
-    const optedOut = plan.optOut.some((c) => isOptOutValue(cell(c)));
+    const saidNo =
+      plan.optOut.find((c) => isOptOutValue(cell(c))) ?? plan.consent.find((c) => isNoConsentValue(cell(c)));
+    const onList = listed.has(phone.e164);
+    const optedOut = saidNo !== undefined || onList;
+    if (onList) outcome.suppressed++;
+    else if (saidNo !== undefined) {
+      listed.add(phone.e164);
+      outcome.optOuts.push(
+        optOutRow({
+          number: phone.e164,
+          at: now,
+          action: 'opt_out',
+          how: 'import',
+          detail: `${saidNo}: ${cell(saidNo)}`,
+          source: `${input.source ?? 'import'}:${record.line}`,
+        }),
+      );
+    }
 
     const known = byPhone.get(phone.e164);
     if (known === undefined) {
@@ -160,7 +189,7 @@ export function planImport(input: ImportInput): ImportOutcome {
         ...fields,
         state: optedOut ? OPTED_OUT_STATE : START_STATE,
         next_action_at: optedOut ? '' : now,
-        opted_out_at: optedOut ? now : '',
+        opted_out_at: optedOut ? (input.suppressed?.get(phone.e164)?.at ?? now) : '',
         updated_at: now,
       });
       rows.push(contact);
