@@ -49,11 +49,15 @@ export async function run(
     // Replies come to the number a text went from: every sender the funnel has used is polled.
     const senders = sendersToPoll(cursor, ourNumber);
     const listedSids = new Set<string>();
+    // Twilio compares DateSent> by whole days and lists newest first: the listing stops at the
+    // first message older than the cursor, so a busy day is not paged through at every poll.
+    const from = listFrom(cursor, now);
     for (const to of senders.length === 0 ? [undefined] : senders) {
       for await (const m of adapter.listMessages({
         ...(to === undefined ? {} : { to }),
-        dateSentAfter: listFrom(cursor, now),
+        dateSentAfter: from,
       })) {
+        if (m.dateSent !== null && m.dateSent.getTime() < from.getTime()) break;
         if (m.direction === 'inbound' && !listedSids.has(m.sid)) {
           listedSids.add(m.sid);
           listed.push(m);
@@ -241,6 +245,7 @@ async function statusUpdates(
       ...(ourNumber === undefined ? {} : { from: ourNumber }),
       dateSentAfter: new Date(since),
     })) {
+      if (m.dateSent !== null && m.dateSent.getTime() < since) break; // newest first: the rest is older
       if (pending.has(m.sid)) found.set(m.sid, m);
     }
   }

@@ -14,6 +14,7 @@ import { type DataDir, openDataDir } from '../adapters/store/index.js';
 import { holdError, stoppedError } from '../adapters/twilio/errors.js';
 import type { SendOutcome, TwilioMessage } from '../adapters/twilio/index.js';
 import type { Config, TwilioConfig } from '../config.js';
+import { pruneRecent, RECENT_TEXTS_STATE, ruleFor } from '../core/compliance/state-rules.js';
 import {
   type OptOutRow,
   optOutRow,
@@ -158,7 +159,14 @@ export async function run(
       );
     }
 
+    // Florida, Oklahoma, Maryland: at most 3 texts to a person in 24 hours (state-rules.ts).
+    let recentTexts = pruneRecent(
+      (await store.readState<Record<string, string[]>>(RECENT_TEXTS_STATE)) ?? {},
+      now,
+    );
+    const recentBefore = JSON.stringify(recentTexts);
     const plan = planSends({
+      recentTexts,
       funnel,
       compiled,
       contacts: table.rows,
@@ -224,6 +232,8 @@ export async function run(
       logBatch.push({ row: sentRow(intent, sid, now), intentId: intent.id });
       applyIntentTo(contact, intent);
       deliveries.pending.push(pendingOf(intent, sid.sid));
+      if (ruleFor(contact).maxPer24h !== undefined)
+        recentTexts = { ...recentTexts, [contact.id]: [...(recentTexts[contact.id] ?? []), isoSeconds(now)] };
       counts.sent++;
       if (logBatch.length >= LOG_BATCH_ROWS || performance.now() - lastFlush >= LOG_BATCH_MS)
         await flushLog();
@@ -294,6 +304,8 @@ export async function run(
       if (dirty) await store.saveContacts(table);
       if (plan.sends.length > 0 || recovery.sent.length > 0 || droppedResends)
         await store.writeState(DELIVERIES_STATE, deliveries);
+      if (JSON.stringify(recentTexts) !== recentBefore)
+        await store.writeState(RECENT_TEXTS_STATE, recentTexts);
       await journal.settle(recovery.unknown);
     }
     const wake = nextWake(table.rows, plan.skipped, deliveries.resends, now, table.unloaded?.earliestReadyAt);

@@ -4,12 +4,20 @@
  * usable, and no reply of theirs is still waiting for `categorize`. A due text goes out only
  * inside the contact's quiet hours, in their own time zone; otherwise it waits for its window.
  */
+
+import {
+  capReached,
+  type RuledWindow,
+  ruledWindow,
+  ruleFor,
+  type StateRule,
+} from './compliance/state-rules.js';
 import { isOptedOut, isUnusable, readyAt } from './contact-update.js';
 import type { Resend } from './delivery.js';
 import { advance, type CompiledFunnel, type Decision, type Funnel } from './funnel/index.js';
 import type { Contact } from './model.js';
 import { parseTime } from './model.js';
-import { contactTimeZone, sendWindow } from './quiet-hours.js';
+import { contactTimeZone } from './quiet-hours.js';
 import { MAX_BODY, segmentsOf } from './segments.js';
 import { render } from './template.js';
 
@@ -33,6 +41,7 @@ export interface PlannedSend {
 
 export type SkipReason =
   | 'quiet_hours'
+  | 'daily_limit'
   | 'template'
   | 'awaiting_reply'
   | 'unsettled'
@@ -70,6 +79,8 @@ export interface PlanInput {
   /** contacts whose last create went unanswered and Twilio has not listed yet: never texted again until settled */
   unsettled?: ReadonlySet<string>;
   limit?: number;
+  /** per contact, the texts of the last 24 hours (ISO), for the states that cap them */
+  recentTexts?: Readonly<Record<string, readonly string[]>>;
   /** numbers on the suppression list (opt-outs.csv): never texted, whatever their row says */
   suppressed?: ReadonlySet<string>;
 }
@@ -91,6 +102,17 @@ export function planSends(input: PlanInput): SendPlan {
   const resends = input.resends ?? [];
   const byId =
     resends.length === 0 ? new Map<string, Contact>() : new Map(input.contacts.map((c) => [c.id, c]));
+  // One window per zone and state rule: the same for every contact there at this instant.
+  const windows = new Map<string, RuledWindow>();
+  const windowIn = (timeZone: string, rule: StateRule) => {
+    const key = `${timeZone} ${rule.code}`;
+    let window = windows.get(key);
+    if (window === undefined) {
+      window = ruledWindow(now, timeZone, funnel.quietHours, rule);
+      windows.set(key, window);
+    }
+    return window;
+  };
   for (const resend of resends) {
     const contact = byId.get(resend.contactId);
     if (contact === undefined || isOptedOut(contact) || isUnusable(contact)) {
@@ -112,8 +134,10 @@ export function planSends(input: PlanInput): SendPlan {
       continue;
     }
     const { timeZone } = contactTimeZone(contact, funnel.timezone);
-    const window = sendWindow(now, timeZone, funnel.quietHours);
+    const rule = ruleFor(contact);
+    const window = windowIn(timeZone, rule);
     if (!window.open || plan.sends.length >= limit) continue;
+    if (capReached(rule, input.recentTexts?.[contact.id] ?? [], now) !== undefined) continue;
     const unchanged = {
       state: contact.state,
       changed: false,
@@ -133,16 +157,6 @@ export function planSends(input: PlanInput): SendPlan {
     });
   }
   const resent = new Set(plan.sends.map((s) => s.contact));
-  // One window per zone: the same for every contact there at this instant.
-  const windows = new Map<string, ReturnType<typeof sendWindow>>();
-  const windowIn = (timeZone: string) => {
-    let window = windows.get(timeZone);
-    if (window === undefined) {
-      window = sendWindow(now, timeZone, funnel.quietHours);
-      windows.set(timeZone, window);
-    }
-    return window;
-  };
   // One number, one conversation: a number is texted once a run, whichever rows hold it.
   const texted = new Set(plan.sends.map((s) => s.contact.phone));
   for (const contact of due) {
@@ -185,13 +199,24 @@ export function planSends(input: PlanInput): SendPlan {
       continue;
     }
     const { timeZone } = contactTimeZone(contact, funnel.timezone);
-    const window = windowIn(timeZone);
+    const rule = ruleFor(contact);
+    const window = windowIn(timeZone, rule);
     if (!window.open) {
       plan.skipped.push({
         contact,
         reason: 'quiet_hours',
-        detail: `outside quiet hours in ${timeZone}`,
+        detail: `outside its sending window in ${timeZone}: ${window.heldBy}`,
         opensAt: window.opensAt,
+      });
+      continue;
+    }
+    const capped = capReached(rule, input.recentTexts?.[contact.id] ?? [], now);
+    if (capped !== undefined) {
+      plan.skipped.push({
+        contact,
+        reason: 'daily_limit',
+        detail: `${rule.name} law (${rule.law}): at most ${rule.maxPer24h} texts in 24 hours`,
+        opensAt: capped,
       });
       continue;
     }
@@ -286,7 +311,7 @@ export function nextWake(
   }
   for (const s of skipped) {
     const at =
-      s.reason === 'quiet_hours'
+      s.reason === 'quiet_hours' || s.reason === 'daily_limit'
         ? s.opensAt?.getTime()
         : s.reason === 'awaiting_reply' || s.reason === 'unsettled'
           ? now.getTime()
