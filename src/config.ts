@@ -19,6 +19,8 @@ export interface BaseConfig {
   /** seconds a run waits for another run's lock before giving up with exit 75 */
   readonly lockWaitSeconds: number;
   readonly defaultCountry: string;
+  /** `SEND_DAILY_CAP`: at most this many texts a day (the funnel's time zone), for a carrier's daily limit */
+  readonly sendDailyCap: number | undefined;
 }
 
 export interface TwilioConfig {
@@ -74,6 +76,11 @@ export const VARIABLES = [
     'SEND_RATE',
     '1',
     'Segments per second, as Twilio counts throughput: a 3-segment text takes three (1 for a US long code; higher for toll-free or short codes).',
+  ],
+  [
+    'SEND_DAILY_CAP',
+    '',
+    "At most this many texts a day (in the funnel's time zone), for the carrier's daily limit of your registration; the rest wait for the next day. Empty: no cap.",
   ],
   ['TWILIO_TIMEOUT', '30', 'Seconds to wait for one Twilio request.'],
   [
@@ -169,6 +176,10 @@ export function validateConfig(
     funnelFile: resolve(overrides.funnelFile ?? get('SMSFUNNEL_FUNNEL') ?? './funnel.yaml'),
     lockWaitSeconds: number('SMSFUNNEL_LOCK_WAIT', 10, 0, 3600),
     defaultCountry: country,
+    sendDailyCap:
+      (get('SEND_DAILY_CAP') ?? '').trim() === ''
+        ? undefined
+        : number('SEND_DAILY_CAP', 0, 1, 10_000_000, true),
   };
 
   let twilio: TwilioConfig | undefined;

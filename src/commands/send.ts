@@ -14,6 +14,13 @@ import { type DataDir, openDataDir } from '../adapters/store/index.js';
 import { holdError, stoppedError } from '../adapters/twilio/errors.js';
 import type { SendOutcome, TwilioMessage } from '../adapters/twilio/index.js';
 import type { Config, TwilioConfig } from '../config.js';
+import {
+  capLeft,
+  DAILY_SENDS_STATE,
+  type DailySends,
+  localDay,
+  sentOn,
+} from '../core/compliance/daily-cap.js';
 import { pruneRecent, RECENT_TEXTS_STATE, ruleFor } from '../core/compliance/state-rules.js';
 import {
   type OptOutRow,
@@ -75,6 +82,14 @@ export async function run(
   /** carrier opt-outs (21610) met in this run, for opt-outs.csv */
   const listed: OptOutRow[] = [];
   const inputs = scheduleInputs(funnel, config);
+  // SEND_DAILY_CAP: what went today (the funnel's day) counts against the carrier's daily limit.
+  const day = localDay(now, funnel.timezone);
+  const daily = await store.readState<DailySends | null>(DAILY_SENDS_STATE);
+  const left = capLeft(config.sendDailyCap, daily, day);
+  const capNote =
+    config.sendDailyCap === undefined || left > (limit ?? Number.POSITIVE_INFINITY)
+      ? undefined
+      : `SEND_DAILY_CAP ${config.sendDailyCap}: ${sentOn(daily, day)} sent today (${day}), ${left} more may go today; the rest wait for tomorrow`;
   const twilio = dryRun ? undefined : withSender(config.twilio as TwilioConfig, funnel);
   // A delivery result blamed the sender (src/core/sender-hold.ts): no text until it is fixed.
   const savedHold = await store.readState<SenderHold | null>(SENDER_HOLD_STATE);
@@ -86,6 +101,21 @@ export async function run(
       throw holdError(hold);
     }
     ctx.out.warn(`a real run sends nothing now: ${describeHold(hold)}`);
+  }
+  if (!dryRun && left === 0 && journal.unsettled().length === 0) {
+    // the day's cap is used up: nothing is planned until tomorrow (no contact is read)
+    await store.close();
+    ctx.out.result(`sent 0: ${capNote}`);
+    ctx.out.data({
+      sent: 0,
+      failed: 0,
+      moved: 0,
+      deferred: 0,
+      late: 0,
+      skipped: 0,
+      line: `sent 0: ${capNote}`,
+    });
+    return ExitCode.ok;
   }
   if (!dryRun) {
     const quiet = await nothingDue(store, journal, now, inputs);
@@ -99,6 +129,7 @@ export async function run(
         moved: 0,
         deferred: 0,
         late: 0,
+        capped: 0,
         skipped: quiet.total,
         nextDueAt: quiet.nextDueAt,
         line,
@@ -175,10 +206,13 @@ export async function run(
       unsettled: unknownContacts,
       resends: deliveries.resends,
       suppressed,
-      ...(limit === undefined ? {} : { limit }),
+      ...(limit === undefined && left === Number.POSITIVE_INFINITY
+        ? {}
+        : { limit: Math.min(limit ?? left, left) }),
     });
 
     if (dryRun) {
+      if (capNote !== undefined) ctx.out.warn(capNote);
       printPlan(ctx.out, plan, funnel, pending.length > 0 ? recovery : undefined);
       return ExitCode.ok;
     }
@@ -193,7 +227,16 @@ export async function run(
     for (const { contact } of suppressedRows) suppressContact(contact, compiled, now);
     const problems = noteHeldContacts(plan.skipped, now);
 
-    const counts = { sent: 0, failed: 0, moved: plan.moves.length, deferred: plan.deferred, late: 0 };
+    // what the daily cap holds back waits for tomorrow; what --limit holds back, for the next run
+    const capped = capNote !== undefined && left <= (limit ?? Number.POSITIVE_INFINITY) ? plan.deferred : 0;
+    const counts = {
+      sent: 0,
+      failed: 0,
+      moved: plan.moves.length,
+      deferred: plan.deferred - capped,
+      late: 0,
+      capped,
+    };
     // contacts.csv is rewritten only when a contact changed: a quiet cron tick touches no file
     let dirty =
       plan.moves.length > 0 || problems.length > 0 || recovery.recorded > 0 || suppressedRows.length > 0;
@@ -306,6 +349,8 @@ export async function run(
         await store.writeState(DELIVERIES_STATE, deliveries);
       if (JSON.stringify(recentTexts) !== recentBefore)
         await store.writeState(RECENT_TEXTS_STATE, recentTexts);
+      if (counts.sent > 0)
+        await store.writeState(DAILY_SENDS_STATE, { day, sent: sentOn(daily, day) + counts.sent });
       await journal.settle(recovery.unknown);
     }
     const wake = nextWake(table.rows, plan.skipped, deliveries.resends, now, table.unloaded?.earliestReadyAt);
@@ -314,6 +359,7 @@ export async function run(
       skipped: skippedByReason(plan.skipped),
       inputs,
     });
+    if (capped > 0) problems.push(capNote as string);
     if (counts.late > 0)
       problems.push(
         `${counts.late} text(s) not sent: their contacts' sending window closed during this run; they go when it opens again`,

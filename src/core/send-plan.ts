@@ -269,7 +269,7 @@ export function skippedByReason(skipped: readonly Skip[]): Record<string, number
 
 /** "sent 212, skipped 3 (quiet hours 2, template 1), failed 1" — the run's one line. */
 export function summaryLine(
-  counts: { sent: number; failed: number; moved: number; deferred: number; late?: number },
+  counts: { sent: number; failed: number; moved: number; deferred: number; late?: number; capped?: number },
   skipped: readonly Skip[] | Readonly<Record<string, number>>,
   verb = 'sent',
 ): string {
@@ -282,6 +282,7 @@ export function summaryLine(
   if (counts.moved > 0) line += `, finished or moved without a text ${counts.moved}`;
   if (counts.deferred > 0) line += `, left for the next run (--limit) ${counts.deferred}`;
   if ((counts.late ?? 0) > 0) line += `, window closed during the run ${counts.late}`;
+  if ((counts.capped ?? 0) > 0) line += `, waiting for tomorrow (SEND_DAILY_CAP) ${counts.capped}`;
   return line;
 }
 

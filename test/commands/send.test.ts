@@ -165,6 +165,7 @@ describe('send', () => {
       moved: 0,
       deferred: 0,
       late: 0,
+      capped: 0,
       skipped: 0,
       line: 'sent 2, skipped 0, failed 0',
     });

@@ -194,3 +194,32 @@ describe('at most 3 texts in 24 hours in Florida, Oklahoma and Maryland', () => 
     }
   });
 });
+
+describe('SEND_DAILY_CAP', () => {
+  test('at most N a day in the funnel’s zone: the rest wait for tomorrow, the dry run says so, a capped tick reads no contact', async () => {
+    const world = await makeWorld();
+    try {
+      await world.seed(
+        Array.from({ length: 5 }, (_, i) =>
+          enrolled(String(i + 1), { phone: `+1212555${String(600 + i).padStart(4, '0')}` }),
+        ),
+      );
+      const env = { SEND_DAILY_CAP: '3' };
+      const dry = await world.run(['send', '--dry-run'], { env });
+      expect(dry.stderr).toMatch(/SEND_DAILY_CAP 3: 0 sent today \(2026-12-01\), 3 more may go today/);
+      expect(dry.stdout).toMatch(/would send 3,/);
+      const r = await world.run(['send'], { env });
+      expect(r.stdout).toBe('sent 3, skipped 0, failed 0, waiting for tomorrow (SEND_DAILY_CAP) 2\n');
+      world.later(60 * 60_000);
+      const capped = await world.run(['send'], { env });
+      expect(capped.stdout).toMatch(/^sent 0: SEND_DAILY_CAP 3: 3 sent today \(2026-12-01\), 0 more/);
+      expect(world.outbound()).toHaveLength(3);
+      // the next day in New York (the funnel's zone), inside quiet hours
+      world.at('2026-12-02T15:00:00Z');
+      expect((await world.run(['send'], { env })).stdout).toMatch(/^sent 2,/);
+      expect(world.outbound()).toHaveLength(5);
+    } finally {
+      await world.close();
+    }
+  });
+});

@@ -44,7 +44,7 @@ test('a broken funnel exits 65 and lists every problem with file:line', async ()
   expect(r.stderr).toContain('broken.yaml:2: timezone: unknown time zone "Nowhere/Zone"');
   expect(r.stderr).toContain('broken.yaml:6: steps.a.message: unclosed "{{"');
   expect(r.stderr).toContain('broken.yaml:7: steps.a.wait: "2 days" is not a duration');
-  expect(r.stdout).toMatch(/1 step, 3 errors, 1 warning/);
+  expect(r.stdout).toMatch(/1 step, 3 errors, 2 warnings/); // no STOP, and no sender named
 });
 
 test('contacts are checked: a field without fallback they lack, a state the funnel lost; --json', async () => {
@@ -81,7 +81,7 @@ test('after a step whose id is invalid, every step’s errors name that step, it
       'help: "X. Reply STOP to opt out."',
       'steps:',
       '  - id: intro',
-      '    message: "Hi! Reply STOP to opt out."',
+      '    message: "Hi, x here! Reply STOP to opt out."',
       '    wait: 2d',
       '  - id: Follow-Up',
       '    message: "Still keen {{first_name"',

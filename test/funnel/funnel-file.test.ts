@@ -154,6 +154,18 @@ describe('warnings', () => {
     ],
     ['over 3 segments', broken('Still there?', 'x'.repeat(500)), 9, '4 segments long'],
     [
+      'the first text does not say who is texting',
+      broken('test. Reply STOP', 'hello. Reply STOP'),
+      6,
+      'does not name the sender ("Test", from the funnel\'s name)',
+    ],
+    [
+      'a public URL shortener in the first text',
+      broken('test. Reply STOP', 'test, see bit.ly/abc. Reply STOP'),
+      6,
+      'URL shortener bit.ly',
+    ],
+    [
       'the funnel would answer HELP after Twilio did',
       broken(
         '  interested: { send: "Great", outcome: hot }',

@@ -107,6 +107,32 @@ export function lintTexts(f: Findings, funnel: Funnel): void {
       'Add "Reply STOP to opt out." (carriers expect it in the first text).',
     );
   }
+  if (first?.message !== undefined) {
+    const i = funnel.steps.indexOf(first);
+    const brand = brandOf(funnel.name);
+    if (brand !== '' && !first.message.toLowerCase().includes(brand.toLowerCase()))
+      f.warn(
+        ['steps', i, 'message'],
+        `the first message does not name the sender ("${brand}", from the funnel's name)`,
+        `Say who is texting, e.g. "it's Dana from ${brand}" (CTIA: the first text identifies the sender).`,
+      );
+    const short = SHORTENERS.exec(first.message)?.[1];
+    if (short !== undefined)
+      f.warn(
+        ['steps', i, 'message'],
+        `the first message uses the public URL shortener ${short}`,
+        "Carriers filter shared shorteners as spam (30007): use your own domain's link.",
+      );
+  }
+}
+
+/** Public link shorteners carriers filter (CTIA, "Messaging Principles and Best Practices"). */
+const SHORTENERS =
+  /\b(bit\.ly|tinyurl\.com|goo\.gl|t\.co|ow\.ly|is\.gd|buff\.ly|rebrand\.ly|cutt\.ly|shorturl\.at|tiny\.cc|rb\.gy)\//i;
+
+/** The brand in a funnel's name: "Brightside Solar — free quote" → "Brightside Solar". */
+export function brandOf(name: string): string {
+  return (name.split(/\s[—–-]\s|:|\|/)[0] ?? '').trim();
 }
 
 /** Each character outside GSM-7 in a template, with its 1-based position and what surrounds it. */
