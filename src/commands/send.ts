@@ -102,40 +102,21 @@ export async function run(
     }
     ctx.out.warn(`a real run sends nothing now: ${describeHold(hold)}`);
   }
-  if (!dryRun && left === 0 && journal.unsettled().length === 0) {
-    // the day's cap is used up: nothing is planned until tomorrow (no contact is read)
+  /** A run that texts nobody and reads no contact: one line, the same JSON shape as a full run. */
+  const idle = async (line: string, skipped: number, extra: Record<string, unknown> = {}) => {
     await store.close();
-    ctx.out.result(`sent 0: ${capNote}`);
-    ctx.out.data({
-      sent: 0,
-      failed: 0,
-      moved: 0,
-      deferred: 0,
-      late: 0,
-      skipped: 0,
-      line: `sent 0: ${capNote}`,
-    });
+    ctx.out.result(line);
+    ctx.out.data({ sent: 0, failed: 0, moved: 0, deferred: 0, late: 0, capped: 0, skipped, ...extra, line });
     return ExitCode.ok;
-  }
+  };
+  // the day's cap is used up: nothing is planned until tomorrow
+  if (!dryRun && left === 0 && journal.unsettled().length === 0) return idle(`sent 0: ${capNote}`, 0);
   if (!dryRun) {
     const quiet = await nothingDue(store, journal, now, inputs);
-    if (quiet !== undefined) {
-      await store.close();
-      const line = summaryLine({ sent: 0, failed: 0, moved: 0, deferred: 0 }, quiet.skipped);
-      ctx.out.result(line);
-      ctx.out.data({
-        sent: 0,
-        failed: 0,
-        moved: 0,
-        deferred: 0,
-        late: 0,
-        capped: 0,
-        skipped: quiet.total,
+    if (quiet !== undefined)
+      return idle(summaryLine({ sent: 0, failed: 0, moved: 0, deferred: 0 }, quiet.skipped), quiet.total, {
         nextDueAt: quiet.nextDueAt,
-        line,
       });
-      return ExitCode.ok;
-    }
   }
   // A dry run never loads the SDK (≈260 ms) unless a killed run left sends to look up.
   let adapter = twilio === undefined ? undefined : await twilioAdapter(twilio);
