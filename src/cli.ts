@@ -126,6 +126,46 @@ const COMMANDS: CommandSpec[] = [
     load: () => import('./commands/retry.js'),
   },
   {
+    name: 'inbox',
+    summary: 'the replies waiting for a person, oldest first',
+    description:
+      'Lists the replies a person should answer (questions, replies nothing understood), oldest first: the contact, the reply, the step it answered and how long it has waited. A reply leaves the inbox when anything is sent to the contact after it, or on resume or dismiss.',
+    examples: ['smsfunnel inbox', 'smsfunnel inbox --json'],
+    without: ['--dry-run'],
+    load: () => import('./commands/inbox.js'),
+  },
+  {
+    name: 'thread',
+    args: '<phone|id>',
+    summary: 'the whole conversation with one contact',
+    description:
+      "Every text to and from the contact, oldest first, in the funnel's time zone, with each reply's category and each text's delivery result.",
+    examples: ['smsfunnel thread +12125550142', 'smsfunnel thread 17 --json'],
+    without: ['--dry-run'],
+    load: () => import('./commands/thread.js'),
+  },
+  {
+    name: 'resume',
+    args: '<phone|id>',
+    summary: 'hand a contact back to the funnel after a person dealt with it',
+    description:
+      "Closes the contact's waiting replies and puts it back in the funnel: --step ID sends that step's text at the next send (inside quiet hours); --outcome NAME ends it there (e.g. hot, cold). Refuses an opted-out contact.",
+    examples: ['smsfunnel resume 17 --step follow_up', 'smsfunnel resume +12125550142 --outcome hot'],
+    options: [
+      new Option('--step <id>', 'the step whose text goes out next'),
+      new Option('--outcome <name>', 'the outcome the contact ends in'),
+    ],
+    load: () => import('./commands/resume.js'),
+  },
+  {
+    name: 'dismiss',
+    args: '<phone|id>',
+    summary: "take a contact's waiting replies out of the inbox",
+    description: "Closes the contact's waiting replies without changing the contact: nothing more is needed.",
+    examples: ['smsfunnel dismiss 17'],
+    load: () => import('./commands/resume.js').then((m) => ({ run: m.dismiss })),
+  },
+  {
     name: 'status',
     summary: 'show contacts by state and category, and what is due next',
     description:

@@ -6,6 +6,9 @@
 import { type Clock, makeClock } from '../adapters/clock.js';
 import type { Output } from '../adapters/output.js';
 import { type ConfigGroup, type ConfigWith, loadConfig } from '../config.js';
+import { findContact } from '../core/contact-ref.js';
+import type { Contact } from '../core/model.js';
+import { UsageError } from '../errors.js';
 
 export interface CommonOptions {
   dataDir?: string;
@@ -39,4 +42,11 @@ export function loadCommandConfig<G extends ConfigGroup = never>(
   });
   ctx.out.addSecrets(config.secrets);
   return { config, clock: makeClock(config.now) };
+}
+
+/** The contact a command names (`<phone|id>`), or a usage error saying where it looked. */
+export function requireContact<C extends Contact>(rows: readonly C[], ref: string, contactsPath: string): C {
+  const contact = findContact(rows, ref);
+  if (contact === undefined) throw new UsageError(`no contact has the id or phone ${ref} in ${contactsPath}`);
+  return contact;
 }

@@ -6,13 +6,12 @@
 import { loadFunnelFile } from '../adapters/funnel-file.js';
 import { openDataDir } from '../adapters/store/index.js';
 import { suppressedNumbers } from '../core/compliance/suppression.js';
-import { findContact } from '../core/contact-ref.js';
 import { DELIVERIES_STATE, type Deliveries } from '../core/delivery.js';
 import { compileFunnel } from '../core/funnel/index.js';
 import { planRetry } from '../core/retry.js';
 import { SENDER_HOLD_STATE, type SenderHold } from '../core/sender-hold.js';
 import { DataError, ExitCode, UsageError } from '../errors.js';
-import { type CommandContext, loadCommandConfig } from './context.js';
+import { type CommandContext, loadCommandConfig, requireContact } from './context.js';
 
 export async function run(
   ctx: CommandContext,
@@ -39,9 +38,7 @@ export async function run(
   });
   try {
     const table = await store.loadContacts();
-    const contact = findContact(table.rows, ref);
-    if (contact === undefined)
-      throw new UsageError(`no contact has the id or phone ${ref} in ${store.contactsPath}`);
+    const contact = requireContact(table.rows, ref, store.contactsPath);
     const suppressed = suppressedNumbers(await store.readOptOuts()).has(contact.phone);
     const plan = planRetry(compiled, contact, await store.readMessages(), suppressed, now);
     if (!plan.ok) throw new DataError(plan.why, plan.hint);

@@ -74,7 +74,7 @@ function lastFailedText(contactId: string, messages: readonly MessageRow[]) {
 }
 
 /** The state whose next DUE sends `key`: the start for a first step, the step before for a follow-up. */
-function stateSending(compiled: CompiledFunnel, key: string, now: Date): string | undefined {
+export function stateSending(compiled: CompiledFunnel, key: string, now: Date): string | undefined {
   const candidates = [
     'start',
     ...[...compiled.states].filter((s) => !/^(help|done|opted_out)(\.|$)/.test(s)),

@@ -1,0 +1,85 @@
+/**
+ * A person takes over (issue #14), through the built binary: the inbox of replies waiting for a
+ * person, a contact's thread, dismiss, and resume back into the funnel.
+ */
+import { afterEach, describe, expect, test } from 'vitest';
+import { enrolled, HOUR, makeWorld, OUR_NUMBER, resultLine, texts, type World } from './world.js';
+
+let world: World;
+afterEach(async () => {
+  await world?.close();
+});
+
+const ANN = '+12125550701';
+const BO = '+12125550702';
+
+async function twoWaiting(): Promise<void> {
+  world = await makeWorld();
+  await world.seed([
+    enrolled('1', { phone: ANN, first_name: 'Ann', last_name: 'Lee' }),
+    enrolled('2', { phone: BO, first_name: 'Bo' }),
+  ]);
+  expect(resultLine(await world.run(['send']))).toBe('sent 2, skipped 0, failed 0');
+  world.later(HOUR);
+  world.server.injectInbound({ from: ANN, to: OUR_NUMBER, body: 'How much does it cost?', at: world.now });
+  world.later(30 * 60_000);
+  world.server.injectInbound({ from: BO, to: OUR_NUMBER, body: 'zxq vbn', at: world.now });
+  world.later(60_000);
+  await world.run(['poll-replies']);
+  expect(resultLine(await world.run(['categorize']))).toMatch(/question 1/);
+  world.later(2 * HOUR);
+}
+
+describe('inbox, thread, dismiss, resume', () => {
+  test('the inbox lists the waiting replies oldest first, with the step answered and the wait', async () => {
+    await twoWaiting();
+    const r = await world.run(['inbox']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(
+      /#1 Ann Lee \(\+12125550701\), waiting 2 h 31 min since .*answering intro \[question\]\n {4}"How much does it cost\?"/,
+    );
+    expect(r.stdout.indexOf('#1 Ann')).toBeLessThan(r.stdout.indexOf('#2 Bo'));
+    expect(r.stdout.trim().split('\n').at(-1)).toMatch(/^2 replies wait for a person/);
+    const json = JSON.parse((await world.run(['inbox', '--json'])).stdout);
+    expect(json.items.map((i: { contactId: string; category: string }) => [i.contactId, i.category])).toEqual(
+      [
+        ['1', 'question'],
+        ['2', 'other'],
+      ],
+    );
+  });
+
+  test('thread shows both directions in the funnel’s zone, with category and delivery result', async () => {
+    await twoWaiting();
+    const r = await world.run(['thread', ANN]);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('#1 Ann Lee (+12125550701), done.needs_human');
+    expect(lines[1]).toMatch(/^ {2}2026-12-01 12:00 .*→ \[intro\] Hi Ann, it's Dana/);
+    expect(lines[2]).toMatch(/← \[question\] How much does it cost\?$/);
+    expect(lines.at(-1)).toBe('2 message(s) with contact 1');
+    expect((await world.run(['thread', '99'])).code).toBe(64);
+  });
+
+  test('dismiss takes the replies out; resume --step hands the contact back and the step goes out once', async () => {
+    await twoWaiting();
+    expect(resultLine(await world.run(['dismiss', BO]))).toBe('dismissed 1 waiting reply of contact 2');
+    expect((await world.run(['inbox'])).stdout).not.toContain('#2 Bo');
+
+    expect((await world.run(['resume', '1'])).code).toBe(64); // --step or --outcome
+    const r = await world.run(['resume', '1', '--step', 'follow_up']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(resultLine(r)).toBe(
+      'contact 1 goes back to the funnel: its follow_up text goes out at the next send; 1 waiting reply closed',
+    );
+    expect(resultLine(await world.run(['inbox']))).toBe('the inbox is empty: no reply waits for a person');
+    expect(resultLine(await world.run(['send']))).toBe('sent 1, skipped 0, failed 0');
+    expect(world.outbound(ANN).map((m) => m.body)).toEqual([texts.intro('Ann'), texts.follow_up('Ann')]);
+    expect(resultLine(await world.run(['send']))).toMatch(/^sent 0/);
+
+    const hot = await world.run(['resume', BO, '--outcome', 'hot']);
+    expect(hot.code, hot.stderr).toBe(0);
+    expect((await world.contact('2')).state).toBe('done.hot');
+    expect((await world.run(['resume', BO, '--outcome', 'nowhere'])).code).toBe(64);
+  });
+});
