@@ -145,6 +145,19 @@ const COMMANDS: CommandSpec[] = [
     load: () => import('./commands/thread.js'),
   },
   {
+    name: 'reply',
+    args: '<phone|id> <text>',
+    summary: 'send one text from a person to a contact',
+    description:
+      "One text from a person, through the same path as send: never to an opted-out number, inside the contact's window (--now: outside the funnel's quiet hours, never outside the law of the contact's state), exactly once, logged in messages.csv as step person. From then on the funnel pauses for the contact until resume.",
+    examples: [
+      'smsfunnel reply 17 "Hi Ann, it\'s Dana: a quote is free, want me to call you tomorrow?"',
+      'smsfunnel reply +12125550142 "Thanks!" --now',
+    ],
+    options: [new Option('--now', "send outside the funnel's quiet hours (still inside the law's window)")],
+    load: () => import('./commands/reply.js'),
+  },
+  {
     name: 'resume',
     args: '<phone|id>',
     summary: 'hand a contact back to the funnel after a person dealt with it',

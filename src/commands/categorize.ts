@@ -19,6 +19,7 @@ import {
 } from '../core/compliance/suppression.js';
 import { isOptedOut } from '../core/contact-update.js';
 import { type CompiledFunnel, compileFunnel, expecting, type Funnel } from '../core/funnel/index.js';
+import { HANDOFF_STATE, type Handoff } from '../core/handoff.js';
 import { emptyInbox, INBOX_STATE, type Inbox, type InboxEntry } from '../core/inbox.js';
 import type { Contact, MessageRow } from '../core/model.js';
 import { applyReply, categoryRow } from '../core/reply.js';
@@ -73,6 +74,8 @@ export async function run(
       (a, b) => a.dateSent.localeCompare(b.dateSent) || a.sid.localeCompare(b.sid),
     );
     const firstText = await firstTextTimes(store, replies, byId);
+    // a person is handling these contacts: their replies are logged, the funnel routes none
+    const withPerson = (await store.readState<Handoff>(HANDOFF_STATE))?.withPerson ?? {};
     let unrouted = 0;
     const rows: MessageRow[] = [];
     // Every STOP and START goes on the suppression list, from a contact or not (opt-outs.csv).
@@ -96,7 +99,12 @@ export async function run(
       const beforeFirstText =
         contact !== undefined && !(Date.parse(reply.dateSent) >= (firstText.get(contact.id) ?? Infinity));
       if (contact === undefined) unknown++;
-      else if (beforeFirstText && category !== 'opt_out' && category !== 'opt_in') unrouted++;
+      else if (
+        (beforeFirstText || withPerson[contact.id] !== undefined) &&
+        category !== 'opt_out' &&
+        category !== 'opt_in'
+      )
+        unrouted++;
       else applyReply(compiled, contact, { category, dateSent: reply.dateSent }, now);
       rows.push(categoryRow(reply, category, now));
       if (category === 'opt_out' || category === 'opt_in')
@@ -125,7 +133,9 @@ export async function run(
       .join(', ');
     const notes = [
       ...(unknown > 0 ? [`${unknown} from numbers that are no contact`] : []),
-      ...(unrouted > 0 ? [`${unrouted} older than our first text: logged, not routed`] : []),
+      ...(unrouted > 0
+        ? [`${unrouted} logged, not routed: older than our first text, or with a person`]
+        : []),
     ];
     const unknownNote = notes.length > 0 ? ` (${notes.join('; ')})` : '';
     ctx.out.data({

@@ -5,8 +5,9 @@
 
 import { type Clock, makeClock } from '../adapters/clock.js';
 import type { Output } from '../adapters/output.js';
-import { type ConfigGroup, type ConfigWith, loadConfig } from '../config.js';
+import { type ConfigGroup, type ConfigWith, loadConfig, type TwilioConfig } from '../config.js';
 import { findContact } from '../core/contact-ref.js';
+import type { Funnel } from '../core/funnel/index.js';
 import type { Contact } from '../core/model.js';
 import { UsageError } from '../errors.js';
 
@@ -49,4 +50,12 @@ export function requireContact<C extends Contact>(rows: readonly C[], ref: strin
   const contact = findContact(rows, ref);
   if (contact === undefined) throw new UsageError(`no contact has the id or phone ${ref} in ${contactsPath}`);
   return contact;
+}
+
+/** The funnel file's `sender` (a number or a Messaging Service SID) wins over the environment's. */
+export function withSender(config: TwilioConfig, funnel: Funnel): TwilioConfig {
+  if (funnel.sender === undefined) return config;
+  return funnel.sender.startsWith('MG')
+    ? { ...config, messagingServiceSid: funnel.sender }
+    : { ...config, phoneNumber: funnel.sender, messagingServiceSid: undefined };
 }

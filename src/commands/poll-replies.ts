@@ -19,8 +19,7 @@ import { absorb, listFrom, type PollCursor, sendersToPoll } from '../core/poll.j
 import { SENDER_HOLD_STATE, type SenderHold, strongerHold } from '../core/sender-hold.js';
 import { ExitCode } from '../errors.js';
 import type { CommandContext } from './context.js';
-import { loadCommandConfig } from './context.js';
-import { withSender } from './send.js';
+import { loadCommandConfig, withSender } from './context.js';
 
 export const CURSOR_STATE = 'poll-cursor';
 

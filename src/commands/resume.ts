@@ -88,7 +88,7 @@ async function handBack(
       ctx.out.result(`dry run: ${what}; nothing written`);
       return ExitCode.ok;
     }
-    if (closed.length > 0) await store.writeState(HANDOFF_STATE, next);
+    if (JSON.stringify(next) !== JSON.stringify(handoff)) await store.writeState(HANDOFF_STATE, next);
     if (set !== undefined) {
       Object.assign(contact, set);
       await store.saveContacts(table);

@@ -31,8 +31,10 @@ import {
 import { decisionColumns, isOptedOut, sentColumns } from '../core/contact-update.js';
 import { DELIVERIES_STATE, type Deliveries, type PendingDelivery } from '../core/delivery.js';
 import { compileFunnel, type Funnel } from '../core/funnel/index.js';
+import { HANDOFF_STATE, type Handoff } from '../core/handoff.js';
 import { awaitingCategorize, emptyInbox, INBOX_STATE, type Inbox } from '../core/inbox.js';
 import { type Contact, isoSeconds, type MessageRow } from '../core/model.js';
+import { validityPeriod } from '../core/quiet-hours.js';
 import { refusalOf } from '../core/refusal.js';
 import {
   nextWake,
@@ -47,7 +49,7 @@ import { codeMeaning } from '../core/twilio-codes.js';
 import { ConfigError, ExitCode, UsageError } from '../errors.js';
 import { packageVersion } from '../version.js';
 import type { CommandContext } from './context.js';
-import { loadCommandConfig } from './context.js';
+import { loadCommandConfig, withSender } from './context.js';
 import { printPlan } from './send-output.js';
 import { applyIntentTo, previewRecovery, recover, sentRow, sidEntry } from './send-recovery.js';
 
@@ -185,6 +187,7 @@ export async function run(
       now,
       awaitingCategorize: held,
       unsettled: unknownContacts,
+      withPerson: new Set(Object.keys((await store.readState<Handoff>(HANDOFF_STATE))?.withPerson ?? {})),
       resends: deliveries.resends,
       suppressed,
       ...(limit === undefined && left === Number.POSITIVE_INFINITY
@@ -464,24 +467,6 @@ async function lookUpAdapter(ctx: CommandContext, funnel: Funnel) {
     if (error instanceof ConfigError) return undefined;
     throw error;
   }
-}
-
-/** The funnel file's `sender` (a number or a Messaging Service SID) wins over the environment's. */
-/**
- * Twilio's ValidityPeriod for a text created at `at` whose window closes at `windowEnd`: whole
- * seconds left, at most 36,000 (Twilio's Message resource: 1 to 36000). Undefined when under
- * five seconds are left (Twilio recommends more than 5): too late to create it.
- */
-export function validityPeriod(windowEnd: Date, at: Date): number | undefined {
-  const seconds = Math.floor((windowEnd.getTime() - at.getTime()) / 1000);
-  return seconds < 5 ? undefined : Math.min(36_000, seconds);
-}
-
-export function withSender(config: TwilioConfig, funnel: Funnel): TwilioConfig {
-  if (funnel.sender === undefined) return config;
-  return funnel.sender.startsWith('MG')
-    ? { ...config, messagingServiceSid: funnel.sender }
-    : { ...config, phoneNumber: funnel.sender, messagingServiceSid: undefined };
 }
 
 function parseLimit(value: unknown): number | undefined {

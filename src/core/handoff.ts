@@ -16,6 +16,8 @@ export const PERSON_CATEGORIES: readonly string[] = ['question', 'other'];
 export interface Handoff {
   /** replies taken out of the inbox by a person, by SID */
   closed: Record<string, { how: 'resumed' | 'dismissed'; at: string }>;
+  /** contacts a person is handling (since when): the funnel sends them nothing and routes none of their replies until `resume` */
+  withPerson?: Record<string, string>;
 }
 
 export const emptyHandoff = (): Handoff => ({ closed: {} });
@@ -122,7 +124,11 @@ export function closeItems(
   at: string,
 ): { closed: string[]; handoff: Handoff } {
   const closed = items.filter((i) => i.contactId === contactId).map((i) => i.sid);
-  const next: Handoff = { closed: { ...handoff.closed } };
+  const next: Handoff = { ...handoff, closed: { ...handoff.closed } };
   for (const sid of closed) next.closed[sid] = { how, at };
+  if (how === 'resumed' && next.withPerson?.[contactId] !== undefined) {
+    const { [contactId]: _resumed, ...rest } = next.withPerson;
+    next.withPerson = rest;
+  }
   return { closed, handoff: next };
 }

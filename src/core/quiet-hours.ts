@@ -168,3 +168,13 @@ export function parseClock(text: unknown): number | undefined {
 export function formatClock(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
+
+/**
+ * Twilio's ValidityPeriod for a text created at `at` whose window closes at `windowEnd`: whole
+ * seconds left, at most 36,000 (Twilio's Message resource: 1 to 36000). Undefined when under
+ * five seconds are left (Twilio recommends more than 5): too late to create it.
+ */
+export function validityPeriod(windowEnd: Date, at: Date): number | undefined {
+  const seconds = Math.floor((windowEnd.getTime() - at.getTime()) / 1000);
+  return seconds < 5 ? undefined : Math.min(36_000, seconds);
+}

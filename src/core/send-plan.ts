@@ -45,6 +45,7 @@ export type SkipReason =
   | 'template'
   | 'awaiting_reply'
   | 'unsettled'
+  | 'with_person'
   | 'state'
   | 'opted_out'
   | 'duplicate';
@@ -78,6 +79,8 @@ export interface PlanInput {
   awaitingCategorize: ReadonlySet<string>;
   /** contacts whose last create went unanswered and Twilio has not listed yet: never texted again until settled */
   unsettled?: ReadonlySet<string>;
+  /** contacts a person is handling (`smsfunnel reply`): the funnel sends them nothing until `resume` */
+  withPerson?: ReadonlySet<string>;
   limit?: number;
   /** per contact, the texts of the last 24 hours (ISO), for the states that cap them */
   recentTexts?: Readonly<Record<string, readonly string[]>>;
@@ -122,7 +125,8 @@ export function planSends(input: PlanInput): SendPlan {
     if (
       Date.parse(resend.at) > now.getTime() ||
       input.awaitingCategorize.has(contact.id) ||
-      input.unsettled?.has(contact.id) === true
+      input.unsettled?.has(contact.id) === true ||
+      input.withPerson?.has(contact.id) === true
     )
       continue;
     // Something newer went out since, or is due now (the sequence moved on): the old text is not
@@ -179,6 +183,14 @@ export function planSends(input: PlanInput): SendPlan {
     }
     if (input.awaitingCategorize.has(contact.id)) {
       plan.skipped.push({ contact, reason: 'awaiting_reply', detail: 'a reply is waiting for categorize' });
+      continue;
+    }
+    if (input.withPerson?.has(contact.id) === true) {
+      plan.skipped.push({
+        contact,
+        reason: 'with_person',
+        detail: 'a person is handling it (smsfunnel resume hands it back)',
+      });
       continue;
     }
     if (input.unsettled?.has(contact.id) === true) {

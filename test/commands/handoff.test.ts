@@ -82,4 +82,55 @@ describe('inbox, thread, dismiss, resume', () => {
     expect((await world.contact('2')).state).toBe('done.hot');
     expect((await world.run(['resume', BO, '--outcome', 'nowhere'])).code).toBe(64);
   });
+
+  test('reply: one text from a person, once, logged as step person; the funnel pauses for the contact until resume', async () => {
+    await twoWaiting();
+    const r = await world.run(['reply', BO, 'Hi Bo, Dana here: did you mean to write that?']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(resultLine(r)).toMatch(
+      /^texted contact 2 \(\+12125550702\) \(SM[0-9a-f]{32}\); a person handles it now/,
+    );
+    expect(world.outbound(BO).map((m) => m.body)).toEqual([
+      texts.intro('Bo'),
+      'Hi Bo, Dana here: did you mean to write that?',
+    ]);
+    expect(
+      (await world.messages()).filter((m) => m.event === 'sent' && m.to === BO).map((m) => m.step),
+    ).toEqual(['intro', 'person']);
+    expect((await world.run(['inbox'])).stdout).not.toContain('#2 Bo'); // answered
+    // Bo answers "yes": logged, but the funnel does not route it; days on, it sends him nothing
+    world.later(HOUR);
+    world.server.injectInbound({ from: BO, to: OUR_NUMBER, body: 'yes', at: world.now });
+    world.later(60_000);
+    await world.run(['poll-replies']);
+    expect(resultLine(await world.run(['categorize']))).toMatch(/logged, not routed/);
+    world.later(3 * 24 * HOUR);
+    expect(resultLine(await world.run(['send']))).toMatch(/^sent 0/);
+    expect(world.outbound(BO)).toHaveLength(2);
+    // handed back: the follow-up goes, once
+    expect((await world.run(['resume', BO, '--step', 'follow_up'])).code).toBe(0);
+    expect(resultLine(await world.run(['send']))).toMatch(/^sent 1,/);
+    expect(world.outbound(BO).at(-1)?.body).toBe(texts.follow_up('Bo'));
+  });
+
+  test('reply refuses an opted-out number and the night; --now widens to the law, never past it', async () => {
+    await twoWaiting();
+    world.server.injectInbound({ from: ANN, to: OUR_NUMBER, body: 'STOP', at: world.now });
+    world.later(60_000);
+    await world.run(['poll-replies']);
+    await world.run(['categorize']);
+    const out = await world.run(['reply', ANN, 'Sorry to see you go']);
+    expect(out.code).toBe(65);
+    expect(out.stderr).toMatch(/opted out: it is never texted again/);
+    world.at('2026-12-02T01:30:00Z'); // 20:30 in New York: past the funnel's 20:00
+    const late = await world.run(['reply', BO, 'Still there?']);
+    expect(late.code).toBe(64);
+    expect(late.stderr).toMatch(/outside its sending window.*add --now/s);
+    expect((await world.run(['reply', BO, 'Still there?', '--now'])).code).toBe(0);
+    world.at('2026-12-02T02:30:00Z'); // 21:30: past federal law's 21:00
+    const night = await world.run(['reply', BO, 'Hello?', '--now']);
+    expect(night.code).toBe(64);
+    expect(night.stderr).toMatch(/federal law|the law/);
+    expect(world.outbound(BO).map((m) => m.body)).toEqual([texts.intro('Bo'), 'Still there?']);
+  });
 });

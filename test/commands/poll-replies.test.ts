@@ -324,7 +324,7 @@ describe('who and what is polled', () => {
     expect(resultLine(await world.run(['poll-replies']))).toBe('recorded 2 replies');
     const c = await world.run(['categorize']);
     expect(resultLine(c)).toBe(
-      'categorized 2 replies: interested 1, opt_out 1 (1 older than our first text: logged, not routed)',
+      'categorized 2 replies: interested 1, opt_out 1 (1 logged, not routed: older than our first text, or with a person)',
     );
     expect(await world.contact('1')).toMatchObject({ state: 'intro', category: '' });
     expect((await world.contact('2')).opted_out_at).not.toBe('');
