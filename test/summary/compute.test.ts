@@ -57,6 +57,11 @@ describe('computeSummary on a sample day', () => {
     ]);
   });
 
+  test('each reply that needs a person says how long it has waited at the summary', () => {
+    for (const h of s.needsHuman) expect(h.waitedMs, h.name).toBe(NOW.getTime() - Date.parse(h.when));
+    expect(s.needsHuman.every((h) => h.waitedMs > 0)).toBe(true);
+  });
+
   test('new opt-outs, the funnel, the errors', () => {
     expect(s.optOuts.map((o) => [o.name, o.at])).toEqual([['Di Doe', '2026-12-01T08:00:00Z']]);
     expect(s.funnel.map((f) => [f.label, f.kind, f.count])).toEqual([

@@ -37,6 +37,14 @@ describe('renderSummaryEmail', () => {
     expect(email.subject).toBe('smsfunnel 2026-12-01: 5 sent, 6 replies, 2 hot leads, 1 opt-out');
   });
 
+  test('replies that need a person say how long they have waited, in both parts', () => {
+    // Cy asked at 09:00 UTC; the summary is made at 17:00
+    expect(email.text).toMatch(/Cy .*waiting 8 h 0 min {2}\[question\]/);
+    expect(email.html).toContain('<th');
+    expect(email.html).toContain('Waiting');
+    expect(email.html).toContain('8 h 0 min');
+  });
+
   test('the plain-text part has the numbers, the bars and the leads', () => {
     expect(email.text).toContain('5 sent, 2 delivered, 3 failed, 6 replies, 2 hot leads, 1 opt-out');
     expect(email.text).toMatch(/-> Hot\s+#{30}\s+2/);

@@ -148,7 +148,7 @@ export function computeSummary(input: SummaryInput): Summary {
   const hotLeads = [...hot.values()].sort(newestFirst);
 
   // Replies that need a person: questions and replies nothing understood, and contacts parked at needs_human.
-  const human = new Map<string, HumanReply>();
+  const human = new Map<string, Omit<HumanReply, 'waitedMs'>>();
   for (const r of replies) {
     const category = categoryBySid.get(r.sid) ?? '';
     if (!HUMAN_CATEGORIES.includes(category) || optedOut(byId.get(r.contactId))) continue;
@@ -167,7 +167,8 @@ export function computeSummary(input: SummaryInput): Summary {
       category: 'needs_human',
     });
   }
-  const needsHuman = [...human.values()].sort(newestFirst);
+  const waited = (when: string) => (when === '' ? 0 : Math.max(0, input.now.getTime() - Date.parse(when)));
+  const needsHuman = [...human.values()].map((h) => ({ ...h, waitedMs: waited(h.when) })).sort(newestFirst);
 
   const optOuts = input.contacts
     .filter((c) => inWindow(c.opted_out_at))

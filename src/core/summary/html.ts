@@ -4,6 +4,7 @@
  * are nested tables with `width="N%"` and `bgcolor` (both honoured by Outlook), and there is no
  * script, no remote image, no flexbox or grid. Every piece of outside text goes through escapeHtml.
  */
+import { formatWait } from '../handoff.js';
 import { escapeHtml as e, humanTime, oneLine } from './escape.js';
 import type { StageCount, Summary } from './types.js';
 
@@ -181,8 +182,13 @@ function needsHuman(s: Summary, o: HtmlOptions): string {
       words(h.words),
       e(h.category),
       when(h.when, o.timeZone),
+      h.waitedMs > 0 ? e(formatWait(h.waitedMs)) : '',
     ]);
-  return table(['Who', 'What they wrote', 'Category', 'When'], rows, s.needsHuman.length - MAX_ROWS);
+  return table(
+    ['Who', 'What they wrote', 'Category', 'When', 'Waiting'],
+    rows,
+    s.needsHuman.length - MAX_ROWS,
+  );
 }
 
 function failures(s: Summary): string {

@@ -4,6 +4,7 @@
  * a reply cannot forge lines of the report.
  */
 
+import { formatWait } from '../handoff.js';
 import { humanTime, oneLine } from './escape.js';
 import { MAX_ROWS } from './html.js';
 import type { Summary } from './types.js';
@@ -40,7 +41,10 @@ export function renderText(
   heading(out, 'REPLIES THAT NEED A PERSON');
   if (s.needsHuman.length === 0) out.push('  nothing waits for a person');
   for (const h of s.needsHuman.slice(0, MAX_ROWS)) {
-    out.push(`  ${oneLine(h.name, 80)}  ${h.phone}  ${humanTime(h.when, o.timeZone)}  [${h.category}]`);
+    const wait = h.waitedMs > 0 ? `  waiting ${formatWait(h.waitedMs)}` : '';
+    out.push(
+      `  ${oneLine(h.name, 80)}  ${h.phone}  ${humanTime(h.when, o.timeZone)}${wait}  [${h.category}]`,
+    );
     if (h.words !== '') out.push(`    "${oneLine(h.words)}"`);
   }
   more(out, s.needsHuman.length);

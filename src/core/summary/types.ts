@@ -42,6 +42,8 @@ export interface HumanReply extends Person {
   when: string;
   /** the reply's category, or `needs_human` for a contact the funnel parked there */
   category: string;
+  /** how long it has waited for a person at the summary's `now` (0 when unknown) */
+  waitedMs: number;
 }
 
 export interface OptOut extends Person {
