@@ -10,6 +10,7 @@ import { openDataDir } from '../adapters/store/index.js';
 import { duplicatePhones, suppressedNumbers } from '../core/compliance/suppression.js';
 import { isOptedOut } from '../core/contact-update.js';
 import { checkContacts, compileFunnel, parseState, textStats } from '../core/funnel/index.js';
+import { hasConsent } from '../core/import/opt-out.js';
 import { ExitCode } from '../errors.js';
 import { type CommandContext, loadCommandConfig } from './context.js';
 
@@ -53,6 +54,17 @@ export async function run(
           hint: 'Keep one row for the number in contacts.csv (a STOP from it opts out every row, and send texts it once).',
         });
       }
+      const lacking = file.funnel.kind === 'marketing' ? rows.filter((c) => !hasConsent(c)).length : 0;
+      if (lacking > 0)
+        problems.push({
+          severity: 'warning',
+          path: [],
+          file: dir.contactsPath,
+          line: 0,
+          where: 'consent',
+          message: `${lacking} of ${rows.length} contacts have no consent recorded: this marketing funnel does not text them`,
+          hint: 'Import an export with its consent column (e.g. Accepts SMS Marketing), or fill a consent_at column.',
+        });
       const suppressed = suppressedNumbers(await dir.readOptOuts());
       optedOut = rows.filter((c) => isOptedOut(c) || suppressed.has(c.phone)).length;
       for (const [state, ids] of unknown) {

@@ -15,6 +15,7 @@ import {
 import { isOptedOut, isUnusable, readyAt } from './contact-update.js';
 import type { Resend } from './delivery.js';
 import { advance, type CompiledFunnel, type Decision, type Funnel } from './funnel/index.js';
+import { hasConsent } from './import/opt-out.js';
 import type { Contact } from './model.js';
 import { parseTime } from './model.js';
 import { contactTimeZone } from './quiet-hours.js';
@@ -46,6 +47,7 @@ export type SkipReason =
   | 'awaiting_reply'
   | 'unsettled'
   | 'with_person'
+  | 'no_consent'
   | 'state'
   | 'opted_out'
   | 'duplicate';
@@ -183,6 +185,15 @@ export function planSends(input: PlanInput): SendPlan {
     }
     if (input.awaitingCategorize.has(contact.id)) {
       plan.skipped.push({ contact, reason: 'awaiting_reply', detail: 'a reply is waiting for categorize' });
+      continue;
+    }
+    if (funnel.kind === 'marketing' && !hasConsent(contact)) {
+      plan.skipped.push({
+        contact,
+        reason: 'no_consent',
+        detail:
+          'a marketing funnel texts only contacts whose row records consent (a consent column saying yes, or a consent date)',
+      });
       continue;
     }
     if (input.withPerson?.has(contact.id) === true) {

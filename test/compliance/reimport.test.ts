@@ -6,7 +6,7 @@
 import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { enrolled, makeWorld, OUR_NUMBER, resultLine, type World } from '../commands/world.js';
+import { enrolled, example, makeWorld, OUR_NUMBER, resultLine, type World } from '../commands/world.js';
 
 let world: World;
 afterEach(async () => {
@@ -84,6 +84,22 @@ describe('the suppression list outlives contacts.csv', () => {
     expect(bo?.opted_out_at).not.toBe('');
     expect(Object.keys(bo ?? {})).toContain('Accepts SMS Marketing'); // the consent record is kept
     expect(resultLine(await world.run(['send']))).toMatch(/^sent 2,/);
+    expect(world.outbound(BO)).toEqual([]);
+  });
+
+  test('kind: marketing texts only contacts with consent recorded, and check says how many lack it', async () => {
+    world = await makeWorld({ funnel: `kind: marketing\n${example}` });
+    writeFileSync(
+      join(world.root, 'shopify.csv'),
+      `First Name,Phone,Accepts SMS Marketing\nAnn,${ANN},yes\nBo,${BO},\nCy,${CY},yes\n`,
+    );
+    expect((await world.run(['import', 'shopify.csv'])).code).toBe(0);
+    const check = await world.run(['check']);
+    expect(check.code, check.stderr).toBe(0);
+    expect(check.stderr).toMatch(
+      /1 of 3 contacts have no consent recorded: this marketing funnel does not text them/,
+    );
+    expect(resultLine(await world.run(['send']))).toBe('sent 2, skipped 1 (no consent 1), failed 0');
     expect(world.outbound(BO)).toEqual([]);
   });
 

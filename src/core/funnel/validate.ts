@@ -32,6 +32,7 @@ const TOP_KEYS = [
   'quiet_hours',
   'help',
   'help_reply',
+  'kind',
   'categories',
   'steps',
   'routes',
@@ -90,16 +91,20 @@ export function validateFunnel(raw: unknown): Validation {
   }
   // Twilio answers HELP itself on long codes by default (Advanced Opt-Out): the funnel's help
   // text then would be a second answer. `help_reply: funnel` when Twilio's own answer is off.
-  let helpReply: 'twilio' | 'funnel' = 'twilio';
-  if (top.help_reply !== undefined) {
-    if (top.help_reply === 'twilio' || top.help_reply === 'funnel') helpReply = top.help_reply;
-    else
-      f.error(
-        ['help_reply'],
-        `help_reply must be "twilio" or "funnel", not ${JSON.stringify(top.help_reply)}`,
-        "twilio: Twilio answers HELP with the text set in its Console (its default); funnel: the funnel sends its help text (turn Twilio's HELP answer off then).",
-      );
-  }
+  const helpReply = oneOf(
+    f,
+    top.help_reply,
+    'help_reply',
+    ['twilio', 'funnel'] as const,
+    "twilio: Twilio answers HELP with the text set in its Console (its default); funnel: the funnel sends its help text (turn Twilio's HELP answer off then).",
+  );
+  const kind = oneOf(
+    f,
+    top.kind,
+    'kind',
+    ['informational', 'marketing'] as const,
+    'marketing: texts only contacts whose row records consent (a consent column saying yes, or a consent date).',
+  );
   const categories = readCategories(f, top.categories);
   const known = new Set<string>([...BUILT_IN_CATEGORIES, ...categories.map((c) => c.name)]);
   const custom = new Set(categories.map((c) => c.name));
@@ -175,6 +180,7 @@ export function validateFunnel(raw: unknown): Validation {
     quietHours,
     help: help ?? '',
     helpReply,
+    kind,
     categories,
     steps,
     routes,
@@ -322,4 +328,22 @@ function readStep(
     }
   }
   return step;
+}
+
+/** A top-level key that takes one of a few words; the first is the default. */
+function oneOf<const T extends readonly [string, ...string[]]>(
+  f: Findings,
+  value: unknown,
+  key: string,
+  allowed: T,
+  hint: string,
+): T[number] {
+  if (value === undefined) return allowed[0];
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T[number];
+  f.error(
+    [key],
+    `${key} must be ${allowed.map((a) => `"${a}"`).join(' or ')}, not ${JSON.stringify(value)}`,
+    hint,
+  );
+  return allowed[0];
 }

@@ -28,26 +28,21 @@ export function isOptOutHeader(header: string): boolean {
   return OPT_OUT_KEYS.has(headerKey(header));
 }
 
-const TRUTHY = new Set([
-  'yes',
-  'y',
-  'true',
-  't',
-  '1',
-  'x',
-  'on',
-  'optedout',
-  'optout',
-  'unsubscribed',
-  'dnc',
-  'stop',
-]);
+/** How a spreadsheet says yes. */
+const YES = ['yes', 'y', 'true', 't', '1', 'x', 'on'];
+
+const TRUTHY = new Set([...YES, 'optedout', 'optout', 'unsubscribed', 'dnc', 'stop']);
 
 /** "Yes", "TRUE", "x", "1", "opted out", "2026-03-01": this person said no. Empty, "no", "0": not. */
 export function isOptOutValue(value: string): boolean {
+  return saysYes(value, TRUTHY);
+}
+
+/** A cell that says yes in one of `words`, ticks the box, or holds a date ("unsubscribed on"). */
+function saysYes(value: string, words: ReadonlySet<string>): boolean {
   const v = value.trim();
   if (v === '') return false;
-  if (TRUTHY.has(headerKey(v)) || v === '✓' || v === '✔') return true;
+  if (words.has(headerKey(v)) || v === '✓' || v === '✔') return true;
   return /^\d{4}-\d{2}-\d{2}/.test(v);
 }
 
@@ -87,4 +82,31 @@ const REFUSED = new Set([
 /** "no", "FALSE", "0", "not_subscribed": this person gave no consent to texts. */
 export function isNoConsentValue(value: string): boolean {
   return REFUSED.has(headerKey(value.trim()));
+}
+
+const GRANTED = new Set([...YES, 'subscribed', 'optedin', 'optin', 'granted']);
+
+/** "yes", "TRUE", "subscribed", a date: this person agreed to texts. */
+export function isConsentValue(value: string): boolean {
+  return saysYes(value, GRANTED);
+}
+
+/** Columns that record when consent was given (a date or a source). */
+const CONSENT_RECORD_KEYS = new Set([
+  'consentat',
+  'consentedat',
+  'smsconsentat',
+  'optinat',
+  'optedinat',
+  'consentdate',
+  'optindate',
+]);
+
+/** Whether a contact's row records consent to texts (a consent column saying yes, or a consent date). */
+export function hasConsent(contact: Readonly<Record<string, string>>): boolean {
+  for (const [k, v] of Object.entries(contact)) {
+    if (isConsentHeader(k) && isConsentValue(v)) return true;
+    if (CONSENT_RECORD_KEYS.has(headerKey(k)) && v.trim() !== '') return true;
+  }
+  return false;
 }
