@@ -10,8 +10,12 @@ import { type Contact, foldMessages, type MessageRow } from './model.js';
 
 export const HANDOFF_STATE = 'handoff';
 
-/** Categories a person answers. */
-export const PERSON_CATEGORIES: readonly string[] = ['question', 'other'];
+/**
+ * Categories a person answers: questions, replies nothing understood, and HELP (when Twilio
+ * answers it, nothing of ours follows, so it waits here; when the funnel does, its help text
+ * is the answer and the item closes).
+ */
+export const PERSON_CATEGORIES: readonly string[] = ['question', 'other', 'help'];
 
 export interface Handoff {
   /** replies taken out of the inbox by a person, by SID */

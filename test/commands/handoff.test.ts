@@ -83,6 +83,17 @@ describe('inbox, thread, dismiss, resume', () => {
     expect((await world.run(['resume', BO, '--outcome', 'nowhere'])).code).toBe(64);
   });
 
+  test("HELP waits in the inbox until something answers it: the funnel's help text closes it", async () => {
+    await twoWaiting();
+    world.server.injectInbound({ from: ANN, to: OUR_NUMBER, body: 'HELP', at: world.now });
+    world.later(60_000);
+    await world.run(['poll-replies']);
+    await world.run(['categorize']);
+    expect((await world.run(['inbox'])).stdout).toMatch(/#1 Ann Lee .*\[help\]/);
+    expect(resultLine(await world.run(['send']))).toMatch(/^sent 1,/); // the example funnel answers HELP itself
+    expect((await world.run(['inbox'])).stdout).not.toMatch(/\[help\]/);
+  });
+
   test('reply: one text from a person, once, logged as step person; the funnel pauses for the contact until resume', async () => {
     await twoWaiting();
     const r = await world.run(['reply', BO, 'Hi Bo, Dana here: did you mean to write that?']);
