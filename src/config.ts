@@ -4,9 +4,11 @@
  * as dotenv does by default), validated once, and frozen. A command asks only for the groups
  * it uses (`import` needs no Twilio credentials); every problem is reported at once.
  */
+
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import dotenv from 'dotenv';
+import { isValidTimeZone } from './core/quiet-hours.js';
 import { ConfigError } from './errors.js';
 
 export type ConfigGroup = 'twilio' | 'email';
@@ -19,6 +21,8 @@ export interface BaseConfig {
   /** seconds a run waits for another run's lock before giving up with exit 75 */
   readonly lockWaitSeconds: number;
   readonly defaultCountry: string;
+  /** `SUMMARY_TIMEZONE`: the zone people read times in (summary, status, inbox, thread); else the funnel's */
+  readonly summaryTimeZone: string | undefined;
   /** `SEND_DAILY_CAP`: at most this many texts a day (the funnel's time zone), for a carrier's daily limit */
   readonly sendDailyCap: number | undefined;
 }
@@ -105,6 +109,11 @@ export const VARIABLES = [
     'Folder with contacts.csv, messages.csv and the run state (or --data-dir).',
   ],
   ['SMSFUNNEL_FUNNEL', './funnel.yaml', 'The funnel file (or --funnel).'],
+  [
+    'SUMMARY_TIMEZONE',
+    '',
+    "The time zone people read times in: the summary, status, inbox and thread (IANA name, e.g. America/Chicago). Empty: the funnel's timezone.",
+  ],
   ['SMSFUNNEL_LOCK_WAIT', '10', 'Seconds to wait for another run to finish before exiting 75.'],
   ['SMSFUNNEL_DEFAULT_COUNTRY', 'US', 'Country for numbers written without +country code (ISO 3166 code).'],
   ['SMSFUNNEL_NOW', '', 'Override the clock with an ISO 8601 time (tests, demos, dry-runs).'],
@@ -170,12 +179,18 @@ export function validateConfig(
       `SMSFUNNEL_DEFAULT_COUNTRY is "${country}": put a two-letter country code such as US, GB or CA`,
     );
   }
+  const summaryZone = (get('SUMMARY_TIMEZONE') ?? '').trim();
+  if (summaryZone !== '' && !isValidTimeZone(summaryZone))
+    problems.push(
+      `SUMMARY_TIMEZONE is "${summaryZone}": put an IANA time zone name such as America/New_York or Europe/London`,
+    );
   const base: BaseConfig = {
     now,
     dataDir: resolve(overrides.dataDir ?? get('SMSFUNNEL_DATA_DIR') ?? './data'),
     funnelFile: resolve(overrides.funnelFile ?? get('SMSFUNNEL_FUNNEL') ?? './funnel.yaml'),
     lockWaitSeconds: number('SMSFUNNEL_LOCK_WAIT', 10, 0, 3600),
     defaultCountry: country,
+    summaryTimeZone: summaryZone === '' || !isValidTimeZone(summaryZone) ? undefined : summaryZone,
     sendDailyCap:
       (get('SEND_DAILY_CAP') ?? '').trim() === ''
         ? undefined

@@ -13,7 +13,9 @@ import { type CommandContext, loadCommandConfig } from './context.js';
 
 export async function run(ctx: CommandContext): Promise<number> {
   const { config, clock } = loadCommandConfig(ctx, []);
-  const zone = existsSync(config.funnelFile) ? (await loadFunnelFile(config.funnelFile)).timezone : 'UTC';
+  const zone =
+    config.summaryTimeZone ??
+    (existsSync(config.funnelFile) ? (await loadFunnelFile(config.funnelFile)).timezone : 'UTC');
   const store = await openDataDir({
     dir: config.dataDir,
     lockWaitSeconds: config.lockWaitSeconds,

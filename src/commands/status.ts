@@ -65,7 +65,7 @@ export async function run(ctx: CommandContext): Promise<number> {
       `${describeHold(hold)}. ${hold.fix}${hold.until === null ? ', then run `smsfunnel retry --sender`' : ''}.`,
     );
   // Times as the team reads them: in the funnel's zone (UTC without a funnel file); --json keeps ISO UTC.
-  const zone = funnel?.timezone ?? 'UTC';
+  const zone = config.summaryTimeZone ?? funnel?.timezone ?? 'UTC';
   ctx.out.print(render(status, data.dir, ctx.out.color, zone));
   ctx.out.print(renderRecent(recent, ctx.out.color, zone));
   return 0;

@@ -49,7 +49,8 @@ export async function run(
   const { config, clock, email } = loadConfigFor(ctx, dryRun);
   const now = clock.now();
   const funnel = await loadFunnelFile(config.funnelFile);
-  const day = localDay(now, funnel.timezone);
+  const zone = config.summaryTimeZone ?? funnel.timezone;
+  const day = localDay(now, zone);
 
   // Read everything under the lock, then let go of it.
   const store = await openDataDir({
@@ -87,7 +88,7 @@ export async function run(
   const mail = renderSummaryEmail(summary, {
     title: funnel.name === '' ? 'smsfunnel' : funnel.name,
     dateLabel: day,
-    timeZone: funnel.timezone,
+    timeZone: zone,
   });
   const message: MailMessage = {
     from: email.from,

@@ -15,7 +15,9 @@ export async function run(ctx: CommandContext, args: string[]): Promise<number> 
   if (ref === undefined || ref.trim() === '')
     throw new UsageError('thread needs the contact: smsfunnel thread <phone|id>');
   const { config } = loadCommandConfig(ctx, []);
-  const zone = existsSync(config.funnelFile) ? (await loadFunnelFile(config.funnelFile)).timezone : 'UTC';
+  const zone =
+    config.summaryTimeZone ??
+    (existsSync(config.funnelFile) ? (await loadFunnelFile(config.funnelFile)).timezone : 'UTC');
   const store = await openDataDir({
     dir: config.dataDir,
     lockWaitSeconds: config.lockWaitSeconds,

@@ -58,6 +58,12 @@ describe('inbox, thread, dismiss, resume', () => {
     expect(lines[1]).toMatch(/^ {2}2026-12-01 12:00 .*→ \[intro\] Hi Ann, it's Dana/);
     expect(lines[2]).toMatch(/← \[question\] How much does it cost\?$/);
     expect(lines.at(-1)).toBe('2 message(s) with contact 1');
+    // SUMMARY_TIMEZONE: the team reads times in its own zone
+    const chicago = await world.run(['thread', ANN], { env: { SUMMARY_TIMEZONE: 'America/Chicago' } });
+    expect(chicago.stdout).toMatch(/2026-12-01 11:00 CST .*→ \[intro\]/);
+    const bad = await world.run(['thread', ANN], { env: { SUMMARY_TIMEZONE: 'Mars/Base' } });
+    expect(bad.code).toBe(78);
+    expect(bad.stderr).toContain('SUMMARY_TIMEZONE is "Mars/Base"');
     expect((await world.run(['thread', '99'])).code).toBe(64);
   });
 
