@@ -10,7 +10,13 @@ import { loadFunnelFile } from '../adapters/funnel-file.js';
 import { type Intent, SendJournal } from '../adapters/send-journal.js';
 import { openDataDir } from '../adapters/store/index.js';
 import { stoppedError } from '../adapters/twilio/errors.js';
-import { ruledWindow, ruleFor } from '../core/compliance/state-rules.js';
+import {
+  capReached,
+  pruneRecent,
+  RECENT_TEXTS_STATE,
+  ruledWindow,
+  ruleFor,
+} from '../core/compliance/state-rules.js';
 import { suppressedNumbers } from '../core/compliance/suppression.js';
 import { isOptedOut } from '../core/contact-update.js';
 import { emptyHandoff, HANDOFF_STATE, type Handoff } from '../core/handoff.js';
@@ -64,11 +70,12 @@ export async function run(
         'Only a START from the contact lifts an opt-out.',
       );
     const { timeZone } = contactTimeZone(contact, funnel.timezone);
+    const rule = ruleFor(contact);
     const window = ruledWindow(
       now,
       timeZone,
       opts.now === true ? WIDEST_QUIET_HOURS : funnel.quietHours,
-      ruleFor(contact),
+      rule,
     );
     const validity =
       window.open && window.closesAt !== undefined ? validityPeriod(window.closesAt, now) : undefined;
@@ -78,6 +85,15 @@ export async function run(
         opts.now === true
           ? "No text goes outside what the law of the contact's state allows."
           : "Wait for the window, or add --now to send outside the funnel's quiet hours (never outside the law's).",
+      );
+    const recent = pruneRecent(
+      (await store.readState<Record<string, string[]>>(RECENT_TEXTS_STATE)) ?? {},
+      now,
+    );
+    const capped = capReached(rule, recent[contact.id] ?? [], now);
+    if (capped !== undefined)
+      throw new UsageError(
+        `${who}: ${rule.name} law (${rule.law}) allows at most ${rule.maxPer24h} texts in 24 hours; the next may go ${localTime(capped, timeZone)}`,
       );
     if (dryRun) {
       ctx.out.result(`dry run: would text ${who}: ${text}`);
@@ -151,6 +167,11 @@ export async function run(
         [contact.id]: handoff.withPerson?.[contact.id] ?? isoSeconds(now),
       },
     });
+    if (rule.maxPer24h !== undefined)
+      await store.writeState(RECENT_TEXTS_STATE, {
+        ...recent,
+        [contact.id]: [...(recent[contact.id] ?? []), isoSeconds(now)],
+      });
     await store.saveContacts(table);
     await journal.settle();
     ctx.out.data({ contact: contact.id, sid: sid.sid, status: sid.status });

@@ -150,4 +150,16 @@ describe('inbox, thread, dismiss, resume', () => {
     expect(night.stderr).toMatch(/federal law|the law/);
     expect(world.outbound(BO).map((m) => m.body)).toEqual([texts.intro('Bo'), 'Still there?']);
   });
+
+  test("reply keeps the law of the contact's state: a fourth text in 24 hours to Florida waits", async () => {
+    world = await makeWorld();
+    await world.seed([enrolled('1', { phone: '+13055550711', first_name: 'Flo' })]);
+    const { writeFileSync } = await import('node:fs');
+    const texted = ['2026-12-01T14:00:00Z', '2026-12-01T15:00:00Z', '2026-12-01T16:00:00Z'];
+    writeFileSync(`${world.dataDir}/recent-texts.json`, JSON.stringify({ '1': texted }));
+    const r = await world.run(['reply', '1', 'One more thing', '--now']);
+    expect(r.code).toBe(64);
+    expect(r.stderr).toMatch(/Florida law .* at most 3 texts in 24 hours; the next may go 2026-12-02 09:00/);
+    expect(world.outbound()).toEqual([]);
+  });
 });
