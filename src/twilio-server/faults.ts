@@ -91,7 +91,12 @@ export class Faults {
   private failures: FailNextOptions[] = [];
   private dropCreates = 0;
   private readonly numbers = new Map<string, NumberErrorCode>();
-  realism: Realism = { ...DEFAULT_REALISM };
+  realism: Realism;
+
+  /** `base`: the realism this server starts with and goes back to on `clear` */
+  constructor(private readonly base: Realism = {}) {
+    this.realism = { ...DEFAULT_REALISM, ...base };
+  }
 
   apply(settings: FaultSettings): void {
     if (settings.clear === true) this.clear();
@@ -108,7 +113,7 @@ export class Faults {
     this.failures = [];
     this.dropCreates = 0;
     this.numbers.clear();
-    this.realism = { ...DEFAULT_REALISM };
+    this.realism = { ...DEFAULT_REALISM, ...this.base };
   }
 
   /** The failure this request gets, if one is queued (each queued answer is used once). */

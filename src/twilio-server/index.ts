@@ -91,8 +91,7 @@ export async function startTwilioServer(options: TwilioServerOptions): Promise<T
   let offset = 0;
   const nowMs = () => baseClock().getTime() + offset;
   const store = new MessageStore();
-  const faults = new Faults();
-  if (options.realism !== undefined) faults.apply({ realism: options.realism });
+  const faults = new Faults(options.realism);
   const counts = new Map<string, number>();
   const ctx: ApiContext = {
     accountSid: options.accountSid,

@@ -20,7 +20,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDataDir } from '../../src/adapters/store/index.js';
 import { CONTACT_COLUMNS, type Contact, contactRow, type MessageRow } from '../../src/core/model.js';
-import { type StoredMessage, startTwilioServer, type TwilioServer } from '../../src/twilio-server/index.js';
+import {
+  type Realism,
+  type StoredMessage,
+  startTwilioServer,
+  type TwilioServer,
+} from '../../src/twilio-server/index.js';
 import { BIN, type CliResult, runCli } from '../helpers/cli.js';
 
 export const ACCOUNT_SID = `AC${'c3'.repeat(16)}`;
@@ -84,6 +89,7 @@ export async function makeWorld(options: { funnel?: string; authToken?: string }
   if (options.funnel === undefined) copyFileSync(EXAMPLE_FUNNEL, funnelFile);
   else writeFileSync(funnelFile, options.funnel);
   const server = await startTwilioServer({
+    realism: testRealism(),
     accountSid: ACCOUNT_SID,
     authToken: options.authToken ?? AUTH_TOKEN,
   });
@@ -208,4 +214,13 @@ export function duplicates(messages: readonly StoredMessage[]): string[] {
 /** The one result line a cron run prints on stdout. */
 export function resultLine(r: CliResult): string {
   return r.stdout.trim();
+}
+
+/**
+ * TWILIO_REALISM (JSON, e.g. '{"listLagMs":3000}') runs the tests against a server in that realism
+ * mode from the start (`npm run test:realism` goes through the modes).
+ */
+export function testRealism(): Realism {
+  const raw = process.env.TWILIO_REALISM;
+  return raw === undefined || raw.trim() === '' ? {} : (JSON.parse(raw) as Realism);
 }

@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { openDataDir } from '../../src/adapters/store/index.js';
 import type { Contact, MessageRow } from '../../src/core/model.js';
 import { startTwilioServer, type TwilioServer } from '../../src/twilio-server/index.js';
+import { testRealism } from '../commands/world.js';
 import { BIN, type CliResult, runCli } from '../helpers/cli.js';
 import { GOOD_PASSWORD } from '../summary/smtp-catcher.js';
 
@@ -80,7 +81,11 @@ export class Workspace {
   }
 
   static async start(now = new Date('2026-12-01T15:00:00Z')): Promise<Workspace> {
-    const server = await startTwilioServer({ accountSid: ACCOUNT_SID, authToken: CANARY_TOKEN });
+    const server = await startTwilioServer({
+      accountSid: ACCOUNT_SID,
+      authToken: CANARY_TOKEN,
+      realism: testRealism(),
+    });
     return new Workspace(server, now);
   }
 
