@@ -3,6 +3,7 @@
  * config groups they need themselves (`loadCommandConfig`) so `import` never asks for Twilio.
  */
 
+import { existsSync } from 'node:fs';
 import { type Clock, makeClock } from '../adapters/clock.js';
 import type { Output } from '../adapters/output.js';
 import { type ConfigGroup, type ConfigWith, loadConfig, type TwilioConfig } from '../config.js';
@@ -58,4 +59,16 @@ export function withSender(config: TwilioConfig, funnel: Funnel): TwilioConfig {
   return funnel.sender.startsWith('MG')
     ? { ...config, messagingServiceSid: funnel.sender }
     : { ...config, phoneNumber: funnel.sender, messagingServiceSid: undefined };
+}
+
+/** The zone people read times in: SUMMARY_TIMEZONE, else the funnel file's, else UTC (no funnel file). */
+export async function readingZone(config: {
+  summaryTimeZone: string | undefined;
+  funnelFile: string;
+}): Promise<string> {
+  if (config.summaryTimeZone !== undefined) return config.summaryTimeZone;
+  if (!existsSync(config.funnelFile)) return 'UTC';
+  // loaded here only: a command that never reads the funnel file does not pay for the YAML parser
+  const { loadFunnelFile } = await import('../adapters/funnel-file.js');
+  return (await loadFunnelFile(config.funnelFile)).timezone;
 }

@@ -3,19 +3,15 @@
  * oldest first, with the contact, the reply, the step it answered and how long it has waited
  * (src/core/handoff.ts). Read only.
  */
-import { existsSync } from 'node:fs';
-import { loadFunnelFile } from '../adapters/funnel-file.js';
 import { openDataDir } from '../adapters/store/index.js';
 import { emptyHandoff, formatWait, HANDOFF_STATE, type Handoff, inboxItems } from '../core/handoff.js';
 import { localTime } from '../core/local-time.js';
 import { ExitCode } from '../errors.js';
-import { type CommandContext, loadCommandConfig } from './context.js';
+import { type CommandContext, loadCommandConfig, readingZone } from './context.js';
 
 export async function run(ctx: CommandContext): Promise<number> {
   const { config, clock } = loadCommandConfig(ctx, []);
-  const zone =
-    config.summaryTimeZone ??
-    (existsSync(config.funnelFile) ? (await loadFunnelFile(config.funnelFile)).timezone : 'UTC');
+  const zone = await readingZone(config);
   const store = await openDataDir({
     dir: config.dataDir,
     lockWaitSeconds: config.lockWaitSeconds,

@@ -2,22 +2,18 @@
  * `smsfunnel thread <phone|id>`: the whole conversation with one contact, both directions, in the
  * team's time zone (the funnel's), with each reply's category and each text's delivery result.
  */
-import { existsSync } from 'node:fs';
-import { loadFunnelFile } from '../adapters/funnel-file.js';
 import { openDataDir } from '../adapters/store/index.js';
 import { threadOf } from '../core/handoff.js';
 import { localTime } from '../core/local-time.js';
 import { ExitCode, UsageError } from '../errors.js';
-import { type CommandContext, loadCommandConfig, requireContact } from './context.js';
+import { type CommandContext, loadCommandConfig, readingZone, requireContact } from './context.js';
 
 export async function run(ctx: CommandContext, args: string[]): Promise<number> {
   const [ref] = args;
   if (ref === undefined || ref.trim() === '')
     throw new UsageError('thread needs the contact: smsfunnel thread <phone|id>');
   const { config } = loadCommandConfig(ctx, []);
-  const zone =
-    config.summaryTimeZone ??
-    (existsSync(config.funnelFile) ? (await loadFunnelFile(config.funnelFile)).timezone : 'UTC');
+  const zone = await readingZone(config);
   const store = await openDataDir({
     dir: config.dataDir,
     lockWaitSeconds: config.lockWaitSeconds,
