@@ -84,6 +84,7 @@ export async function run(
     contacts: withStages(compiled, data.contacts),
     messages: data.messages,
     stages: funnelStages(funnel),
+    leadColumns: funnel.summary.leadColumns,
   });
   const mail = renderSummaryEmail(summary, {
     title: funnel.name === '' ? 'smsfunnel' : funnel.name,

@@ -183,6 +183,16 @@ describe('warnings', () => {
   });
 });
 
+test('summary.lead_columns: the columns each hot lead shows in the daily summary', async () => {
+  const { funnel, problems } = await readFunnelFile(
+    write(`${GOOD}summary: { lead_columns: [company, budget] }\n`),
+  );
+  expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+  expect(funnel?.summary.leadColumns).toEqual(['company', 'budget']);
+  const bad = await readFunnelFile(write(`${GOOD}summary: { columns: [company] }\n`));
+  expect(bad.problems.some((p) => p.message.includes('unknown key "columns"'))).toBe(true);
+});
+
 test('the example funnel is valid, with no warnings', async () => {
   const { funnel, problems } = await readFunnelFile(EXAMPLE_PATH);
   expect(problems).toEqual([]);

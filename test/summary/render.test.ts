@@ -135,3 +135,36 @@ describe('hostile outside text', () => {
     expect(email.hotLeadsCsv.trim().split('\r\n')).toHaveLength(61);
   });
 });
+
+describe('hot leads carry what a caller needs', () => {
+  test('email and the funnel’s summary.lead_columns, in the text, the HTML and the CSV', () => {
+    const contacts = [
+      contact('1', {
+        first_name: 'Ann',
+        email: 'ann@example.com',
+        company: 'Acme Roofing',
+        state: 'ask_time',
+      }),
+    ];
+    const messages = [
+      received('IN1', '1', '2026-12-01T10:00:00Z', 'yes please'),
+      categorized('IN1', '2026-12-01T10:00:01Z', 'interested'),
+    ];
+    const s = computeSummary({
+      now: NOW,
+      since: SINCE,
+      contacts,
+      messages,
+      leadColumns: ['company', 'missing'],
+    });
+    expect(s.hotLeads[0]?.details).toEqual([
+      { column: 'email', value: 'ann@example.com' },
+      { column: 'company', value: 'Acme Roofing' },
+    ]);
+    const email = renderSummaryEmail(s, { title: 'smsfunnel', dateLabel: '2026-12-01' });
+    expect(email.text).toContain('email: ann@example.com · company: Acme Roofing');
+    expect(email.html).toContain('company: Acme Roofing');
+    expect(email.hotLeadsCsv.split('\r\n')[0]).toBe('\ufeffname,phone,words,when,email,company'); // BOM for Excel
+    expect(email.hotLeadsCsv).toContain('ann@example.com,Acme Roofing');
+  });
+});

@@ -57,6 +57,8 @@ export interface Funnel {
   timezone: string;
   quietHours: QuietHours;
   help: string;
+  /** the daily summary: contact columns each hot lead shows besides name, phone and email */
+  summary: { leadColumns: string[] };
   /** `marketing`: texts only contacts whose row records consent (TCPA: prior express written consent) */
   kind: 'marketing' | 'informational';
   /** who answers the HELP keyword: Twilio itself (its default on long codes) or the funnel's help text */

@@ -33,6 +33,7 @@ const TOP_KEYS = [
   'help',
   'help_reply',
   'kind',
+  'summary',
   'categories',
   'steps',
   'routes',
@@ -105,6 +106,15 @@ export function validateFunnel(raw: unknown): Validation {
     ['informational', 'marketing'] as const,
     'marketing: texts only contacts whose row records consent (a consent column saying yes, or a consent date).',
   );
+  const summary = { leadColumns: [] as string[] };
+  if (top.summary !== undefined) {
+    const m = mapping(f, top.summary, ['summary'], 'summary');
+    if (m !== undefined) {
+      knownKeys(f, m, ['summary'], ['lead_columns']);
+      if (m.lead_columns !== undefined)
+        summary.leadColumns = stringList(f, m.lead_columns, ['summary', 'lead_columns'], 'lead_columns');
+    }
+  }
   const categories = readCategories(f, top.categories);
   const known = new Set<string>([...BUILT_IN_CATEGORIES, ...categories.map((c) => c.name)]);
   const custom = new Set(categories.map((c) => c.name));
@@ -181,6 +191,7 @@ export function validateFunnel(raw: unknown): Validation {
     help: help ?? '',
     helpReply,
     kind,
+    summary,
     categories,
     steps,
     routes,

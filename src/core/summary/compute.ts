@@ -27,6 +27,8 @@ export interface SummaryInput {
   stages?: readonly StageSpec[] | undefined;
   /** problems the runs met that are not on a contact (e.g. from a run journal) */
   runErrors?: readonly string[] | undefined;
+  /** contact columns a caller needs on each hot lead, after email (the funnel's `summary.lead_columns`) */
+  leadColumns?: readonly string[] | undefined;
 }
 
 const HUMAN_CATEGORIES = ['question', 'other'];
@@ -125,7 +127,7 @@ export function computeSummary(input: SummaryInput): Summary {
   const active = (c: Contact) => inWindow(c.last_inbound_at) || inWindow(c.updated_at);
 
   // Hot leads: replied interested (or a funnel's own answer such as `morning`) in the window, or moved to `hot`.
-  const hot = new Map<string, HotLead>();
+  const hot = new Map<string, Omit<HotLead, 'details'>>();
   for (const r of replies) {
     const category = categoryBySid.get(r.sid) ?? '';
     const wanted =
@@ -145,7 +147,16 @@ export function computeSummary(input: SummaryInput): Summary {
     const last = lastWords.get(c.id);
     hot.set(c.id, { ...person(c.id), words: last?.body ?? '', when: last?.when ?? '', why: 'outcome hot' });
   }
-  const hotLeads = [...hot.values()].sort(newestFirst);
+  const leadColumns = ['email', ...(input.leadColumns ?? []).filter((c) => c !== 'email')];
+  const details = (contactId: string) => {
+    const c = byId.get(contactId);
+    return c === undefined
+      ? []
+      : leadColumns
+          .map((column) => ({ column, value: (c[column] ?? '').trim() }))
+          .filter((d) => d.value !== '');
+  };
+  const hotLeads = [...hot.values()].map((l) => ({ ...l, details: details(l.contactId) })).sort(newestFirst);
 
   // Replies that need a person: questions and replies nothing understood, and contacts parked at needs_human.
   const human = new Map<string, Omit<HumanReply, 'waitedMs'>>();

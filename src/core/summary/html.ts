@@ -160,7 +160,7 @@ function hotLeads(s: Summary, o: HtmlOptions): string {
   const rows = s.hotLeads
     .slice(0, MAX_ROWS)
     .map((l) => [
-      `<b>${e(l.name)}</b><br><span style="color:${MUTED};font-size:12px;">${e(l.why)}</span>`,
+      `<b>${e(l.name)}</b><br><span style="color:${MUTED};font-size:12px;">${e(l.why)}</span>${l.details.map((d) => `<br><span style="font-size:12px;">${e(d.column)}: ${e(d.value)}</span>`).join('')}`,
       phone(l.phone),
       words(l.words),
       when(l.when, o.timeZone),

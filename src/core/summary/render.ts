@@ -29,10 +29,7 @@ export function renderSummaryEmail(summary: Summary, options: RenderOptions): Su
     subject: summarySubject(summary, options),
     html: renderHtml(summary, options),
     text: renderText(summary, options),
-    hotLeadsCsv: csvText(
-      ['name', 'phone', 'words', 'when'],
-      summary.hotLeads.map((l) => [l.name, l.phone, l.words, l.when]),
-    ),
+    hotLeadsCsv: hotLeadsCsv(summary),
   };
 }
 
@@ -41,4 +38,19 @@ export function summarySubject(s: Summary, o: RenderOptions): string {
   const line = `${o.title} ${o.dateLabel}: ${s.sent} sent, ${plural(s.replies, 'reply', 'replies')}, ${plural(s.hotLeads.length, 'hot lead')}, ${plural(s.optOuts.length, 'opt-out')}`;
   // A subject is one header line: nothing from a title may break it.
   return line.replace(/[\r\n]+/g, ' ');
+}
+
+/** The attachment: every hot lead, with the columns a caller needs (email, `summary.lead_columns`). */
+function hotLeadsCsv(summary: Summary): string {
+  const extra = [...new Set(summary.hotLeads.flatMap((l) => l.details.map((d) => d.column)))];
+  return csvText(
+    ['name', 'phone', 'words', 'when', ...extra],
+    summary.hotLeads.map((l) => [
+      l.name,
+      l.phone,
+      l.words,
+      l.when,
+      ...extra.map((c) => l.details.find((d) => d.column === c)?.value ?? ''),
+    ]),
+  );
 }

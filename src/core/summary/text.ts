@@ -34,6 +34,8 @@ export function renderText(
   if (s.hotLeads.length === 0) out.push('  none in this period');
   for (const l of s.hotLeads.slice(0, MAX_ROWS)) {
     out.push(`  ${oneLine(l.name, 80)}  ${l.phone}  ${humanTime(l.when, o.timeZone)}  (${l.why})`);
+    if (l.details.length > 0)
+      out.push(`    ${oneLine(l.details.map((d) => `${d.column}: ${d.value}`).join(' · '))}`);
     if (l.words !== '') out.push(`    "${oneLine(l.words)}"`);
   }
   more(out, s.hotLeads.length, ' (all in the attached CSV)');

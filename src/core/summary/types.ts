@@ -34,6 +34,8 @@ export interface HotLead extends Person {
   when: string;
   /** why they are on the list: `outcome hot`, `replied interested`, `replied morning` */
   why: string;
+  /** what a caller needs besides name and phone: email, then the funnel's `summary.lead_columns` */
+  details: { column: string; value: string }[];
 }
 
 /** A reply no automatic route can answer. */
