@@ -168,3 +168,34 @@ describe('hot leads carry what a caller needs', () => {
     expect(email.hotLeadsCsv).toContain('ann@example.com,Acme Roofing');
   });
 });
+
+describe('what goes out next', () => {
+  test('contacts due in the next 24 hours, and who comes back from "later"', () => {
+    const contacts = [
+      contact('1', {
+        first_name: 'Ann',
+        category: 'later',
+        state: 'owed.later',
+        next_action_at: '2026-12-02T15:00:00Z',
+      }),
+      contact('2', { first_name: 'Bo', state: 'intro', next_action_at: '2026-12-01T18:00:00Z' }),
+      contact('3', { first_name: 'Cy', state: 'intro', next_action_at: '2026-12-05T18:00:00Z' }),
+      contact('4', {
+        first_name: 'Di',
+        state: 'intro',
+        next_action_at: '2026-12-01T18:00:00Z',
+        opted_out_at: '2026-11-30T10:00:00Z',
+      }),
+    ];
+    const s = computeSummary({ now: NOW, since: SINCE, contacts, messages: [] });
+    expect(s.ahead.due).toBe(2);
+    expect(s.ahead.backFromLater.map((b) => [b.name, b.at])).toEqual([['Ann Doe', '2026-12-02T15:00:00Z']]);
+    const email = renderSummaryEmail(s, {
+      title: 'smsfunnel',
+      dateLabel: '2026-12-01',
+      timeZone: 'America/New_York',
+    });
+    expect(email.text).toMatch(/GOING OUT IN THE NEXT 24 HOURS\n.*2 contacts due\n.*back from "later": Ann /);
+    expect(email.html).toContain('Back from &#34;later&#34;');
+  });
+});

@@ -4,7 +4,9 @@
  * when its row was LOGGED after `since` and up to `now` — logged, not sent, so a reply that
  * `poll-replies` fetched late is still reported once and never twice.
  */
+
 import { BUILT_IN_CATEGORIES } from '../categorize/categorize.js';
+import { readyAt } from '../contact-update.js';
 import { type Contact, isoSeconds, type MessageRow, parseTime } from '../model.js';
 import { errorMeaning } from './error-codes.js';
 import { countStages, stageOf } from './stages.js';
@@ -193,6 +195,17 @@ export function computeSummary(input: SummaryInput): Summary {
     ...(input.runErrors ?? []).map((message) => ({ who: 'run', message })),
   ];
 
+  // What goes out in the next 24 hours (quiet hours and state rules may move some of it).
+  const horizon = input.now.getTime() + 24 * 3600_000;
+  const dueSoon = input.contacts.filter((c) => readyAt(c) <= horizon);
+  const ahead = {
+    due: dueSoon.length,
+    backFromLater: dueSoon
+      .filter((c) => c.category === 'later')
+      .map((c) => ({ ...person(c.id), at: c.next_action_at }))
+      .sort((a, b) => a.at.localeCompare(b.at)),
+  };
+
   return {
     since: isoSeconds(new Date(since)),
     until: isoSeconds(input.now),
@@ -211,6 +224,7 @@ export function computeSummary(input: SummaryInput): Summary {
     optOuts,
     hotLeads,
     needsHuman,
+    ahead,
     errors,
   };
 }

@@ -38,6 +38,7 @@ export function renderHtml(s: Summary, o: HtmlOptions): string {
     headline(s),
     section('The funnel', `${s.contacts} contacts, by where they are now`, funnel(s.funnel)),
     section('Hot leads to call', 'interested in this period; also attached as CSV', hotLeads(s, o)),
+    section('Going out in the next 24 hours', `${s.ahead.due} contact(s) due`, backFromLater(s, o)),
     section(
       'Replies that need a person',
       'questions and replies the funnel could not answer',
@@ -171,6 +172,14 @@ function hotLeads(s: Summary, o: HtmlOptions): string {
     s.hotLeads.length - MAX_ROWS,
     ' (all in the attached CSV)',
   );
+}
+
+function backFromLater(s: Summary, o: HtmlOptions): string {
+  if (s.ahead.backFromLater.length === 0) return empty('Nobody comes back from "later".');
+  const rows = s.ahead.backFromLater
+    .slice(0, MAX_ROWS)
+    .map((b) => [`<b>${e(b.name)}</b>`, phone(b.phone), when(b.at, o.timeZone)]);
+  return table(['Back from "later"', 'Phone', 'When'], rows, s.ahead.backFromLater.length - MAX_ROWS);
 }
 
 function needsHuman(s: Summary, o: HtmlOptions): string {

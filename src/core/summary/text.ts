@@ -40,6 +40,11 @@ export function renderText(
   }
   more(out, s.hotLeads.length, ' (all in the attached CSV)');
 
+  heading(out, 'GOING OUT IN THE NEXT 24 HOURS');
+  out.push(`  ${plural(s.ahead.due, 'contact')} due`);
+  for (const b of s.ahead.backFromLater.slice(0, MAX_ROWS))
+    out.push(`  back from "later": ${oneLine(b.name, 80)}  ${b.phone}  ${humanTime(b.at, o.timeZone)}`);
+
   heading(out, 'REPLIES THAT NEED A PERSON');
   if (s.needsHuman.length === 0) out.push('  nothing waits for a person');
   for (const h of s.needsHuman.slice(0, MAX_ROWS)) {

@@ -83,5 +83,7 @@ export interface Summary {
   optOuts: OptOut[];
   hotLeads: HotLead[];
   needsHuman: HumanReply[];
+  /** what goes out in the next 24 hours: contacts due, and those among them coming back from `later` */
+  ahead: { due: number; backFromLater: (Person & { at: string })[] };
   errors: RunProblem[];
 }
