@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { testRealism } from '../commands/world.js';
 import { BIN } from '../helpers/cli.js';
 import {
   CANARY_TOKEN,
@@ -53,7 +54,16 @@ describe('Twilio faults during send', () => {
     ws.server.faults({ clear: true, dropCreates: 4 });
     const r = await ws.run(['send']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('sent 12');
+    if (testRealism().listLagMs === undefined) {
+      expect(r.stdout).toContain('sent 12');
+    } else {
+      // a lagging list cannot show the 4 at once: they are held, then found by the next ticks
+      expect(r.stdout).toMatch(/^sent 8, skipped 0, failed 4/);
+      for (let i = 0; i < 2; i++) {
+        ws.setNow(new Date(ws.now.getTime() + 5 * 60_000));
+        expect((await ws.run(['send'])).code).toBe(0);
+      }
+    }
     await textedOnceAndLogged(phones);
     // A later tick has nothing to redo.
     expect((await ws.run(['send'])).stdout).toContain('sent 0');
