@@ -40,7 +40,7 @@ export interface SendMailOptions {
   tls?: { rejectUnauthorized?: boolean; ca?: string | Buffer };
 }
 
-/** The nodemailer transport options that `EMAIL_TLS` means (see VARIABLES in src/config.ts). */
+/** The nodemailer transport options that `EMAIL_TLS` means (see SETTINGS in src/settings.ts). */
 export function transportOptions(config: EmailConfig, options: SendMailOptions = {}) {
   const timeout = options.timeoutMs ?? 15_000;
   const tlsMode =

@@ -5,7 +5,7 @@
  * command an environment of its own (`ctx.env`) instead of the process's.
  */
 import { writeFile } from 'node:fs/promises';
-import { VARIABLES } from '../config.js';
+import { SETTING_NAMES, type SettingName } from '../settings.js';
 
 /** A valid-looking account that exists only on the local server. */
 export const DEMO_ACCOUNT_SID = `AC${'de30'.repeat(8)}`;
@@ -48,11 +48,11 @@ export class DemoEnvironment {
   private readonly values: Record<string, string | undefined> = {};
 
   constructor(settings: Record<string, string>) {
-    for (const [name] of VARIABLES) this.values[name] = settings[name];
+    for (const name of SETTING_NAMES) this.values[name] = settings[name];
   }
 
   /** `SMSFUNNEL_NOW` changes at every simulated moment. */
-  set(name: (typeof VARIABLES)[number][0], value: string): void {
+  set(name: SettingName, value: string): void {
     this.values[name] = value === '' ? undefined : value;
   }
 
