@@ -51,6 +51,9 @@ describe('the seven days in words', () => {
       'Replies: 3 yesterday, the same as the day before; the 7-day average is 3 a day.',
     );
     expect(metricSentence(week([0, 0, 0, 0, 0, 0, 0]), 'optOuts')).toBe('Opt-outs: none in the last 7 days.');
+    expect(metricSentence(week([4, 0, 3, 0, 0, 0, 0]), 'replies')).toBe(
+      'Replies: none yesterday nor the day before; the 7-day average is 1 a day.',
+    );
   });
 
   test('today so far is compared with yesterday up to the same time, in the team zone', () => {

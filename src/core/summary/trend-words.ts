@@ -70,6 +70,7 @@ export function metricSentence(t: Trends, metric: TrendMetric): string {
   const b = t.days.at(-1)?.[metric] ?? 0;
   if (t.days.every((d) => d[metric] === 0)) return `${name.title}: none in the last 7 days.`;
   const avg = `the 7-day average is ${average(t.days, metric)} a day`;
+  if (a === 0 && b === 0) return `${name.title}: none yesterday nor the day before; ${avg}.`;
   if (a === b) return `${name.title}: ${b} yesterday, the same as the day before; ${avg}.`;
   const verb = b > a ? 'rose' : 'fell';
   return `${name.title} ${verb} from ${a} the day before to ${b} yesterday${changeNote(a, b)}; ${avg}.`;
