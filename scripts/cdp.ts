@@ -91,8 +91,14 @@ export async function openPage(binary: string, profileDir: string): Promise<Page
     once: (method) =>
       new Promise<void>((resolve) => listeners.set(method, [...(listeners.get(method) ?? []), resolve])),
     close: async () => {
+      // wait for the browser to be gone, so its profile folder can be removed
+      const exited = new Promise<void>((resolve) =>
+        child.exitCode !== null ? resolve() : child.once('exit', () => resolve()),
+      );
       await raw('Browser.close', {}).catch(() => {});
-      child.kill();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
     },
   };
 }

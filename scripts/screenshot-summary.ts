@@ -83,7 +83,7 @@ async function check(html: string, width: number, dir: string): Promise<Measure>
     return m;
   } finally {
     await page.close();
-    rmSync(join(dir, `profile-${width}`), { recursive: true, force: true });
+    rmSync(join(dir, `profile-${width}`), { recursive: true, force: true, maxRetries: 5 });
   }
 }
 

@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import { compact } from '../../src/core/summary/chart.js';
 import { computeSummary, renderSummaryEmail } from '../../src/core/summary/index.js';
+import { trendLines } from '../../src/core/summary/trend-text.js';
+import { computeTrends } from '../../src/core/summary/trends.js';
 import { categorized, contact, received, sent, status } from './fixtures.js';
 
 // Tue 1 Dec 2026, 07:30 in Chicago; replies 9 on Sunday, 14 on Monday, 1 this morning.
@@ -64,5 +67,24 @@ describe('the trends in the email', () => {
   test('the chart has its words beside it, and nothing a mail client strips', () => {
     expect(email.html).toContain('Replies rose from 9 the day before to 14 yesterday');
     expect(email.html).not.toMatch(/<svg|<script|<style|<canvas|<img|class=/i);
+  });
+});
+
+describe('big numbers still fit', () => {
+  test.each([
+    [0, '0'],
+    [9999, '9999'],
+    [12_345, '12.3k'],
+    [123_456, '123k'],
+  ])('a chart cell shows %i as %s', (n, text) => {
+    expect(compact(n)).toBe(text);
+  });
+
+  test('the text table widens its columns for five-digit days', () => {
+    const messages = Array.from({ length: 12_345 }, (_, i) =>
+      sent(`SM${i}`, '1', new Date(Date.parse('2026-11-30T15:00:00Z') + i * 1000).toISOString()),
+    );
+    const lines = trendLines(computeTrends({ now: NOW, timeZone: ZONE, contacts: [], messages }), ZONE);
+    expect(lines).toContain('  sent           0     0     0     0     0     0 12345  | 0');
   });
 });

@@ -22,6 +22,12 @@ const COLORS: Record<TrendMetric, string> = {
   failed: '#7c3aed',
 };
 
+/** A count that fits a phone's day column (about 30 px): `9999` whole, `12.3k` above (the title has it whole). */
+export function compact(n: number): string {
+  if (n < 10_000) return String(n);
+  return n < 100_000 ? `${Math.floor(n / 100) / 10}k` : `${Math.floor(n / 1000)}k`;
+}
+
 /** A vertical bar: `height` px of colour, or a 1 px grey base line for nothing. */
 function bar(value: number, max: number, color: string): string {
   const h = value <= 0 || max <= 0 ? 1 : Math.max(2, Math.round((value / max) * BAR_MAX));
@@ -45,7 +51,7 @@ export function trendChart(t: Trends, timeZone?: string): string {
     const all = [...t.days.map((d) => d[m]), t.today[m]];
     const max = Math.max(0, ...all);
     const cell = (value: number, title: string, today: boolean) =>
-      `<td align="center" valign="bottom" title="${e(title)}"${today ? ` bgcolor="${TODAY_BG}"` : ''} style="${today ? `background:${TODAY_BG};` : ''}padding:6px 1px 2px;border-top:1px solid ${LINE};">${bar(value, max, today ? '#9ca3af' : COLORS[m])}<div style="${FONT}font-size:12px;line-height:16px;color:${INK};">${value}</div></td>`;
+      `<td align="center" valign="bottom" title="${e(title)}"${today ? ` bgcolor="${TODAY_BG}"` : ''} style="${today ? `background:${TODAY_BG};` : ''}padding:6px 1px 2px;border-top:1px solid ${LINE};">${bar(value, max, today ? '#9ca3af' : COLORS[m])}<div style="${FONT}font-size:${value >= 1000 ? 11 : 12}px;line-height:16px;color:${INK};">${compact(value)}</div></td>`;
     const days = t.days.map((d) => cell(d[m], `${METRIC_NAMES[m].title}, ${dayLabel(d)}: ${d[m]}`, false));
     const today = cell(t.today[m], `${METRIC_NAMES[m].title}, today so far: ${t.today[m]}`, true);
     return `<tr><td width="20%" valign="bottom" style="${FONT}font-size:12px;color:${INK};padding:6px 4px 4px 0;border-top:1px solid ${LINE};">${e(METRIC_NAMES[m].short)}</td>${days.join('')}${today}</tr>`;

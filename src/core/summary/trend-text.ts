@@ -5,8 +5,6 @@
 import { clockLabel, dayLabel, METRIC_NAMES, percent, stepSentence, trendSentences } from './trend-words.js';
 import type { TrendMetric, Trends } from './trends.js';
 
-const COL = 5;
-
 export function trendLines(t: Trends, timeZone?: string): string[] {
   const first = t.days[0];
   const last = t.days.at(-1);
@@ -17,8 +15,10 @@ export function trendLines(t: Trends, timeZone?: string): string[] {
   );
   const metrics = Object.keys(METRIC_NAMES) as TrendMetric[];
   const width = Math.max(...metrics.map((m) => METRIC_NAMES[m].short.length));
+  // a column as wide as the largest number and a space, at least 5 ("  Wed")
+  const col = Math.max(5, ...metrics.flatMap((m) => t.days.map((d) => String(d[m]).length + 1)));
   const row = (label: string, values: string[], today: string) =>
-    `  ${label.padEnd(width)}${values.map((v) => v.padStart(COL)).join('')}  | ${today}`;
+    `  ${label.padEnd(width)}${values.map((v) => v.padStart(col)).join('')}  | ${today}`;
   out.push(
     row(
       '',
