@@ -161,14 +161,11 @@ function phone(p: string): string {
 const words = (w: string) =>
   w === '' ? `<span style="color:${MUTED};">(no reply)</span>` : `&ldquo;${e(oneLine(w))}&rdquo;`;
 /** `2026-12-01` over `09:03 EST`: two short lines fit a phone's column where one long one does not. */
-const when = (w: string, tz: string | undefined) =>
-  humanTime(w, tz)
-    .split(' ')
-    .reduce(
-      (html, part, i) =>
-        `${html}${i === 1 ? '<br>' : i > 1 ? ' ' : ''}<span style="white-space:nowrap;">${e(part)}</span>`,
-      '',
-    );
+const when = (w: string, tz: string | undefined) => {
+  const nowrap = (t: string) => `<span style="white-space:nowrap;">${e(t)}</span>`;
+  const [date = '', ...clock] = humanTime(w, tz).split(' ');
+  return clock.length === 0 ? nowrap(date) : `${nowrap(date)}<br>${nowrap(clock.join(' '))}`;
+};
 
 function hotLeads(s: Summary, o: HtmlOptions): string {
   if (s.hotLeads.length === 0) return empty('No hot leads in this period.');
