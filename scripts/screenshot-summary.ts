@@ -1,154 +1,112 @@
 /**
- * Renders a realistic day's summary email and screenshots it in headless Chromium, to see what
- * the team will see: `npx tsx scripts/screenshot-summary.ts [out.png]` (default
- * docs/summary-screenshot.png). Needs a `chromium` binary (Debian: apt-get install chromium).
- * Not a test: nothing in the suite needs a browser.
+ * `npm run check:summary-html`: the summary email's HTML looked at in a real browser. Renders
+ * the sample day (scripts/summary-sample.ts), opens it in headless Chromium as a phone (375 px,
+ * mobile viewport) and as a desktop (1280 px), and fails when the page scrolls sideways, an
+ * element sticks out of the window or out of its table cell, a text is smaller than 11 px, or
+ * the trend chart's bars are not all drawn; then screenshots the top of each to
+ * docs/summary-<width>.png. Needs a `chromium` binary (Debian: apt-get install chromium;
+ * CHROMIUM=/path for another). Not part of `npm test`: CI would have to install a browser. The
+ * browser is driven over the DevTools protocol on a pipe (scripts/cdp.ts), no package needed.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Contact, contactRow, type MessageRow, messageRow } from '../src/core/model.js';
-import { computeSummary, renderSummaryEmail } from '../src/core/summary/index.js';
+import { openPage } from './cdp.js';
+import { sampleEmail } from './summary-sample.js';
 
-const out = resolve(process.argv[2] ?? 'docs/summary-screenshot.png');
-const now = new Date('2026-12-01T17:00:00Z');
-const at = (minutesBefore: number) =>
-  new Date(now.getTime() - minutesBefore * 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
+const CHROMIUM = process.env.CHROMIUM ?? 'chromium';
+const WIDTHS = [375, 1280];
+/** a screenshot shows the top of the email (headline, funnel, the 7 days, the steps, the first leads) */
+const SHOT_HEIGHT = { 375: 2600, 1280: 1900 } as Record<number, number>;
+const MIN_FONT_PX = 11;
+const docs = resolve(process.argv[2] ?? 'docs');
 
-// A deterministic day: 420 contacts spread over the example funnel, 212 texts out, 14 replies.
-let seed = 7;
-const random = () => {
-  seed = (seed * 16807) % 2147483647;
-  return seed / 2147483647;
-};
-const FIRST = [
-  'Ann',
-  'Bob',
-  'Carla',
-  'Dev',
-  'Elena',
-  'Frank',
-  'Grace',
-  'Hugo',
-  'Isla',
-  'Jamal',
-  'Kim',
-  'Luis',
-];
-const LAST = ['Lee', 'Ray', 'Ortiz', 'Patel', 'Novak', 'Byrne', 'Kim', 'Silva', 'Moss', 'Reed'];
-const STATES: [string, number][] = [
-  ['intro', 150],
-  ['follow_up', 95],
-  ['follow_up_2', 60],
-  ['ask_time', 9],
-  ['later', 12],
-  ['hot', 11],
-  ['needs_human', 4],
-  ['cold', 28],
-  ['no_response', 33],
-  ['wrong_number', 5],
-  ['opted_out', 13],
-];
-const contacts: Contact[] = [];
-for (const [state, n] of STATES) {
-  for (let i = 0; i < n; i += 1) {
-    const id = String(contacts.length + 1);
-    contacts.push(
-      contactRow({
-        id,
-        phone: `+1512555${id.padStart(4, '0')}`,
-        first_name: FIRST[contacts.length % FIRST.length],
-        last_name: LAST[contacts.length % LAST.length],
-        state,
-      }),
+/** Runs in the page: measures the layout and returns what it found. */
+const probe = (width: number) => `(() => {
+  const vw = ${width}, problems = [];
+  if (window.innerWidth !== vw) problems.push('the window is ' + window.innerWidth + ' px wide, not ' + vw + ' px: the page made a phone zoom out');
+  const name = (el) => el.tagName.toLowerCase() + (el.textContent.trim() ? ' "' + el.textContent.trim().replace(/\\s+/g, ' ').slice(0, 40) + '"' : '');
+  const root = document.documentElement;
+  if (root.scrollWidth > vw) problems.push('the page is ' + root.scrollWidth + ' px wide in a ' + vw + ' px window: it scrolls sideways');
+  for (const el of document.body.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    if (r.left < -0.5 || r.right > vw + 0.5) problems.push(name(el) + ' sticks out of the window (' + Math.round(r.left) + '..' + Math.round(r.right) + ' px)');
+    if ((el.tagName === 'TD' || el.tagName === 'TH' || getComputedStyle(el).overflowX !== 'visible') && el.scrollWidth > el.clientWidth + 1)
+      problems.push(name(el) + ' is clipped or spills over: ' + el.scrollWidth + ' px of content in ' + el.clientWidth + ' px');
+    const ownText = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim() !== '');
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    if (ownText && size < ${MIN_FONT_PX}) problems.push(name(el) + ' has ' + size + ' px text, smaller than ${MIN_FONT_PX} px');
+  }
+  const bars = [...document.querySelectorAll('table[aria-hidden="true"] td')];
+  const drawn = bars.filter((b) => { const r = b.getBoundingClientRect(); return r.width >= 2 && r.height >= 1 && r.right <= vw; });
+  const tall = bars.filter((b) => b.getBoundingClientRect().height >= 10);
+  if (bars.length < 48) problems.push('the trend chart has ' + bars.length + ' bars, expected 48 (6 rows of 8 days)');
+  if (drawn.length < bars.length) problems.push((bars.length - drawn.length) + ' chart bars are not drawn (no width or height, or outside the window)');
+  if (tall.length === 0) problems.push('no chart bar is taller than 10 px');
+  return { width: window.innerWidth, height: root.scrollHeight, bars: bars.length, problems: [...new Set(problems)] };
+})()`;
+
+interface Measure {
+  width: number;
+  height: number;
+  bars: number;
+  problems: string[];
+}
+
+async function check(html: string, width: number, dir: string): Promise<Measure> {
+  const page = await openPage(CHROMIUM, join(dir, `profile-${width}`));
+  try {
+    const metrics = { width, deviceScaleFactor: 1, mobile: width < 600 };
+    await page.send('Emulation.setDeviceMetricsOverride', { ...metrics, height: 900 });
+    await page.send('Page.enable');
+    const loaded = page.once('Page.loadEventFired');
+    await page.send('Page.navigate', { url: `file://${html}` });
+    await loaded;
+    const { result } = await page.send<{ result: { value: Measure } }>('Runtime.evaluate', {
+      expression: probe(width),
+      returnByValue: true,
+    });
+    const m = result.value;
+    const height = Math.min(m.height, SHOT_HEIGHT[width] ?? m.height);
+    await page.send('Emulation.setDeviceMetricsOverride', { ...metrics, height });
+    const { data } = await page.send<{ data: string }>('Page.captureScreenshot', { format: 'png' });
+    const shot = join(docs, `summary-${width}.png`);
+    const png = Buffer.from(data, 'base64');
+    writeFileSync(shot, png);
+    const verdict = m.problems.length === 0 ? 'ok' : `${m.problems.length} problem(s)`;
+    console.log(
+      `${width} px: window ${m.width} px, page ${m.height} px tall, ${m.bars} chart bars: ${verdict}; ` +
+        `screenshot ${shot} (${Math.round(png.length / 1024)} KB)`,
     );
+    for (const p of m.problems) console.log(`  - ${p}`);
+    return m;
+  } finally {
+    await page.close();
+    rmSync(join(dir, `profile-${width}`), { recursive: true, force: true, maxRetries: 5 });
   }
 }
-const messages: MessageRow[] = [];
-for (let i = 0; i < 212; i += 1) {
-  const sid = `SM${i}`;
-  const c = contacts[i % contacts.length] as Contact;
-  messages.push(
-    messageRow({
-      logged_at: at(1400 - i * 6),
-      event: 'sent',
-      sid,
-      contact_id: c.id,
-      segments: random() < 0.1 ? '2' : '1',
-    }),
-  );
-  const r = random();
-  const [status, code] =
-    r < 0.93
-      ? ['delivered', '']
-      : r < 0.96
-        ? ['undelivered', '30003']
-        : r < 0.98
-          ? ['undelivered', '30006']
-          : ['failed', '30007'];
-  messages.push(messageRow({ logged_at: at(1390 - i * 6), event: 'status', sid, status, error_code: code }));
-}
-const replies: [string, string, string][] = [
-  ['306', 'Yes please! Is it really free? I have a south-facing roof', 'interested'],
-  ['327', 'Mornings are best, before 10 if possible', 'morning'],
-  ['328', 'afternoon works, after 2pm', 'afternoon'],
-  ['307', 'Sure, sounds good', 'interested'],
-  ['338', 'How much does it cost after the quote? Do you do batteries too?', 'question'],
-  ['339', 'who is this?? <b>how did you get my number</b> & why', 'other'],
-  ['300', 'not interested, thanks', 'not_interested'],
-  ['301', 'maybe in the spring', 'later'],
-  ['302', 'no thank you', 'not_interested'],
-  ['408', 'STOP', 'opt_out'],
-  ['409', 'please remove me from your list', 'opt_out'],
-  ['303', 'wrong number', 'wrong_number'],
-  ['304', 'HELP', 'help'],
-  ['305', 'ok', 'other'],
-];
-replies.forEach(([contactId, body, category], i) => {
-  const sid = `IN${i}`;
-  const when = at(600 - i * 37);
-  messages.push(
-    messageRow({ logged_at: when, event: 'received', sid, contact_id: contactId, body, date_sent: when }),
-  );
-  messages.push(messageRow({ logged_at: when, event: 'category', sid, category }));
-  const c = contacts[Number(contactId) - 1];
-  if (c !== undefined) {
-    c.last_inbound_at = when;
-    c.updated_at = when;
-    if (category === 'opt_out') c.opted_out_at = when;
-  }
-});
-const bad = contacts[20] as Contact;
-bad.error = 'phone "+1512555" is not a valid number: fix row 22 of contacts.csv';
 
-const summary = computeSummary({
-  now,
-  contacts,
-  messages,
-  runErrors: ['Twilio answered 429 (too many requests) 3 times at 09:02; retried and sent'],
-});
-const email = renderSummaryEmail(summary, { title: 'smsfunnel', dateLabel: '2026-12-01' });
-const dir = mkdtempSync(join(tmpdir(), 'smsfunnel-shot-'));
-const html = join(dir, 'summary.html');
-writeFileSync(html, email.html);
-execFileSync(
-  'chromium',
-  [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--hide-scrollbars',
-    `--user-data-dir=${join(dir, 'profile')}`,
-    `--screenshot=${out}`,
-    '--window-size=800,2200',
-    `file://${html}`,
-  ],
-  { stdio: 'ignore', timeout: 60_000 },
+async function main(): Promise<number> {
+  const email = sampleEmail();
+  const dir = mkdtempSync(join(tmpdir(), 'smsfunnel-html-'));
+  const html = join(dir, 'summary.html');
+  writeFileSync(html, email.html);
+  console.log(`${email.subject}\nhtml: ${html}`);
+  let failed = false;
+  for (const width of WIDTHS) {
+    const m = await check(html, width, dir);
+    failed ||= m.problems.length > 0;
+  }
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`check:summary-html: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
 );
-console.log(`${email.subject}\nscreenshot: ${out}\nhtml: ${html}`);

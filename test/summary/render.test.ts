@@ -41,8 +41,17 @@ describe('renderSummaryEmail', () => {
     // Cy asked at 09:00 UTC; the summary is made at 17:00
     expect(email.text).toMatch(/Cy .*waiting 8 h 0 min {2}\[question\]/);
     expect(email.html).toContain('<th');
-    expect(email.html).toContain('Waiting');
-    expect(email.html).toContain('8 h 0 min');
+    expect(email.html).toContain('waiting 8 h 0 min');
+  });
+
+  test('the lists fit a phone: the phone under the name, the date over the clock', () => {
+    // three columns, not five: at 375 px the old one-line times made the page 530 px wide
+    expect(email.html).toMatch(/>Who<\/th><th[^>]*>Their words<\/th><th[^>]*>When<\/th><\/tr>/);
+    expect(email.html).toMatch(/>Who<\/th><th[^>]*>What they wrote<\/th><th[^>]*>When<\/th><\/tr>/);
+    expect(email.html).toMatch(/<b>Bob Ray<\/b><br><a href="tel:\+15550000002"/);
+    expect(email.html).toContain(
+      '<span style="white-space:nowrap;">2026-12-01</span><br><span style="white-space:nowrap;">11:59 UTC</span>',
+    );
   });
 
   test('the plain-text part has the numbers, the bars and the leads', () => {

@@ -9,7 +9,7 @@ import { Output } from '../../src/adapters/output.js';
 import { openDataDir } from '../../src/adapters/store/index.js';
 import { run } from '../../src/commands/summarize.js';
 import { SmsfunnelError } from '../../src/errors.js';
-import { sampleDay } from './fixtures.js';
+import { received, sampleDay } from './fixtures.js';
 import { closedPort, GOOD_PASSWORD, GOOD_USER, type SmtpCatcher, startSmtpCatcher } from './smtp-catcher.js';
 
 const ENV_NAMES = [
@@ -129,6 +129,19 @@ describe('smsfunnel summarize', () => {
       until: '2026-12-01T17:00:00Z',
       recipients: 2,
     });
+  });
+
+  test("the last 7 days are counted in the funnel's zone: 22:00 in New York is still Monday", async () => {
+    const store = await openDataDir({ dir: dataDir, lockWaitSeconds: 1 });
+    await store.appendMessages([received('IN8', '6', '2026-12-01T03:00:00Z', 'late on Monday')]);
+    await store.close();
+    expect((await summarize()).code).toBe(0);
+    const { mail } = smtp.mails[0] ?? expect.unreachable();
+    expect(mail.text).toContain('THE LAST 7 DAYS (Tue 24 Nov to Mon 30 Nov)');
+    expect(mail.text).toMatch(/ {2}sent +0 +0 +0 +0 +0 +0 +6 +\| 0\n/);
+    expect(mail.text).toMatch(/ {2}replies +0 +0 +0 +0 +0 +0 +1 +\| 6\n/);
+    expect(mail.text).toContain('Today so far (to 12:00 EST)');
+    expect(String(mail.html)).toContain('title="Replies, Mon 30 Nov: 1"');
   });
 
   test('at most once a day; --force sends again; the next day covers only what came after', async () => {

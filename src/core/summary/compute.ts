@@ -10,6 +10,7 @@ import { readyAt } from '../contact-update.js';
 import { type Contact, isoSeconds, type MessageRow, parseTime } from '../model.js';
 import { errorMeaning } from './error-codes.js';
 import { countStages, stageOf } from './stages.js';
+import { computeTrends } from './trends.js';
 import type {
   DeliveryFailure,
   HotLead,
@@ -31,6 +32,8 @@ export interface SummaryInput {
   runErrors?: readonly string[] | undefined;
   /** contact columns a caller needs on each hot lead, after email (the funnel's `summary.lead_columns`) */
   leadColumns?: readonly string[] | undefined;
+  /** the team's IANA zone, whose calendar days the trends count in; UTC when absent */
+  timeZone?: string | undefined;
 }
 
 const HUMAN_CATEGORIES = ['question', 'other'];
@@ -226,6 +229,7 @@ export function computeSummary(input: SummaryInput): Summary {
     needsHuman,
     ahead,
     errors,
+    trends: computeTrends(input),
   };
 }
 

@@ -5,13 +5,11 @@
  * script, no remote image, no flexbox or grid. Every piece of outside text goes through escapeHtml.
  */
 import { formatWait } from '../handoff.js';
+import { stepsTable, trendChart } from './chart.js';
 import { escapeHtml as e, humanTime, oneLine } from './escape.js';
+import { FONT, INK, LINE, MUTED, STEP_COLOR } from './palette.js';
 import type { StageCount, Summary } from './types.js';
 
-const FONT = 'font-family:Arial,Helvetica,sans-serif;';
-const INK = '#1f2937';
-const MUTED = '#6b7280';
-const LINE = '#e5e7eb';
 /** Rows shown per list; the hot-leads CSV always carries them all. */
 export const MAX_ROWS = 50;
 
@@ -23,7 +21,6 @@ const OUTCOME_COLORS: Record<string, string> = {
   wrong_number: '#a855f7',
   opted_out: '#dc2626',
 };
-const STEP_COLOR = '#2563eb';
 
 export interface HtmlOptions {
   title: string;
@@ -37,6 +34,16 @@ export function renderHtml(s: Summary, o: HtmlOptions): string {
     header(s, o),
     headline(s),
     section('The funnel', `${s.contacts} contacts, by where they are now`, funnel(s.funnel)),
+    section(
+      'The last 7 days',
+      "whole days in the team's time zone, and today so far",
+      trendChart(s.trends, o.timeZone),
+    ),
+    section(
+      'How each step converts',
+      "contacts each step's text reached in the last 7 days, and what they did next",
+      stepsTable(s.trends),
+    ),
     section('Hot leads to call', 'interested in this period; also attached as CSV', hotLeads(s, o)),
     section('Going out in the next 24 hours', `${s.ahead.due} contact(s) due`, backFromLater(s, o)),
     section(
@@ -61,7 +68,7 @@ export function renderHtml(s: Summary, o: HtmlOptions): string {
 <title>${e(o.title)} ${e(o.dateLabel)}</title></head>
 <body style="margin:0;padding:0;background:#f3f4f6;">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" bgcolor="#f3f4f6"><tr><td align="center" style="padding:16px 8px;">
-<table role="presentation" width="640" cellpadding="0" cellspacing="0" border="0" bgcolor="#ffffff" style="width:100%;max-width:640px;background:#ffffff;border:1px solid ${LINE};"><tr><td style="padding:24px;">
+<table role="presentation" width="640" cellpadding="0" cellspacing="0" border="0" bgcolor="#ffffff" style="width:100%;max-width:640px;background:#ffffff;border:1px solid ${LINE};"><tr><td style="padding:16px;">
 ${body}
 </td></tr></table>
 </td></tr></table>
@@ -153,21 +160,24 @@ function phone(p: string): string {
 }
 const words = (w: string) =>
   w === '' ? `<span style="color:${MUTED};">(no reply)</span>` : `&ldquo;${e(oneLine(w))}&rdquo;`;
-const when = (w: string, tz: string | undefined) =>
-  `<span style="white-space:nowrap;">${e(humanTime(w, tz))}</span>`;
+/** `2026-12-01` over `09:03 EST`: two short lines fit a phone's column where one long one does not. */
+const when = (w: string, tz: string | undefined) => {
+  const nowrap = (t: string) => `<span style="white-space:nowrap;">${e(t)}</span>`;
+  const [date = '', ...clock] = humanTime(w, tz).split(' ');
+  return clock.length === 0 ? nowrap(date) : `${nowrap(date)}<br>${nowrap(clock.join(' '))}`;
+};
 
 function hotLeads(s: Summary, o: HtmlOptions): string {
   if (s.hotLeads.length === 0) return empty('No hot leads in this period.');
   const rows = s.hotLeads
     .slice(0, MAX_ROWS)
     .map((l) => [
-      `<b>${e(l.name)}</b><br><span style="color:${MUTED};font-size:12px;">${e(l.why)}</span>${l.details.map((d) => `<br><span style="font-size:12px;">${e(d.column)}: ${e(d.value)}</span>`).join('')}`,
-      phone(l.phone),
+      `<b>${e(l.name)}</b><br>${phone(l.phone)}<br><span style="color:${MUTED};font-size:12px;">${e(l.why)}</span>${l.details.map((d) => `<br><span style="font-size:12px;overflow-wrap:anywhere;word-break:break-word;">${e(d.column)}: ${e(d.value)}</span>`).join('')}`,
       words(l.words),
       when(l.when, o.timeZone),
     ]);
   return table(
-    ['Name', 'Phone', 'Their words', 'When'],
+    ['Who', 'Their words', 'When'],
     rows,
     s.hotLeads.length - MAX_ROWS,
     ' (all in the attached CSV)',
@@ -188,16 +198,10 @@ function needsHuman(s: Summary, o: HtmlOptions): string {
     .slice(0, MAX_ROWS)
     .map((h) => [
       `<b>${e(h.name)}</b><br>${phone(h.phone)}`,
-      words(h.words),
-      e(h.category),
-      when(h.when, o.timeZone),
-      h.waitedMs > 0 ? e(formatWait(h.waitedMs)) : '',
+      `${words(h.words)}<br><span style="color:${MUTED};font-size:12px;">${e(h.category)}</span>`,
+      `${when(h.when, o.timeZone)}${h.waitedMs > 0 ? `<br><span style="color:${MUTED};font-size:12px;">waiting ${e(formatWait(h.waitedMs))}</span>` : ''}`,
     ]);
-  return table(
-    ['Who', 'What they wrote', 'Category', 'When', 'Waiting'],
-    rows,
-    s.needsHuman.length - MAX_ROWS,
-  );
+  return table(['Who', 'What they wrote', 'When'], rows, s.needsHuman.length - MAX_ROWS);
 }
 
 function failures(s: Summary): string {

@@ -7,6 +7,7 @@
 import { formatWait } from '../handoff.js';
 import { humanTime, oneLine } from './escape.js';
 import { MAX_ROWS } from './html.js';
+import { trendLines } from './trend-text.js';
 import type { Summary } from './types.js';
 
 const BAR_WIDTH = 30;
@@ -29,6 +30,8 @@ export function renderText(
     out,
     s.funnel.map((st) => [st.kind === 'outcome' ? `-> ${st.label}` : st.label, st.count]),
   );
+
+  out.push(...trendLines(s.trends, o.timeZone));
 
   heading(out, 'HOT LEADS TO CALL');
   if (s.hotLeads.length === 0) out.push('  none in this period');

@@ -3,6 +3,7 @@
  * string (`2026-12-01T17:00:00Z`); every name, phone and reply body is the raw outside text
  * (the renderers escape it for their medium).
  */
+import type { Trends } from './trends.js';
 
 /** A stage of the funnel as the caller (the funnel engine) names and orders it. */
 export interface StageSpec {
@@ -86,4 +87,6 @@ export interface Summary {
   /** what goes out in the next 24 hours: contacts due, and those among them coming back from `later` */
   ahead: { due: number; backFromLater: (Person & { at: string })[] };
   errors: RunProblem[];
+  /** the last seven days side by side, today so far, and each step's conversion */
+  trends: Trends;
 }
