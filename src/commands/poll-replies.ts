@@ -44,6 +44,17 @@ export async function run(
   try {
     const cursor = await store.readState<PollCursor>(CURSOR_STATE);
     const ourNumber = twilio.messagingServiceSid === undefined ? twilio.phoneNumber : undefined;
+    // Delivery results first, then replies: the two ask Twilio for different things and either
+    // order records the same. Contacts are read only for what moves them (a final delivery
+    // result); a reply only needs the id of the number that wrote (looked up below, without
+    // reading rows when the index allows). An operator's edit of contacts.csv while the replies
+    // are listed is refused at save (test/commands/operator-edit.test.ts).
+    const deliveries = (await store.readState<Deliveries>(DELIVERIES_STATE)) ?? { pending: [], resends: [] };
+    const updates = await statusUpdates(adapter, deliveries, now, ourNumber);
+    const table = updates.some((u) => FINAL_STATUSES.has(u.status))
+      ? await store.loadContacts({ ids: updates.map((u) => u.contactId) })
+      : undefined;
+
     const listed: TwilioMessage[] = [];
     // Replies come to the number a text went from: every sender the funnel has used is polled.
     const senders = sendersToPoll(cursor, ourNumber);
@@ -84,14 +95,6 @@ export async function run(
     const bySid = new Map(listed.map((m) => [m.sid, m]));
     const fresh = result.record.map((r) => bySid.get(r.sid) as TwilioMessage).reverse(); // oldest first
 
-    const deliveries = (await store.readState<Deliveries>(DELIVERIES_STATE)) ?? { pending: [], resends: [] };
-    const updates = await statusUpdates(adapter, deliveries, now, ourNumber);
-
-    // Contacts are read only for what moves them (a final delivery result); replies only need
-    // the id of the number that wrote, which the store finds without reading rows when it can.
-    const table = updates.some((u) => FINAL_STATUSES.has(u.status))
-      ? await store.loadContacts({ ids: updates.map((u) => u.contactId) })
-      : undefined;
     const idByPhone = await store.contactIdsByPhone(fresh.map((m) => m.from ?? ''));
     const entries: InboxEntry[] = fresh.map((m) => ({
       sid: m.sid,
