@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { openDataDir } from '../../src/adapters/store/index.js';
 import { CONTACT_COLUMNS, contactRow, messageRow } from '../../src/core/model.js';
+import { STATE } from '../../src/core/state-files.js';
 import { TempFailError } from '../../src/errors.js';
 import { modeOf, tempDataDir, tempRoot } from './helpers.js';
 
@@ -116,7 +117,7 @@ describe('read-only (dry-run)', () => {
     expect(table.rows).toHaveLength(1);
     await expect(dry.saveContacts(table)).rejects.toThrow(/read-only/);
     await expect(dry.appendMessages([messageRow({ sid: 'SM1' })])).rejects.toThrow(/read-only/);
-    await expect(dry.writeState('x', {})).rejects.toThrow(/read-only/);
+    await expect(dry.writeState(STATE.recentTexts, {})).rejects.toThrow(/read-only/);
     await expect(dry.writeCsv('x.csv', ['a'], [])).rejects.toThrow(/read-only/);
     await dry.close();
     await dry.close();
