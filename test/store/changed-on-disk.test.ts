@@ -77,6 +77,24 @@ describe('a contacts.csv changed on disk since it was loaded is never overwritte
     await data.close();
   });
 
+  test('each table is saved against its own load: the older one is refused, the newer one saved', async () => {
+    const dir = tempDataDir();
+    const data = await openDataDir({ dir, lockWaitSeconds: 1, now: () => NOW });
+    const path = join(dir, 'contacts.csv');
+    writeFileSync(path, 'id,phone,first_name\n1,+15551234567,Ana\n');
+    const older = await data.loadContacts();
+    writeFileSync(path, 'id,phone,first_name\n1,+15551234567,Anna (fixed by hand)\n');
+    const newer = await data.loadContacts();
+    await expect(data.saveContacts(older)).rejects.toMatchObject({ exitCode: 75 });
+    (newer.rows[0] as Record<string, string>).state = 'intro';
+    await data.saveContacts(newer);
+    expect((await data.loadContacts()).rows[0]).toMatchObject({
+      first_name: 'Anna (fixed by hand)',
+      state: 'intro',
+    });
+    await data.close();
+  });
+
   test('a file created after loading an empty dir is not overwritten either', async () => {
     const dir = tempDataDir();
     const data = await openDataDir({ dir, lockWaitSeconds: 1 });
