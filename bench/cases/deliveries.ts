@@ -4,8 +4,10 @@
  * listing (pages of PageSize 1000), not one GET per text: requests = pages of our texts + the
  * reply listing. Yardstick for time: the same poll with no pending text.
  */
-import { rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeStateFile } from '../../src/adapters/store/run-state.js';
+import { STATE } from '../../src/core/state-files.js';
 import type { StoredMessage } from '../../src/twilio-server/index.js';
 import {
   makeDataDir,
@@ -69,20 +71,17 @@ export async function deliveriesSection(
         );
         for (let r = 0; r < reps; r++) {
           await writeState(dir, new Date(NOW.getTime() - 60_000));
-          await writeFile(
-            join(dir, 'deliveries.json'),
-            JSON.stringify({
-              pending: texts.map((t, i) => ({
-                sid: t.sid,
-                contactId: String(i + 1),
-                to: t.to,
-                body: t.body,
-                step: 'intro',
-                sentAt: new Date(sent).toISOString(),
-              })),
-              resends: [],
-            }),
-          );
+          await writeStateFile(dir, STATE.deliveries, {
+            pending: texts.map((t, i) => ({
+              sid: t.sid,
+              contactId: String(i + 1),
+              to: t.to,
+              body: t.body,
+              step: 'intro',
+              sentAt: new Date(sent).toISOString(),
+            })),
+            resends: [],
+          });
           server.resetRequestCounts();
           const run = await smsfunnel(['poll-replies'], env);
           times.push(run.ms);

@@ -3,8 +3,10 @@
  * since the cursor: the requests it makes (the server counts them) and its wall time. Cost must
  * follow what is new, not the history: requests = pages of new replies (PageSize 1000) + 1.
  */
-import { rm, stat, writeFile } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeStateFile } from '../../src/adapters/store/run-state.js';
+import { STATE } from '../../src/core/state-files.js';
 import { makeDataDir, NOW, writeContacts, writeMessages, writeState } from '../lib/data.js';
 import { smsfunnel } from '../lib/proc.js';
 import type { Section } from '../lib/report.js';
@@ -58,14 +60,11 @@ export async function pollSection(
               .filter((m) => m.direction === 'inbound' && (m.dateSent ?? 0) >= after.getTime() - 10 * 60_000)
               .map((m) => m.sid)
               .sort();
-            await writeFile(
-              join(dir, 'poll-cursor.json'),
-              JSON.stringify({
-                after: new Date(after.getTime() - 10 * 60_000).toISOString(),
-                seen,
-                logSize: (await stat(join(dir, 'messages.csv'))).size,
-              }),
-            );
+            await writeStateFile(dir, STATE.pollCursor, {
+              after: new Date(after.getTime() - 10 * 60_000).toISOString(),
+              seen,
+              logSize: (await stat(join(dir, 'messages.csv'))).size,
+            });
           }
           server.resetRequestCounts();
           const run = await smsfunnel(['poll-replies'], cronEnv(server, dir, funnelFile));

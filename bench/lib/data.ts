@@ -6,9 +6,11 @@
  */
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeStateFile } from '../../src/adapters/store/run-state.js';
 import { CONTACT_COLUMNS, MESSAGE_COLUMNS } from '../../src/core/model.js';
+import { STATE } from '../../src/core/state-files.js';
 
 /** The benchmark's "now": a Wednesday, 12:00 in New York, inside the example funnel's quiet hours. */
 export const NOW = new Date('2026-06-10T16:00:00Z');
@@ -145,12 +147,9 @@ export async function writeState(dir: string, cursorAfter: Date): Promise<void> 
     (s) => s.size,
     () => 0,
   );
-  await writeFile(
-    join(dir, 'poll-cursor.json'),
-    `${JSON.stringify({ after: cursorAfter.toISOString(), seen: [], logSize }, null, 2)}\n`,
-  );
-  await writeFile(join(dir, 'inbox.json'), `${JSON.stringify({ replies: [] }, null, 2)}\n`);
-  await writeFile(join(dir, 'deliveries.json'), `${JSON.stringify({ pending: [], resends: [] }, null, 2)}\n`);
+  await writeStateFile(dir, STATE.pollCursor, { after: cursorAfter.toISOString(), seen: [], logSize });
+  await writeStateFile(dir, STATE.inbox, STATE.inbox.empty());
+  await writeStateFile(dir, STATE.deliveries, STATE.deliveries.empty());
 }
 
 export async function makeDataDir(dir: string): Promise<string> {

@@ -21,8 +21,7 @@ import {
 } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { join } from 'node:path';
-
-export const JOURNAL_FILE = 'send-journal.jsonl';
+import { SEND_JOURNAL_FILE } from '../core/state-files.js';
 
 /** What the send decided for the contact, applied once the message is known to be out. */
 export interface IntentDecision {
@@ -69,7 +68,7 @@ export class SendJournal {
   private tail: Promise<void> = Promise.resolve();
 
   constructor(dataDir: string) {
-    this.path = join(dataDir, JOURNAL_FILE);
+    this.path = join(dataDir, SEND_JOURNAL_FILE);
   }
 
   /** Entries of a previous run that are not settled (no `gone`), in order. */

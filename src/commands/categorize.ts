@@ -19,10 +19,10 @@ import {
 } from '../core/compliance/suppression.js';
 import { isOptedOut } from '../core/contact-update.js';
 import { type CompiledFunnel, compileFunnel, expecting, type Funnel } from '../core/funnel/index.js';
-import { HANDOFF_STATE, type Handoff } from '../core/handoff.js';
-import { emptyInbox, INBOX_STATE, type Inbox, type InboxEntry } from '../core/inbox.js';
+import type { InboxEntry } from '../core/inbox.js';
 import type { Contact, MessageRow } from '../core/model.js';
 import { applyReply, categoryRow } from '../core/reply.js';
+import { STATE } from '../core/state-files.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { correctByHand, stepExpects, testLabeledFile } from './categorize-tools.js';
 import type { CommandContext } from './context.js';
@@ -62,7 +62,7 @@ export async function run(
     readOnly: ctx.options.dryRun,
   });
   try {
-    const inbox = (await store.readState<Inbox>(INBOX_STATE)) ?? emptyInbox();
+    const inbox = await store.readState(STATE.inbox);
     if (inbox.replies.length === 0) {
       ctx.out.result('no new replies to categorize');
       ctx.out.data({ categorized: 0, byCategory: {} });
@@ -75,7 +75,7 @@ export async function run(
     );
     const firstText = await firstTextTimes(store, replies, byId);
     // a person is handling these contacts: their replies are logged, the funnel routes none
-    const withPerson = (await store.readState<Handoff>(HANDOFF_STATE))?.withPerson ?? {};
+    const withPerson = (await store.readState(STATE.handoff)).withPerson ?? {};
     let unrouted = 0;
     const rows: MessageRow[] = [];
     // Every STOP and START goes on the suppression list, from a contact or not (opt-outs.csv).
@@ -154,8 +154,8 @@ export async function run(
     await store.appendMessages(rows);
     await store.saveContacts(table);
     const handled = new Set(replies.map((r) => r.sid));
-    const after = (await store.readState<Inbox>(INBOX_STATE)) ?? emptyInbox();
-    await store.writeState(INBOX_STATE, { replies: after.replies.filter((r) => !handled.has(r.sid)) });
+    const after = await store.readState(STATE.inbox);
+    await store.writeState(STATE.inbox, { replies: after.replies.filter((r) => !handled.has(r.sid)) });
     ctx.out.result(
       `categorized ${replies.length} repl${replies.length === 1 ? 'y' : 'ies'}: ${counts}${unknownNote}`,
     );

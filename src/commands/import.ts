@@ -85,7 +85,9 @@ export async function run(
       source: shown(file),
     });
     if (!dryRun) await dataDir.appendOptOuts(outcome.optOuts);
-    if (!dryRun && outcome.changed) await dataDir.saveContacts(outcome.contacts);
+    // The plan's table is new, made from the one loaded: saved against what was loaded.
+    if (!dryRun && outcome.changed)
+      await dataDir.saveContacts({ ...outcome.contacts, source: existing.source });
     if (!dryRun && outcome.rejects.length > 0) {
       rejectsFile = await dataDir.writeCsv(
         rejectsName(dataDir.dir, now),

@@ -4,8 +4,9 @@
  * (src/core/handoff.ts). Read only.
  */
 import { openDataDir } from '../adapters/store/index.js';
-import { emptyHandoff, formatWait, HANDOFF_STATE, type Handoff, inboxItems } from '../core/handoff.js';
+import { formatWait, inboxItems } from '../core/handoff.js';
 import { localTime } from '../core/local-time.js';
+import { STATE } from '../core/state-files.js';
 import { ExitCode } from '../errors.js';
 import { type CommandContext, loadCommandConfig, readingZone } from './context.js';
 
@@ -20,7 +21,7 @@ export async function run(ctx: CommandContext): Promise<number> {
   const now = clock.now();
   try {
     const contacts = (await store.loadContacts()).rows;
-    const handoff = (await store.readState<Handoff>(HANDOFF_STATE)) ?? emptyHandoff();
+    const handoff = await store.readState(STATE.handoff);
     const items = inboxItems(await store.readMessages(), contacts, handoff, now);
     ctx.out.data({ items });
     for (const i of items)

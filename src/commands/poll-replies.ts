@@ -10,18 +10,17 @@
 import { loadFunnelFile } from '../adapters/funnel-file.js';
 import { openDataDir } from '../adapters/store/index.js';
 import type { TwilioAdapter, TwilioMessage } from '../adapters/twilio/index.js';
-import { DELIVERIES_STATE, type Deliveries, FINAL_STATUSES, STATUS_WINDOW_MS } from '../core/delivery.js';
+import { type Deliveries, FINAL_STATUSES, STATUS_WINDOW_MS } from '../core/delivery.js';
 import { applyDeliveryResults, type StatusUpdate } from '../core/delivery-results.js';
 import { compileFunnel } from '../core/funnel/index.js';
-import { emptyInbox, INBOX_STATE, type Inbox, type InboxEntry } from '../core/inbox.js';
+import type { InboxEntry } from '../core/inbox.js';
 import { isoSeconds, messageRow } from '../core/model.js';
-import { absorb, listFrom, type PollCursor, sendersToPoll } from '../core/poll.js';
-import { SENDER_HOLD_STATE, type SenderHold, strongerHold } from '../core/sender-hold.js';
+import { absorb, listFrom, sendersToPoll } from '../core/poll.js';
+import { strongerHold } from '../core/sender-hold.js';
+import { STATE } from '../core/state-files.js';
 import { ExitCode } from '../errors.js';
 import type { CommandContext } from './context.js';
 import { loadCommandConfig, withSender } from './context.js';
-
-export const CURSOR_STATE = 'poll-cursor';
 
 export async function run(
   ctx: CommandContext,
@@ -42,8 +41,19 @@ export async function run(
   const { createTwilioAdapter } = await import('../adapters/twilio/index.js');
   const adapter = await createTwilioAdapter(twilio);
   try {
-    const cursor = await store.readState<PollCursor>(CURSOR_STATE);
+    const cursor = await store.readState(STATE.pollCursor);
     const ourNumber = twilio.messagingServiceSid === undefined ? twilio.phoneNumber : undefined;
+    // Delivery results first, then replies: the two ask Twilio for different things and either
+    // order records the same. Contacts are read only for what moves them (a final delivery
+    // result); a reply only needs the id of the number that wrote (looked up below, without
+    // reading rows when the index allows). An operator's edit of contacts.csv while the replies
+    // are listed is refused at save (test/commands/operator-edit.test.ts).
+    const deliveries = await store.readState(STATE.deliveries);
+    const updates = await statusUpdates(adapter, deliveries, now, ourNumber);
+    const table = updates.some((u) => FINAL_STATUSES.has(u.status))
+      ? await store.loadContacts({ ids: updates.map((u) => u.contactId) })
+      : undefined;
+
     const listed: TwilioMessage[] = [];
     // Replies come to the number a text went from: every sender the funnel has used is polled.
     const senders = sendersToPoll(cursor, ourNumber);
@@ -84,15 +94,10 @@ export async function run(
     const bySid = new Map(listed.map((m) => [m.sid, m]));
     const fresh = result.record.map((r) => bySid.get(r.sid) as TwilioMessage).reverse(); // oldest first
 
-    const deliveries = (await store.readState<Deliveries>(DELIVERIES_STATE)) ?? { pending: [], resends: [] };
-    const updates = await statusUpdates(adapter, deliveries, now, ourNumber);
-
-    // Contacts are read only for what moves them (a final delivery result); replies only need
-    // the id of the number that wrote, which the store finds without reading rows when it can.
-    const table = updates.some((u) => FINAL_STATUSES.has(u.status))
-      ? await store.loadContacts({ ids: updates.map((u) => u.contactId) })
-      : undefined;
-    const idByPhone = await store.contactIdsByPhone(fresh.map((m) => m.from ?? ''));
+    const idByPhone = await store.contactIdsByPhone(
+      fresh.map((m) => m.from ?? ''),
+      table,
+    );
     const entries: InboxEntry[] = fresh.map((m) => ({
       sid: m.sid,
       contactId: idByPhone.get(m.from ?? '') ?? '',
@@ -120,10 +125,10 @@ export async function run(
     if (entries.length > 0) {
       // The inbox first: a kill before the log is written leaves them queued once (deduplicated
       // by SID) and the next poll records them, since the log does not have them.
-      const inbox = (await store.readState<Inbox>(INBOX_STATE)) ?? emptyInbox();
+      const inbox = await store.readState(STATE.inbox);
       const queued = new Set(inbox.replies.map((r) => r.sid));
       inbox.replies.push(...entries.filter((e) => !queued.has(e.sid)));
-      await store.writeState(INBOX_STATE, inbox);
+      await store.writeState(STATE.inbox, inbox);
       await store.appendMessages(
         entries.map((e) =>
           messageRow({
@@ -153,11 +158,11 @@ export async function run(
       });
       failures = effects.lines;
       if (effects.hold !== undefined) {
-        const before = await store.readState<SenderHold | null>(SENDER_HOLD_STATE);
+        const before = await store.readState(STATE.senderHold);
         const same = before?.sender === sender ? before : undefined;
         const texts = (same?.texts ?? 0) + effects.hold.texts;
         const hold = strongerHold(same, effects.hold);
-        await store.writeState(SENDER_HOLD_STATE, { ...hold, texts });
+        await store.writeState(STATE.senderHold, { ...hold, texts });
         ctx.out.warn(
           `Twilio ${effects.hold.code}: ${effects.hold.meaning}. ${effects.hold.fix}; \`send\` creates no text from ${sender} until then${effects.hold.until === null ? ' (then run `smsfunnel retry --sender`)' : ` (it tries again after ${effects.hold.until})`}.`,
         );
@@ -178,12 +183,12 @@ export async function run(
         ),
       );
       if (table !== undefined && effects.contactsChanged) await store.saveContacts(table);
-      await store.writeState(DELIVERIES_STATE, deliveries);
+      await store.writeState(STATE.deliveries, deliveries);
     }
     // Last, the cursor, with the log's size as its bookmark: everything up to here is recorded.
     const newSender = senders.length > (cursor?.senders?.length ?? 0);
     if (result.changed || entries.length > 0 || updates.length > 0 || newSender) {
-      await store.writeState(CURSOR_STATE, {
+      await store.writeState(STATE.pollCursor, {
         ...result.cursor,
         ...(senders.length === 0 ? {} : { senders }),
         logSize: await store.messagesSize(),

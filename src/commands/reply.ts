@@ -10,20 +10,14 @@ import { loadFunnelFile } from '../adapters/funnel-file.js';
 import { type Intent, SendJournal } from '../adapters/send-journal.js';
 import { openDataDir } from '../adapters/store/index.js';
 import { stoppedError } from '../adapters/twilio/errors.js';
-import {
-  capReached,
-  pruneRecent,
-  RECENT_TEXTS_STATE,
-  ruledWindow,
-  ruleFor,
-} from '../core/compliance/state-rules.js';
+import { capReached, pruneRecent, ruledWindow, ruleFor } from '../core/compliance/state-rules.js';
 import { suppressedNumbers } from '../core/compliance/suppression.js';
 import { isOptedOut } from '../core/contact-update.js';
-import { emptyHandoff, HANDOFF_STATE, type Handoff } from '../core/handoff.js';
 import { localTime } from '../core/local-time.js';
 import { isoSeconds } from '../core/model.js';
 import { contactTimeZone, validityPeriod, WIDEST_QUIET_HOURS } from '../core/quiet-hours.js';
 import { refusalOf } from '../core/refusal.js';
+import { STATE } from '../core/state-files.js';
 import { codeMeaning } from '../core/twilio-codes.js';
 import { DataError, ExitCode, SmsfunnelError, UnavailableError, UsageError } from '../errors.js';
 import { type CommandContext, loadCommandConfig, requireContact, withSender } from './context.js';
@@ -86,10 +80,7 @@ export async function run(
           ? "No text goes outside what the law of the contact's state allows."
           : "Wait for the window, or add --now to send outside the funnel's quiet hours (never outside the law's).",
       );
-    const recent = pruneRecent(
-      (await store.readState<Record<string, string[]>>(RECENT_TEXTS_STATE)) ?? {},
-      now,
-    );
+    const recent = pruneRecent(await store.readState(STATE.recentTexts), now);
     const capped = capReached(rule, recent[contact.id] ?? [], now);
     if (capped !== undefined)
       throw new UsageError(
@@ -159,8 +150,8 @@ export async function run(
     await store.appendMessages([sentRow(intent, sid, now)]);
     await journal.append({ t: 'logged', id: intent.id });
     applyIntentTo(contact, intent);
-    const handoff = (await store.readState<Handoff>(HANDOFF_STATE)) ?? emptyHandoff();
-    await store.writeState(HANDOFF_STATE, {
+    const handoff = await store.readState(STATE.handoff);
+    await store.writeState(STATE.handoff, {
       ...handoff,
       withPerson: {
         ...(handoff.withPerson ?? {}),
@@ -168,7 +159,7 @@ export async function run(
       },
     });
     if (rule.maxPer24h !== undefined)
-      await store.writeState(RECENT_TEXTS_STATE, {
+      await store.writeState(STATE.recentTexts, {
         ...recent,
         [contact.id]: [...(recent[contact.id] ?? []), isoSeconds(now)],
       });

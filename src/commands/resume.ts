@@ -9,9 +9,10 @@ import { openDataDir } from '../adapters/store/index.js';
 import { suppressedNumbers } from '../core/compliance/suppression.js';
 import { isOptedOut } from '../core/contact-update.js';
 import { compileFunnel } from '../core/funnel/index.js';
-import { closeItems, emptyHandoff, HANDOFF_STATE, type Handoff, inboxItems } from '../core/handoff.js';
+import { closeItems, inboxItems } from '../core/handoff.js';
 import { isoSeconds } from '../core/model.js';
 import { stateSending } from '../core/retry.js';
+import { STATE } from '../core/state-files.js';
 import { DataError, ExitCode, UsageError } from '../errors.js';
 import { type CommandContext, loadCommandConfig, requireContact } from './context.js';
 
@@ -55,7 +56,7 @@ async function handBack(
   try {
     const table = await store.loadContacts();
     const contact = requireContact(table.rows, ref, store.contactsPath);
-    const handoff = (await store.readState<Handoff>(HANDOFF_STATE)) ?? emptyHandoff();
+    const handoff = await store.readState(STATE.handoff);
     const items = inboxItems(await store.readMessages(), table.rows, handoff, now);
     const { closed, handoff: next } = closeItems(items, contact.id, how, handoff, isoSeconds(now));
     let set: Record<string, string> | undefined;
@@ -88,7 +89,7 @@ async function handBack(
       ctx.out.result(`dry run: ${what}; nothing written`);
       return ExitCode.ok;
     }
-    if (JSON.stringify(next) !== JSON.stringify(handoff)) await store.writeState(HANDOFF_STATE, next);
+    if (JSON.stringify(next) !== JSON.stringify(handoff)) await store.writeState(STATE.handoff, next);
     if (set !== undefined) {
       Object.assign(contact, set);
       await store.saveContacts(table);

@@ -6,10 +6,9 @@
 import { loadFunnelFile } from '../adapters/funnel-file.js';
 import { openDataDir } from '../adapters/store/index.js';
 import { suppressedNumbers } from '../core/compliance/suppression.js';
-import { DELIVERIES_STATE, type Deliveries } from '../core/delivery.js';
 import { compileFunnel } from '../core/funnel/index.js';
 import { planRetry } from '../core/retry.js';
-import { SENDER_HOLD_STATE, type SenderHold } from '../core/sender-hold.js';
+import { STATE } from '../core/state-files.js';
 import { DataError, ExitCode, UsageError } from '../errors.js';
 import { type CommandContext, loadCommandConfig, requireContact } from './context.js';
 
@@ -48,10 +47,10 @@ export async function run(
       return ExitCode.ok;
     }
     Object.assign(contact, plan.set);
-    const deliveries = await store.readState<Deliveries>(DELIVERIES_STATE);
-    if (deliveries?.resends.some((r) => r.contactId === contact.id)) {
+    const deliveries = await store.readState(STATE.deliveries);
+    if (deliveries.resends.some((r) => r.contactId === contact.id)) {
       deliveries.resends = deliveries.resends.filter((r) => r.contactId !== contact.id);
-      await store.writeState(DELIVERIES_STATE, deliveries);
+      await store.writeState(STATE.deliveries, deliveries);
     }
     await store.saveContacts(table);
     ctx.out.result(line);
@@ -71,7 +70,7 @@ async function liftSenderHold(ctx: CommandContext): Promise<number> {
     readOnly: ctx.options.dryRun,
   });
   try {
-    const hold = await store.readState<SenderHold | null>(SENDER_HOLD_STATE);
+    const hold = await store.readState(STATE.senderHold);
     if (hold === null || hold === undefined) {
       ctx.out.result('no sender hold: send is not held');
       ctx.out.data({ lifted: false });
@@ -82,7 +81,7 @@ async function liftSenderHold(ctx: CommandContext): Promise<number> {
       ctx.out.result(`dry run: would have ${line}; nothing written`);
       return ExitCode.ok;
     }
-    await store.writeState(SENDER_HOLD_STATE, null);
+    await store.writeState(STATE.senderHold, null);
     ctx.out.result(line);
     ctx.out.data({ lifted: true, sender: hold.sender, code: hold.code, texts: hold.texts });
     return ExitCode.ok;

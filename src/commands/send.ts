@@ -14,14 +14,8 @@ import { type DataDir, openDataDir } from '../adapters/store/index.js';
 import { holdError, stoppedError } from '../adapters/twilio/errors.js';
 import type { SendOutcome, TwilioMessage } from '../adapters/twilio/index.js';
 import type { Config, TwilioConfig } from '../config.js';
-import {
-  capLeft,
-  DAILY_SENDS_STATE,
-  type DailySends,
-  localDay,
-  sentOn,
-} from '../core/compliance/daily-cap.js';
-import { pruneRecent, RECENT_TEXTS_STATE, ruleFor } from '../core/compliance/state-rules.js';
+import { capLeft, localDay, sentOn } from '../core/compliance/daily-cap.js';
+import { pruneRecent, ruleFor } from '../core/compliance/state-rules.js';
 import {
   type OptOutRow,
   optOutRow,
@@ -29,10 +23,9 @@ import {
   suppressedNumbers,
 } from '../core/compliance/suppression.js';
 import { decisionColumns, isOptedOut, sentColumns } from '../core/contact-update.js';
-import { DELIVERIES_STATE, type Deliveries, type PendingDelivery } from '../core/delivery.js';
+import type { PendingDelivery } from '../core/delivery.js';
 import { compileFunnel, type Funnel } from '../core/funnel/index.js';
-import { HANDOFF_STATE, type Handoff } from '../core/handoff.js';
-import { awaitingCategorize, emptyInbox, INBOX_STATE, type Inbox } from '../core/inbox.js';
+import { awaitingCategorize } from '../core/inbox.js';
 import { type Contact, isoSeconds, type MessageRow } from '../core/model.js';
 import { validityPeriod } from '../core/quiet-hours.js';
 import { refusalOf } from '../core/refusal.js';
@@ -44,7 +37,8 @@ import {
   skippedByReason,
   summaryLine,
 } from '../core/send-plan.js';
-import { activeHold, describeHold, SENDER_HOLD_STATE, type SenderHold } from '../core/sender-hold.js';
+import { activeHold, describeHold } from '../core/sender-hold.js';
+import { STATE } from '../core/state-files.js';
 import { codeMeaning } from '../core/twilio-codes.js';
 import { ConfigError, ExitCode, UsageError } from '../errors.js';
 import { packageVersion } from '../version.js';
@@ -86,7 +80,7 @@ export async function run(
   const inputs = scheduleInputs(funnel, config);
   // SEND_DAILY_CAP: what went today (the funnel's day) counts against the carrier's daily limit.
   const day = localDay(now, funnel.timezone);
-  const daily = await store.readState<DailySends | null>(DAILY_SENDS_STATE);
+  const daily = await store.readState(STATE.dailySends);
   const left = capLeft(config.sendDailyCap, daily, day);
   const capNote =
     config.sendDailyCap === undefined || left > (limit ?? Number.POSITIVE_INFINITY)
@@ -94,7 +88,7 @@ export async function run(
       : `SEND_DAILY_CAP ${config.sendDailyCap}: ${sentOn(daily, day)} sent today (${day}), ${left} more may go today; the rest wait for tomorrow`;
   const twilio = dryRun ? undefined : withSender(config.twilio as TwilioConfig, funnel);
   // A delivery result blamed the sender (src/core/sender-hold.ts): no text until it is fixed.
-  const savedHold = await store.readState<SenderHold | null>(SENDER_HOLD_STATE);
+  const savedHold = await store.readState(STATE.senderHold);
   const sender = twilio?.messagingServiceSid ?? twilio?.phoneNumber ?? savedHold?.sender ?? '';
   const hold = activeHold(savedHold, sender, now);
   if (hold !== undefined) {
@@ -124,7 +118,7 @@ export async function run(
   let adapter = twilio === undefined ? undefined : await twilioAdapter(twilio);
   try {
     const pending = journal.unsettled();
-    const deliveries = (await store.readState<Deliveries>(DELIVERIES_STATE)) ?? { pending: [], resends: [] };
+    const deliveries = await store.readState(STATE.deliveries);
     // The contacts this run may touch: every one ready by now, those a killed run was texting and
     // those owed a resend. Through the index only their rows are read (see DataDir.loadContacts).
     const table = await store.loadContacts({
@@ -149,7 +143,7 @@ export async function run(
     }
     const unknownContacts = new Set(recovery.unknown.map((i) => i.contactId));
 
-    const inbox = (await store.readState<Inbox>(INBOX_STATE)) ?? emptyInbox();
+    const inbox = await store.readState(STATE.inbox);
     // Texts the killed run sent are followed like any other (its deliveries.json was never written).
     const following = new Set(deliveries.pending.map((p) => p.sid));
     for (const { intent, sid } of recovery.sent)
@@ -174,10 +168,7 @@ export async function run(
     }
 
     // Florida, Oklahoma, Maryland: at most 3 texts to a person in 24 hours (state-rules.ts).
-    let recentTexts = pruneRecent(
-      (await store.readState<Record<string, string[]>>(RECENT_TEXTS_STATE)) ?? {},
-      now,
-    );
+    let recentTexts = pruneRecent(await store.readState(STATE.recentTexts), now);
     const recentBefore = JSON.stringify(recentTexts);
     const plan = planSends({
       recentTexts,
@@ -187,7 +178,7 @@ export async function run(
       now,
       awaitingCategorize: held,
       unsettled: unknownContacts,
-      withPerson: new Set(Object.keys((await store.readState<Handoff>(HANDOFF_STATE))?.withPerson ?? {})),
+      withPerson: new Set(Object.keys((await store.readState(STATE.handoff)).withPerson ?? {})),
       resends: deliveries.resends,
       suppressed,
       ...(limit === undefined && left === Number.POSITIVE_INFINITY
@@ -330,11 +321,11 @@ export async function run(
       await store.appendOptOuts(listed);
       if (dirty) await store.saveContacts(table);
       if (plan.sends.length > 0 || recovery.sent.length > 0 || droppedResends)
-        await store.writeState(DELIVERIES_STATE, deliveries);
+        await store.writeState(STATE.deliveries, deliveries);
       if (JSON.stringify(recentTexts) !== recentBefore)
-        await store.writeState(RECENT_TEXTS_STATE, recentTexts);
+        await store.writeState(STATE.recentTexts, recentTexts);
       if (counts.sent > 0)
-        await store.writeState(DAILY_SENDS_STATE, { day, sent: sentOn(daily, day) + counts.sent });
+        await store.writeState(STATE.dailySends, { day, sent: sentOn(daily, day) + counts.sent });
       await journal.settle(recovery.unknown);
     }
     const wake = nextWake(table.rows, plan.skipped, deliveries.resends, now, table.unloaded?.earliestReadyAt);
@@ -401,8 +392,8 @@ function noteHeldContacts(skipped: readonly Skip[], now: Date): string[] {
  */
 async function nothingDue(store: DataDir, journal: SendJournal, now: Date, inputs: string) {
   if (journal.unsettled().length > 0) return undefined;
-  const inbox = await store.readState<Inbox>(INBOX_STATE);
-  if (inbox !== undefined && inbox.replies.length > 0) return undefined;
+  const inbox = await store.readState(STATE.inbox);
+  if (inbox.replies.length > 0) return undefined;
   const schedule = await store.readSchedule(inputs);
   if (schedule === undefined) return undefined;
   if (schedule.nextDueAt !== null && Date.parse(schedule.nextDueAt) <= now.getTime()) return undefined;

@@ -11,13 +11,14 @@ import { loadFunnelFile } from '../adapters/funnel-file.js';
 import { openDataDir } from '../adapters/store/index.js';
 import { compileFunnel } from '../core/funnel/index.js';
 import { localTime } from '../core/local-time.js';
-import { activeHold, describeHold, SENDER_HOLD_STATE, type SenderHold } from '../core/sender-hold.js';
+import { activeHold, describeHold, type SenderHold } from '../core/sender-hold.js';
+import { STATE } from '../core/state-files.js';
 import { type FunnelStatus, funnelStatus } from '../core/status.js';
 import { funnelStages, withStages } from '../core/summary/funnel-stages.js';
 import { computeSummary, type Summary } from '../core/summary/index.js';
 import { ExitCode, SmsfunnelError } from '../errors.js';
 import { type CommandContext, loadCommandConfig } from './context.js';
-import { STATE_FILE, type SummaryState, windowStart } from './summarize.js';
+import { windowStart } from './summarize.js';
 
 export async function run(ctx: CommandContext): Promise<number> {
   const { config, clock } = loadCommandConfig(ctx, []);
@@ -43,8 +44,8 @@ export async function run(ctx: CommandContext): Promise<number> {
     const contacts = await data.loadContacts();
     const messages = await data.readMessages();
     status = funnelStatus(contacts.rows, messages, now);
-    const last = await data.readState<SummaryState>(STATE_FILE);
-    const saved = await data.readState<SenderHold | null>(SENDER_HOLD_STATE);
+    const last = await data.readState(STATE.summary);
+    const saved = await data.readState(STATE.senderHold);
     hold = activeHold(saved, saved?.sender ?? '', now);
     // The next summary starts where the last one ended (not a same-day --force resend's window).
     const since = windowStart(last, '', now);

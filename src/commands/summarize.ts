@@ -17,24 +17,11 @@ import type { EmailConfig } from '../config.js';
 import { compileFunnel } from '../core/funnel/index.js';
 import { localDay } from '../core/local-time.js';
 import { isoSeconds } from '../core/model.js';
+import { STATE, type SummaryState } from '../core/state-files.js';
 import { funnelStages, withStages } from '../core/summary/funnel-stages.js';
 import { computeSummary, renderSummaryEmail } from '../core/summary/index.js';
 import { ConfigError } from '../errors.js';
 import { type CommandContext, loadCommandConfig } from './context.js';
-
-export const STATE_FILE = 'summary.json';
-
-/** What `summary.json` holds: the last summary that an SMTP server accepted. */
-export interface SummaryState {
-  /** the day it was for in the team's zone, `2026-12-01` */
-  date: string;
-  /** when it was sent (the run's clock) */
-  sentAt: string;
-  /** the window it covered */
-  since: string;
-  until: string;
-  recipients: number;
-}
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -64,7 +51,7 @@ export async function run(
     messages: Awaited<ReturnType<typeof store.readMessages>>;
   };
   try {
-    last = await store.readState<SummaryState>(STATE_FILE);
+    last = await store.readState(STATE.summary);
     data = { contacts: (await store.loadContacts()).rows, messages: await store.readMessages() };
   } finally {
     await store.close();
@@ -148,7 +135,7 @@ export async function run(
       until: summary.until,
       recipients: receipt.accepted.length,
     };
-    await record.writeState(STATE_FILE, state);
+    await record.writeState(STATE.summary, state);
   } finally {
     await record.close();
   }

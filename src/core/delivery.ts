@@ -57,8 +57,6 @@ export interface Resend extends PendingDelivery {
   at: string;
 }
 
-export const DELIVERIES_STATE = 'deliveries';
-
 export interface Deliveries {
   pending: PendingDelivery[];
   resends: Resend[];

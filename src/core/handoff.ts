@@ -8,8 +8,6 @@
 import { isOptedOut } from './contact-update.js';
 import { type Contact, foldMessages, type MessageRow } from './model.js';
 
-export const HANDOFF_STATE = 'handoff';
-
 /**
  * Categories a person answers: questions, replies nothing understood, and HELP (when Twilio
  * answers it, nothing of ours follows, so it waits here; when the funnel does, its help text

@@ -19,8 +19,6 @@ export interface Inbox {
   replies: InboxEntry[];
 }
 
-export const INBOX_STATE = 'inbox';
-
 export function emptyInbox(): Inbox {
   return { replies: [] };
 }

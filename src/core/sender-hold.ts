@@ -9,8 +9,6 @@
 import { isoSeconds } from './model.js';
 import type { CodeMeaning } from './twilio-codes.js';
 
-export const SENDER_HOLD_STATE = 'sender-hold';
-
 export interface SenderHold {
   code: number;
   scope: CodeMeaning['scope'];

@@ -10,8 +10,8 @@ import { loadFunnelFile } from '../adapters/funnel-file.js';
 import { openDataDir } from '../adapters/store/index.js';
 import type { CommandContext } from '../commands/context.js';
 import { run as runStatus } from '../commands/status.js';
-import { STATE_FILE, type SummaryState } from '../commands/summarize.js';
 import { isoSeconds } from '../core/model.js';
+import { STATE, type SummaryState } from '../core/state-files.js';
 import { funnelStatus } from '../core/status.js';
 import { UnavailableError } from '../errors.js';
 import { startTwilioServer, type TwilioServer } from '../twilio-server/index.js';
@@ -168,7 +168,7 @@ async function recordPreviousSummary(dir: string, until: Date): Promise<void> {
       until: isoSeconds(until),
       recipients: 1,
     };
-    await store.writeState(STATE_FILE, state);
+    await store.writeState(STATE.summary, state);
   } finally {
     await store.close();
   }

@@ -76,6 +76,11 @@ export interface TwilioServer {
   /** API requests per route, e.g. `GET /Messages.json`, counted as they arrive (faulted ones too) */
   requestCounts(): Record<string, number>;
   resetRequestCounts(): void;
+  /**
+   * Runs `hook` when a request for `route` (named as in `requestCounts`) arrives, before it is
+   * answered: a test acts at that moment of a run without sleeping. Returns the remover.
+   */
+  onRequest(route: string, hook: () => void | Promise<void>): () => void;
 }
 
 const ERROR_TEXT: Record<number, string> = {
@@ -93,6 +98,7 @@ export async function startTwilioServer(options: TwilioServerOptions): Promise<T
   const store = new MessageStore();
   const faults = new Faults(options.realism);
   const counts = new Map<string, number>();
+  const hooks = new Set<{ route: string; hook: () => void | Promise<void> }>();
   const ctx: ApiContext = {
     accountSid: options.accountSid,
     store,
@@ -123,6 +129,7 @@ export async function startTwilioServer(options: TwilioServerOptions): Promise<T
           ? 'GET /Messages/{Sid}.json'
           : `${req.method} /Messages.json`;
     counts.set(routeName, (counts.get(routeName) ?? 0) + 1);
+    for (const h of [...hooks]) if (h.route === routeName) await h.hook();
     if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));
     if (
       req.headers.authorization !== expectedAuth ||
@@ -240,6 +247,11 @@ export async function startTwilioServer(options: TwilioServerOptions): Promise<T
     faults: (settings) => faults.apply(settings),
     requestCounts: () => Object.fromEntries(counts),
     resetRequestCounts: () => counts.clear(),
+    onRequest(route, hook) {
+      const entry = { route, hook };
+      hooks.add(entry);
+      return () => hooks.delete(entry);
+    },
   };
 
   await new Promise<void>((resolve, reject) => {

@@ -6,7 +6,7 @@
 import { existsSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import type { Deliveries } from '../../src/core/delivery.js';
+import { SEND_JOURNAL_FILE, STATE } from '../../src/core/state-files.js';
 import { duplicates, enrolled, makeWorld, resultLine, T0, testRealism, texts, type World } from './world.js';
 
 let world: World;
@@ -49,11 +49,9 @@ async function expectEachTextOnce(n: number, context: string): Promise<void> {
       .map((c) => `${c.id}:${c.state}`),
     context,
   ).toEqual([]);
-  expect(existsSync(join(world.dataDir, 'send-journal.jsonl')), `${context}: journal left`).toBe(false);
+  expect(existsSync(join(world.dataDir, SEND_JOURNAL_FILE)), `${context}: journal left`).toBe(false);
   // every text's delivery result is followed by poll-replies, including those settled by recovery
-  const deliveries = JSON.parse(
-    await import('node:fs').then((fs) => fs.readFileSync(join(world.dataDir, 'deliveries.json'), 'utf8')),
-  ) as Deliveries;
+  const deliveries = await world.state(STATE.deliveries);
   expect(deliveries.pending.map((p) => p.sid).sort(), context).toEqual(out.map((m) => m.sid).sort());
 }
 

@@ -3,6 +3,7 @@
  * person, a contact's thread, dismiss, and resume back into the funnel.
  */
 import { afterEach, describe, expect, test } from 'vitest';
+import { STATE } from '../../src/core/state-files.js';
 import { enrolled, HOUR, makeWorld, OUR_NUMBER, resultLine, texts, type World } from './world.js';
 
 let world: World;
@@ -154,9 +155,8 @@ describe('inbox, thread, dismiss, resume', () => {
   test("reply keeps the law of the contact's state: a fourth text in 24 hours to Florida waits", async () => {
     world = await makeWorld();
     await world.seed([enrolled('1', { phone: '+13055550711', first_name: 'Flo' })]);
-    const { writeFileSync } = await import('node:fs');
     const texted = ['2026-12-01T14:00:00Z', '2026-12-01T15:00:00Z', '2026-12-01T16:00:00Z'];
-    writeFileSync(`${world.dataDir}/recent-texts.json`, JSON.stringify({ '1': texted }));
+    await world.writeState(STATE.recentTexts, { '1': texted });
     const r = await world.run(['reply', '1', 'One more thing', '--now']);
     expect(r.code).toBe(64);
     expect(r.stderr).toMatch(/Florida law .* at most 3 texts in 24 hours; the next may go 2026-12-02 09:00/);

@@ -4,8 +4,7 @@
  * kept, delivery failures acted on by code, and a quiet poll that costs one request and no write.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import type { Deliveries } from '../../src/core/delivery.js';
-import type { Inbox } from '../../src/core/inbox.js';
+import { STATE } from '../../src/core/state-files.js';
 import {
   enrolled,
   example,
@@ -25,15 +24,6 @@ afterEach(async () => {
 
 const LIST = 'GET /Messages.json';
 const at = (ms: number) => new Date(Date.parse(T0) + ms);
-
-async function state<T>(name: string): Promise<T | undefined> {
-  const { readFile } = await import('node:fs/promises');
-  try {
-    return JSON.parse(await readFile(`${world.dataDir}/${name}.json`, 'utf8')) as T;
-  } catch {
-    return undefined;
-  }
-}
 
 async function received(): Promise<string[]> {
   return (await world.messages()).filter((m) => m.event === 'received').map((m) => m.sid);
@@ -92,7 +82,7 @@ describe('poll-replies', () => {
     const rows = (await world.messages()).filter((m) => m.event === 'received');
     expect(rows.find((m) => m.from === '+12125550002')).toMatchObject({ contact_id: '2', body: 'reply 1' });
     expect(rows.filter((m) => m.contact_id === '')).toHaveLength(2497);
-    expect((await state<Inbox>('inbox'))?.replies).toHaveLength(2500);
+    expect((await world.state(STATE.inbox))?.replies).toHaveLength(2500);
 
     // A second poll overlapping the first records nothing again.
     world.later(5 * 60_000);
@@ -127,7 +117,7 @@ describe('poll-replies', () => {
       'recorded 1 reply (1 from numbers that are no contact)',
     ]);
     expect(await received()).toEqual([a.sid, b.sid, c.sid]);
-    expect((await state<Inbox>('inbox'))?.replies.map((r) => r.sid)).toEqual([a.sid, b.sid, c.sid]);
+    expect((await world.state(STATE.inbox))?.replies.map((r) => r.sid)).toEqual([a.sid, b.sid, c.sid]);
   });
 
   test('a message still `receiving` is not recorded until complete, even when a newer one was recorded meanwhile', async () => {
@@ -225,7 +215,7 @@ describe('poll-replies', () => {
       ['4', 'undelivered', '30007'],
       ['5', 'delivered', ''],
     ]);
-    expect((await state<Deliveries>('deliveries'))?.pending).toEqual([]);
+    expect((await world.state(STATE.deliveries))?.pending).toEqual([]);
 
     // 3 h 50 min after the failure: not yet; at 4 h: the same text once more, to contact 1 only
     world.later(3 * HOUR + 50 * 60_000);
@@ -265,7 +255,7 @@ describe('poll-replies', () => {
     world.later(10 * 60_000);
     world.server.setStatus(world.outbound(phone)[0]?.sid as string, 'undelivered', 30003);
     expect((await world.run(['poll-replies'])).code).toBe(0);
-    expect((await state<Deliveries>('deliveries'))?.resends).toHaveLength(1);
+    expect((await world.state(STATE.deliveries))?.resends).toHaveLength(1);
 
     // The handset came back: before the resend is due they answer YES, which earns the answer.
     world.later(5 * HOUR);
@@ -273,7 +263,7 @@ describe('poll-replies', () => {
     expect((await world.run(['poll-replies'])).code).toBe(0);
     expect((await world.run(['categorize'])).code).toBe(0);
     expect(resultLine(await world.run(['send']))).toBe('sent 1, skipped 0, failed 0');
-    expect((await state<Deliveries>('deliveries'))?.resends).toEqual([]);
+    expect((await world.state(STATE.deliveries))?.resends).toEqual([]);
     for (const days of [1, 2]) {
       world.later(days * 24 * HOUR);
       expect((await world.run(['send'])).code).toBe(0);
@@ -295,7 +285,7 @@ describe('who and what is polled', () => {
     const r = await world.run(['poll-replies'], { env: { TWILIO_PHONE_NUMBER: NEW_NUMBER } });
     expect(r.code, r.stderr).toBe(0);
     expect(resultLine(r)).toBe('recorded 1 reply');
-    expect((await state<{ senders: string[] }>('poll-cursor'))?.senders).toEqual([OUR_NUMBER, NEW_NUMBER]);
+    expect((await world.state(STATE.pollCursor))?.senders).toEqual([OUR_NUMBER, NEW_NUMBER]);
   });
 
   test('a quiet week moves the cursor on, so polls do not list the week again', async () => {
@@ -304,7 +294,7 @@ describe('who and what is polled', () => {
     expect((await world.run(['poll-replies'])).code).toBe(0);
     world.later(3 * 24 * HOUR);
     expect((await world.run(['poll-replies'])).code).toBe(0);
-    const after = Date.parse((await state<{ after: string }>('poll-cursor'))?.after ?? '');
+    const after = Date.parse((await world.state(STATE.pollCursor))?.after ?? '');
     expect(world.now.getTime() - after).toBeLessThanOrEqual(20 * 60_000);
   });
 
@@ -359,7 +349,7 @@ describe('delivery polling is bounded', () => {
     const counts = world.server.requestCounts();
     expect(counts[LIST]).toBe(2); // the replies, then what we sent
     expect(Object.keys(counts).filter((k) => k.startsWith('GET /Messages/'))).toEqual([]);
-    expect((await state<Deliveries>('deliveries'))?.pending).toEqual([]);
+    expect((await world.state(STATE.deliveries))?.pending).toEqual([]);
   });
 
   test('texts a listing cannot show (accepted, no date_sent yet) are fetched by SID once 10 minutes old', async () => {

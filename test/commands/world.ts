@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDataDir } from '../../src/adapters/store/index.js';
 import { CONTACT_COLUMNS, type Contact, contactRow, type MessageRow } from '../../src/core/model.js';
+import type { StateFile } from '../../src/core/state-files.js';
 import {
   type Realism,
   type StoredMessage,
@@ -74,6 +75,10 @@ export interface World {
   seed(contacts: Partial<Contact>[], extraColumns?: string[]): Promise<void>;
   contacts(): Promise<Contact[]>;
   contact(id: string): Promise<Contact>;
+  /** a run-state file, read through the registry (src/core/state-files.ts) as commands read it */
+  state<T>(file: StateFile<T>): Promise<T>;
+  /** writes a run-state file as a command would (checked against its shape) */
+  writeState<T>(file: StateFile<T>, value: T): Promise<void>;
   messages(): Promise<MessageRow[]>;
   /** outbound messages the server holds, oldest first (to = a phone, when given) */
   outbound(to?: string): StoredMessage[];
@@ -138,8 +143,9 @@ export async function makeWorld(options: { funnel?: string; authToken?: string }
     async seed(contacts, extraColumns = []) {
       const store = await openDataDir({ dir: dataDir, lockWaitSeconds: 5 });
       try {
-        await store.loadContacts();
+        const loaded = await store.loadContacts();
         await store.saveContacts({
+          ...loaded,
           headers: [...CONTACT_COLUMNS, ...extraColumns],
           rows: contacts.map((c) => contactRow(c)),
         });
@@ -155,6 +161,18 @@ export async function makeWorld(options: { funnel?: string; authToken?: string }
       const found = (await world.contacts()).find((c) => c.id === id);
       if (found === undefined) throw new Error(`no contact ${id} in contacts.csv`);
       return found;
+    },
+    async state(file) {
+      const store = await openDataDir({ dir: dataDir, lockWaitSeconds: 5, readOnly: true });
+      return store.readState(file);
+    },
+    async writeState(file, value) {
+      const store = await openDataDir({ dir: dataDir, lockWaitSeconds: 5 });
+      try {
+        await store.writeState(file, value);
+      } finally {
+        await store.close();
+      }
     },
     async messages() {
       const store = await openDataDir({ dir: dataDir, lockWaitSeconds: 5, readOnly: true });

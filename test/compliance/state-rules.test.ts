@@ -1,10 +1,3 @@
-/**
- * The law of the contact's state (src/core/compliance/state-rules.ts): which rule a contact falls
- * under, and its sending window in its own zone, across weekdays and a DST change.
- */
-
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
   capReached,
@@ -14,6 +7,7 @@ import {
   STATE_RULES,
 } from '../../src/core/compliance/state-rules.js';
 import { WIDEST_QUIET_HOURS } from '../../src/core/quiet-hours.js';
+import { STATE } from '../../src/core/state-files.js';
 import { enrolled, makeWorld, type World } from '../commands/world.js';
 
 describe('which rule', () => {
@@ -176,7 +170,7 @@ describe('at most 3 texts in 24 hours in Florida, Oklahoma and Maryland', () => 
     try {
       await world.seed([enrolled('1', { phone: '+13055550101' }), enrolled('2', { phone: '+12125550102' })]);
       const texted = ['2026-12-01T13:00:00Z', '2026-12-01T14:00:00Z', '2026-12-01T15:00:00Z'];
-      writeFileSync(join(world.dataDir, 'recent-texts.json'), JSON.stringify({ '1': texted }));
+      await world.writeState(STATE.recentTexts, { '1': texted });
       const dry = await world.run(['send', '--dry-run']);
       expect(dry.stdout).toMatch(
         /#1 waits: Florida law \(Fla\. Stat\. 501\.059\): at most 3 texts in 24 hours/,
@@ -187,7 +181,7 @@ describe('at most 3 texts in 24 hours in Florida, Oklahoma and Maryland', () => 
       world.at('2026-12-02T14:00:01Z'); // 09:00 in Miami: two of the three are a day old
       expect((await world.run(['send'])).stdout).toMatch(/^sent 1,/);
       expect(world.outbound('+13055550101')).toHaveLength(1);
-      const recent = JSON.parse(readFileSync(join(world.dataDir, 'recent-texts.json'), 'utf8'));
+      const recent = await world.state(STATE.recentTexts);
       expect(recent['1']).toEqual([texted[2], '2026-12-02T14:00:01Z']);
     } finally {
       await world.close();

@@ -5,6 +5,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { STATE } from '../../src/core/state-files.js';
 import { closedPort, GOOD_USER, type SmtpCatcher, startSmtpCatcher } from '../summary/smtp-catcher.js';
 import { CANARY_SMTP_PASSWORD, CANARY_TOKEN, contactsCsv, usNumber, Workspace } from './harness.js';
 
@@ -44,7 +45,7 @@ const mailEnv = (port: number, password = CANARY_SMTP_PASSWORD) => ({
 
 describe('summarize with SMTP unavailable', () => {
   test('nothing listening: exit 69, summary.json not written; the next run sends it', async () => {
-    const state = ws.path('summary.json');
+    const state = ws.path(STATE.summary.file);
     const down = mailEnv(await closedPort());
     for (const flags of [[], ['--verbose']]) {
       const r = await ws.run(['summarize', ...flags], { env: down });
@@ -64,7 +65,7 @@ describe('summarize with SMTP unavailable', () => {
   });
 
   test('the server refuses the password: exit 69 or 78, nothing recorded, the password never printed', async () => {
-    const state = ws.path('summary.json');
+    const state = ws.path(STATE.summary.file);
     const before = ws.hashDataDir();
     for (const flags of [['--force'], ['--force', '--verbose']]) {
       const r = await ws.run(['summarize', ...flags], {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { openDataDir } from '../../src/adapters/store/index.js';
+import { STATE } from '../../src/core/state-files.js';
 import { DataError } from '../../src/errors.js';
 import { tempDataDir } from './helpers.js';
 
@@ -97,12 +98,43 @@ test.each([
 test('a corrupt state file is bad data naming the file', async () => {
   const dir = tempDataDir();
   const data = await openDataDir({ dir, lockWaitSeconds: 1 });
-  writeFileSync(join(dir, 'poll-cursor.json'), '{"after": ');
-  await expect(data.readState('poll-cursor')).rejects.toMatchObject({
+  writeFileSync(join(dir, STATE.pollCursor.file), '{"after": ');
+  await expect(data.readState(STATE.pollCursor)).rejects.toMatchObject({
     exitCode: 65,
-    message: expect.stringContaining(join(dir, 'poll-cursor.json')),
+    message: expect.stringContaining(join(dir, STATE.pollCursor.file)),
   });
-  expect(await data.readState('nothing-here')).toBeUndefined();
+  expect(await data.readState(STATE.summary)).toBeUndefined();
+  await data.close();
+});
+
+test('a state file of the wrong shape is bad data naming the file and each place; a cache is made again', async () => {
+  const dir = tempDataDir();
+  const data = await openDataDir({ dir, lockWaitSeconds: 1 });
+  // absent: what a run starts from
+  expect(await data.readState(STATE.inbox)).toEqual({ replies: [] });
+  expect(await data.readState(STATE.senderHold)).toBeNull();
+  writeFileSync(
+    join(dir, STATE.inbox.file),
+    JSON.stringify({ replies: [{ sid: 'SM1', contactId: 7, from: '+15551234567', to: '', body: 'hi' }] }),
+  );
+  const error = await data.readState(STATE.inbox).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toMatchObject({ exitCode: 65 });
+  expect((error as Error).message).toContain(join(dir, STATE.inbox.file));
+  expect((error as Error).message).toContain('replies[0].contactId: expected a string, found a number');
+  expect((error as Error).message).toContain('replies[0].dateSent: missing');
+  expect((error as { hint?: string }).hint).toMatch(/fix it, or move it out of the data dir/);
+  writeFileSync(join(dir, STATE.handoff.file), '[]');
+  await expect(data.readState(STATE.handoff)).rejects.toThrow(
+    /the whole file: expected an object, found an array/,
+  );
+  // contacts.schedule.json only saves a read of contacts.csv: damaged, the next send plans afresh
+  writeFileSync(join(dir, STATE.schedule.file), '{"nextDueAt": 5}');
+  expect(await data.readState(STATE.schedule)).toBeNull();
+  writeFileSync(join(dir, STATE.schedule.file), '{"nextDue');
+  expect(await data.readState(STATE.schedule)).toBeNull();
   await data.close();
 });
 

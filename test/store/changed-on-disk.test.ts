@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { openDataDir } from '../../src/adapters/store/index.js';
 import { CONTACT_COLUMNS, contactRow, messageRow } from '../../src/core/model.js';
+import { STATE } from '../../src/core/state-files.js';
 import { TempFailError } from '../../src/errors.js';
 import { modeOf, tempDataDir, tempRoot } from './helpers.js';
 
@@ -76,6 +77,24 @@ describe('a contacts.csv changed on disk since it was loaded is never overwritte
     await data.close();
   });
 
+  test('each table is saved against its own load: the older one is refused, the newer one saved', async () => {
+    const dir = tempDataDir();
+    const data = await openDataDir({ dir, lockWaitSeconds: 1, now: () => NOW });
+    const path = join(dir, 'contacts.csv');
+    writeFileSync(path, 'id,phone,first_name\n1,+15551234567,Ana\n');
+    const older = await data.loadContacts();
+    writeFileSync(path, 'id,phone,first_name\n1,+15551234567,Anna (fixed by hand)\n');
+    const newer = await data.loadContacts();
+    await expect(data.saveContacts(older)).rejects.toMatchObject({ exitCode: 75 });
+    (newer.rows[0] as Record<string, string>).state = 'intro';
+    await data.saveContacts(newer);
+    expect((await data.loadContacts()).rows[0]).toMatchObject({
+      first_name: 'Anna (fixed by hand)',
+      state: 'intro',
+    });
+    await data.close();
+  });
+
   test('a file created after loading an empty dir is not overwritten either', async () => {
     const dir = tempDataDir();
     const data = await openDataDir({ dir, lockWaitSeconds: 1 });
@@ -116,7 +135,7 @@ describe('read-only (dry-run)', () => {
     expect(table.rows).toHaveLength(1);
     await expect(dry.saveContacts(table)).rejects.toThrow(/read-only/);
     await expect(dry.appendMessages([messageRow({ sid: 'SM1' })])).rejects.toThrow(/read-only/);
-    await expect(dry.writeState('x', {})).rejects.toThrow(/read-only/);
+    await expect(dry.writeState(STATE.recentTexts, {})).rejects.toThrow(/read-only/);
     await expect(dry.writeCsv('x.csv', ['a'], [])).rejects.toThrow(/read-only/);
     await dry.close();
     await dry.close();

@@ -4,6 +4,7 @@ import { parseString } from 'fast-csv';
 import { describe, expect, test } from 'vitest';
 import { openDataDir } from '../../src/adapters/store/index.js';
 import { CONTACT_COLUMNS, contactRow } from '../../src/core/model.js';
+import { STATE } from '../../src/core/state-files.js';
 import { modeOf, tempDataDir } from './helpers.js';
 
 /** Cells a reply or a spreadsheet may hold; every one must come back exactly. */
@@ -53,7 +54,7 @@ describe('contacts.csv round trip', () => {
     const dir = tempDataDir();
     const data = await openDataDir({ dir, lockWaitSeconds: 1 });
     const table = await data.loadContacts();
-    expect(table).toEqual({ headers: [...CONTACT_COLUMNS], rows: [] });
+    expect(table).toEqual({ headers: [...CONTACT_COLUMNS], rows: [], source: expect.anything() });
     const rows = AWKWARD.map((value, i) =>
       contactRow({
         id: `c${i}`,
@@ -85,13 +86,13 @@ describe('contacts.csv round trip', () => {
       rows: [contactRow({ id: '1', phone: '+15551234567' })],
     });
     await data.appendMessages([]);
-    await data.writeState('poll-cursor', { after: '2026-12-01T00:00:00Z' });
+    await data.writeState(STATE.pollCursor, { after: '2026-12-01T00:00:00Z', seen: [] });
     const rejects = await data.writeCsv('rejects-test', ['line', 'reason'], [{ line: '2', reason: '=bad' }]);
     const { messageRow } = await import('../../src/core/model.js');
     await data.appendMessages([messageRow({ sid: 'SM1', body: 'hi' })]);
     await data.close();
     expect(modeOf(dir)).toBe(0o700);
-    for (const file of ['contacts.csv', 'messages.csv', 'poll-cursor.json', 'rejects-test.csv']) {
+    for (const file of ['contacts.csv', 'messages.csv', STATE.pollCursor.file, 'rejects-test.csv']) {
       expect(modeOf(join(dir, file)), file).toBe(0o600);
     }
     expect(rejects).toBe(join(dir, 'rejects-test.csv'));
@@ -148,7 +149,8 @@ describe('contacts.csv round trip', () => {
     const dir = tempDataDir();
     const data = await openDataDir({ dir, lockWaitSeconds: 1 });
     const good = [contactRow({ id: '1', phone: '+15551234567' })];
-    await data.saveContacts({ headers: [...CONTACT_COLUMNS], rows: good });
+    const saved = { headers: [...CONTACT_COLUMNS], rows: good };
+    await data.saveContacts(saved);
     const before = readFileSync(join(dir, 'contacts.csv'), 'utf8');
     const many = Array.from({ length: 12000 }, (_, i) => contactRow({ id: `n${i}`, phone: '+15551234567' }));
     // A row that blows up when read, after several batches went to the temp file.
@@ -159,9 +161,7 @@ describe('contacts.csv round trip', () => {
         },
       }),
     );
-    await expect(data.saveContacts({ headers: [...CONTACT_COLUMNS], rows: many })).rejects.toThrow(
-      'disk went away',
-    );
+    await expect(data.saveContacts({ ...saved, rows: many })).rejects.toThrow('disk went away');
     expect(readFileSync(join(dir, 'contacts.csv'), 'utf8')).toBe(before);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     await data.close();

@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import { Output } from '../../src/adapters/output.js';
 import { openDataDir } from '../../src/adapters/store/index.js';
 import { run } from '../../src/commands/summarize.js';
+import { STATE } from '../../src/core/state-files.js';
 import { SmsfunnelError } from '../../src/errors.js';
 import { received, sampleDay } from './fixtures.js';
 import { closedPort, GOOD_PASSWORD, GOOD_USER, type SmtpCatcher, startSmtpCatcher } from './smtp-catcher.js';
@@ -57,8 +58,8 @@ beforeEach(async () => {
   delete process.env.EMAIL_HOST_PASSWORD;
   const { contacts, messages } = sampleDay();
   const store = await openDataDir({ dir: dataDir, lockWaitSeconds: 1 });
-  await store.loadContacts();
-  await store.saveContacts({ headers: Object.keys(contacts[0] ?? {}), rows: contacts });
+  const loaded = await store.loadContacts();
+  await store.saveContacts({ ...loaded, headers: Object.keys(contacts[0] ?? {}), rows: contacts });
   await store.appendMessages(messages);
   await store.close();
   smtp.mails.length = 0;
@@ -93,7 +94,7 @@ async function summarize(flags: { force?: boolean; dryRun?: boolean } = {}) {
   }
 }
 
-const stateFile = () => join(dataDir, 'summary.json');
+const stateFile = () => join(dataDir, STATE.summary.file);
 
 describe('smsfunnel summarize', () => {
   test('sends the day to every recipient: subject, both parts, the numbers, the attachment, escaped', async () => {

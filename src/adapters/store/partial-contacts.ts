@@ -13,16 +13,18 @@ import type { ContactSelection, ContactsIndex } from './contacts-index.js';
 import { selectRows } from './contacts-index.js';
 import { openIfExists, parseCsvBytes } from './csv-read.js';
 import { csvText, inColumnOrder } from './csv-write.js';
-import { byteLineBreaks, RecordScanner } from './record-scanner.js';
+import { RecordScanner } from './record-scanner.js';
 import type { ContactsTable } from './types.js';
 
 /** Ranges closer than this are read in one go. */
 const READ_GAP = 64 * 1024;
 const COPY_CHUNK = 1024 * 1024;
 
+/** What a table loaded through the index came from (its `source.part`). */
 export interface PartialLoad {
   index: ContactsIndex;
-  table: ContactsTable;
+  /** the rows array loaded: only that array may be saved into the file this way */
+  rows: Contact[];
   /** the index row of each loaded contact */
   rowOf: Map<Contact, number>;
   /** the bytes each loaded row had in the file, by index row */
@@ -33,14 +35,15 @@ export interface PartialLoad {
 export class ChangedOnDisk extends Error {}
 
 /**
- * The selected contacts, read through the index; undefined when the rows found are not the ones
- * the index promised (a stale index: the caller reads the whole file instead).
+ * The selected contacts, read through the index, as a table whose source is this part-load;
+ * undefined when the rows found are not the ones the index promised (a stale index: the caller
+ * reads the whole file instead).
  */
 export async function loadSelected(
   path: string,
   index: ContactsIndex,
   select: ContactSelection,
-): Promise<PartialLoad | undefined> {
+): Promise<ContactsTable | undefined> {
   const picked = selectRows(index, select);
   const handle = await openIfExists(path);
   if (handle === undefined) return undefined;
@@ -88,10 +91,14 @@ export async function loadSelected(
   for (let i = 0; i < index.ids.length; i++)
     if (!pickedSet.has(i)) earliest = Math.min(earliest, index.readyAt[i] as number);
   return {
-    index,
-    table: { headers, rows, unloaded: { count: index.ids.length - rows.length, earliestReadyAt: earliest } },
-    rowOf: new Map(rows.map((c, i) => [c, picked[i] as number])),
-    raw,
+    headers,
+    rows,
+    unloaded: { count: index.ids.length - rows.length, earliestReadyAt: earliest },
+    source: {
+      path,
+      file: { size: index.size, mtimeMs: index.mtimeMs, hash: index.hash },
+      part: { index, rows, rowOf: new Map(rows.map((c, i) => [c, picked[i] as number])), raw },
+    },
   };
 }
 
@@ -192,43 +199,6 @@ export async function* splice(
     throw new ChangedOnDisk();
   result.size = size;
   result.hash = newHash.digest('hex');
-}
-
-/** The index after `changes` were written, for the new file (`file`: its size, mtime and hash). */
-export function updatedIndex(
-  load: PartialLoad,
-  table: ContactsTable,
-  changes: readonly RowChange[],
-  file: { size: number; mtimeMs: number; hash: string },
-  readyAt: (contact: Contact) => number,
-): ContactsIndex {
-  const { index } = load;
-  for (const contact of table.rows) {
-    const row = load.rowOf.get(contact) as number;
-    index.ids[row] = contact.id;
-    index.phones[row] = contact.phone;
-    index.readyAt[row] = readyAt(contact);
-  }
-  let shift = 0;
-  let lineShift = 0;
-  let next = 0;
-  for (let row = 0; row < index.ids.length; row++) {
-    const change = changes[next];
-    index.starts[row] = (index.starts[row] as number) + shift;
-    index.lines[row] = (index.lines[row] as number) + lineShift;
-    if (change !== undefined && change.row === row) {
-      const old = load.raw.get(row) as Buffer;
-      shift += change.bytes.length - old.length;
-      lineShift += byteLineBreaks(change.bytes) - byteLineBreaks(old);
-      load.raw.set(row, change.bytes);
-      next++;
-    }
-    index.ends[row] = (index.ends[row] as number) + shift;
-  }
-  index.size = file.size;
-  index.mtimeMs = file.mtimeMs;
-  index.hash = file.hash;
-  return index;
 }
 
 /** Runs of picked rows close enough in the file to read at once: [first, last] positions in `picked`. */

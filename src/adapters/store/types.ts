@@ -10,9 +10,26 @@
  */
 import type { OptOutRow } from '../../core/compliance/suppression.js';
 import type { Contact, MessageRow } from '../../core/model.js';
+import type { StateFile } from '../../core/state-files.js';
 import type { ContactSelection } from './contacts-index.js';
+import type { FileIdentity } from './csv-read.js';
+import type { PartialLoad } from './partial-contacts.js';
 
-export type { ContactSelection };
+export type { ContactSelection, StateFile };
+
+/**
+ * Where a table of contacts came from: contacts.csv as it was read. A save compares the file on
+ * disk with this, so an edit made since the load is never overwritten, whatever was read in
+ * between; once saved, the table's source is what was written.
+ */
+export interface ContactsSource {
+  /** the contacts file, absolute */
+  path: string;
+  /** its size, mtime and content hash as read; null when it did not exist */
+  file: FileIdentity | null;
+  /** read through the index: which rows, and the bytes each had (a save splices just those) */
+  part?: PartialLoad;
+}
 
 export interface ContactsTable {
   /** every column in file order: the standard ones first for a new file, custom ones kept where they were */
@@ -23,6 +40,11 @@ export interface ContactsTable {
    * earliest `readyAt` among them (they stay as they are in the file).
    */
   unloaded?: { count: number; earliestReadyAt: number };
+  /**
+   * Set by `loadContacts` (and by each save, to what it wrote). A table without one is a new
+   * contacts file: saving it creates contacts.csv and never replaces an existing one.
+   */
+  source?: ContactsSource;
 }
 
 /**
@@ -71,22 +93,24 @@ export interface DataDir {
   forgetSchedule(): Promise<void>;
 
   /**
-   * All contacts (an empty table when contacts.csv does not exist yet). Remembers what was read.
+   * All contacts (an empty table when contacts.csv does not exist yet), with the table's source.
    * With `select`, the contacts it names, or more: when the index of contacts.csv is current,
    * just those rows are read (the table says how many were left out, see `unloaded`); otherwise
    * the whole file is. Callers look up what they need in `rows` and work either way.
    */
   loadContacts(select?: ContactSelection): Promise<ContactsTable>;
   /**
-   * The id of each contact whose phone is one of `phones` (E.164, as in contacts.csv): from the
-   * index when it is current, without reading a row; otherwise by reading the whole file.
+   * The id of each contact whose phone is one of `phones` (E.164, as in contacts.csv): from
+   * `loaded` when it holds all contacts, else from the index (a part-load's, or the one on disk
+   * when current) without reading a row; otherwise by reading the whole file. It changes no
+   * table's source: a save still compares against what its table was loaded from.
    */
-  contactIdsByPhone(phones: Iterable<string>): Promise<Map<string, string>>;
+  contactIdsByPhone(phones: Iterable<string>, loaded?: ContactsTable): Promise<Map<string, string>>;
   /**
    * Atomic replace of contacts.csv (temp file, fsync, rename; mode 0600). Refuses with
-   * TempFailError when the file on disk is no longer the one loaded; ours goes to a side file.
-   * A table loaded in part replaces just its rows (and only those whose text changed); it may
-   * not gain rows or columns.
+   * TempFailError when the file on disk is no longer `table.source` (an edit since the load);
+   * ours goes to a side file. A table loaded in part replaces just its rows (and only those
+   * whose text changed); it may not gain rows or columns. Sets `table.source` to what it wrote.
    */
   saveContacts(table: ContactsTable): Promise<void>;
 
@@ -105,10 +129,14 @@ export interface DataDir {
   /** Appends rows to opt-outs.csv (creating it with its header) and fsyncs. Never rewrites it. */
   appendOptOuts(rows: readonly OptOutRow[]): Promise<void>;
 
-  /** A small JSON state file in the data dir (cursor, journal, last summary); undefined when absent. */
-  readState<T>(name: string): Promise<T | undefined>;
-  /** Atomic replace of a small JSON state file. */
-  writeState(name: string, value: unknown): Promise<void>;
+  /**
+   * A run-state file of the registry (src/core/state-files.ts, `STATE`): its `empty` value when
+   * absent; DataError (65) naming the file and what is wrong when it fails its shape check (a
+   * cache is taken as absent instead).
+   */
+  readState<T>(state: StateFile<T>): Promise<T>;
+  /** Atomic replace of a run-state file (the value must fit its shape). */
+  writeState<T>(state: StateFile<T>, value: T): Promise<void>;
 
   /** Writes a new CSV file in the data dir (e.g. rejects-<time>.csv) atomically; returns its path. */
   writeCsv(

@@ -5,8 +5,6 @@
  */
 import { wallTime } from '../quiet-hours.js';
 
-export const DAILY_SENDS_STATE = 'daily-sends';
-
 export interface DailySends {
   /** the funnel's local date, YYYY-MM-DD */
   day: string;

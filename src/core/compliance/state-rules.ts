@@ -176,5 +176,3 @@ export function pruneRecent(recent: Record<string, string[]>, now: Date): Record
   }
   return out;
 }
-
-export const RECENT_TEXTS_STATE = 'recent-texts';
