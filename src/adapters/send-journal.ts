@@ -21,34 +21,14 @@ import {
 } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Intent, SidEntry } from '../core/send-intent.js';
 import { SEND_JOURNAL_FILE } from '../core/state-files.js';
 
-/** What the send decided for the contact, applied once the message is known to be out. */
-export interface IntentDecision {
-  /** the contact as it was when the send was planned: the decision applies only if it still is */
-  fromState: string;
-  fromNextActionAt: string;
-  /** the contact columns to set once sent */
-  set: Record<string, string>;
-}
-
-export interface Intent {
-  t: 'intent';
-  id: string;
-  at: string;
-  contactId: string;
-  to: string;
-  from: string;
-  body: string;
-  step: string;
-  decision: IntentDecision;
-  /** when the list API was asked for this text and did not show it (kept when the journal is rewritten) */
-  looked?: string[];
-}
+export type { Intent, IntentDecision } from '../core/send-intent.js';
 
 export type JournalEntry =
   | Intent
-  | { t: 'sid'; id: string; sid: string; status: string; segments: string; dateSent: string }
+  | SidEntry
   | { t: 'logged'; id: string }
   /** the list API did not show the text at `at`: it may lag, so one empty read proves nothing */
   | { t: 'looked'; id: string; at: string }

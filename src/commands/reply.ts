@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { loadFunnelFile } from '../adapters/funnel-file.js';
-import { type Intent, SendJournal } from '../adapters/send-journal.js';
+import { SendJournal } from '../adapters/send-journal.js';
 import { openDataDir } from '../adapters/store/index.js';
 import { stoppedError } from '../adapters/twilio/errors.js';
 import { capReached, pruneRecent, ruledWindow, ruleFor } from '../core/compliance/state-rules.js';
@@ -17,11 +17,11 @@ import { localTime } from '../core/local-time.js';
 import { isoSeconds } from '../core/model.js';
 import { contactTimeZone, validityPeriod, WIDEST_QUIET_HOURS } from '../core/quiet-hours.js';
 import { refusalOf } from '../core/refusal.js';
+import { applyIntentTo, type Intent, sentRow, sidEntry } from '../core/send-intent.js';
 import { STATE } from '../core/state-files.js';
 import { codeMeaning } from '../core/twilio-codes.js';
 import { DataError, ExitCode, SmsfunnelError, UnavailableError, UsageError } from '../errors.js';
 import { type CommandContext, loadCommandConfig, requireContact, withSender } from './context.js';
-import { applyIntentTo, sentRow, sidEntry } from './send-recovery.js';
 
 const MAX_BODY = 1600;
 

@@ -6,10 +6,11 @@
  * it was when the send was planned.
  */
 
-import type { Intent, PendingSend, SendJournal } from '../adapters/send-journal.js';
+import type { PendingSend, SendJournal } from '../adapters/send-journal.js';
 import type { DataDir } from '../adapters/store/index.js';
-import type { TwilioAdapter, TwilioMessage } from '../adapters/twilio/index.js';
-import { type Contact, isoSeconds, type MessageRow, messageRow } from '../core/model.js';
+import type { TwilioAdapter } from '../adapters/twilio/index.js';
+import { type Contact, isoSeconds } from '../core/model.js';
+import { applyIntentTo, type Intent, provedNotSent, sentRow, sidEntry } from '../core/send-intent.js';
 
 export interface Recovery {
   recorded: number;
@@ -18,78 +19,6 @@ export interface Recovery {
   sent: { intent: Intent; sid: string }[];
   /** intents still unknown (Twilio could not be asked, or the message is not listed yet) */
   unknown: Intent[];
-}
-
-export function sentRow(
-  intent: Intent,
-  m: { sid: string; status: string; segments: string; dateSent: string },
-  now: Date,
-): MessageRow {
-  return messageRow({
-    logged_at: isoSeconds(now),
-    event: 'sent',
-    sid: m.sid,
-    direction: 'outbound',
-    contact_id: intent.contactId,
-    from: intent.from,
-    to: intent.to,
-    body: intent.body,
-    status: m.status,
-    segments: m.segments,
-    date_sent: m.dateSent,
-    step: intent.step,
-  });
-}
-
-export function sidEntry(intentId: string, message: TwilioMessage) {
-  return {
-    t: 'sid' as const,
-    id: intentId,
-    sid: message.sid,
-    status: message.status,
-    segments: String(message.numSegments),
-    dateSent: isoSeconds(message.dateSent ?? message.dateCreated ?? new Date(0)),
-  };
-}
-
-/**
- * Records on the contact that the intent's text went out. The funnel decision (state, next
- * action) applies only if the contact is still exactly where it was when the send was planned:
- * otherwise it was applied already (a checkpoint saved it before the kill) or the contact moved
- * since (an operator's edit, a reply), and moving it again would undo that. Either way the time
- * of the text is kept: `last_sent_at` never goes back. Returns whether the decision applied.
- */
-export function applyIntent(contacts: Map<string, Contact>, intent: Intent): boolean {
-  return applyIntentTo(contacts.get(intent.contactId), intent);
-}
-
-/** The same, for the contact at hand. */
-export function applyIntentTo(contact: Contact | undefined, intent: Intent): boolean {
-  if (contact === undefined) return false;
-  if (
-    contact.state === intent.decision.fromState &&
-    contact.next_action_at === intent.decision.fromNextActionAt
-  ) {
-    Object.assign(contact, intent.decision.set);
-    return true;
-  }
-  const sentAt = intent.decision.set.last_sent_at;
-  if (sentAt !== undefined && (contact.last_sent_at === '' || contact.last_sent_at < sentAt))
-    contact.last_sent_at = sentAt;
-  return false;
-}
-
-/**
- * Twilio's list can lag behind its creates, so an empty read alone never proves a text was not
- * created: it is declared not sent only when a second read, this long after the intent, is empty
- * too. Until then the contact is held, never texted again.
- */
-export const NOT_SENT_GRACE_MS = 10 * 60_000;
-
-/** Whether the reads so far (times of empty list answers) prove the text was never created. */
-export function provedNotSent(intent: Intent, now: Date): boolean {
-  const looked = intent.looked ?? [];
-  return looked.length >= 2 && now.getTime() - Date.parse(intent.at) >= NOT_SENT_GRACE_MS;
 }
 
 /** What became of one unsettled send: created (its SID known or found in a list), not, or unknown. */
@@ -144,7 +73,7 @@ export async function recover(
       logged.add(sid.sid);
     }
     await journal.append({ t: 'logged', id: p.intent.id });
-    applyIntent(contacts, p.intent);
+    applyIntentTo(contacts.get(p.intent.contactId), p.intent);
     result.sent.push({ intent: p.intent, sid: sid.sid });
     result.recorded++;
   }
@@ -168,7 +97,7 @@ export async function previewRecovery(
     if (settled.kind === 'unknown') result.unknown.push(p.intent);
     else if (settled.kind === 'gone') result.dropped++;
     else {
-      applyIntent(contacts, p.intent);
+      applyIntentTo(contacts.get(p.intent.contactId), p.intent);
       result.sent.push({ intent: p.intent, sid: settled.sid.sid });
       result.recorded++;
     }

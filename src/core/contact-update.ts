@@ -53,3 +53,24 @@ export function readyAt(contact: Contact): number {
   if (isOptedOut(contact) || isUnusable(contact)) return Number.POSITIVE_INFINITY;
   return parseTime(contact.next_action_at)?.getTime() ?? Number.POSITIVE_INFINITY;
 }
+
+/**
+ * A contact held back for something only the operator can fix (a template field it lacks, a state
+ * the funnel no longer has) gets the reason in its `error` column, and one warning the first time
+ * it is noticed: cron mails every warning, and the same one every few minutes would be noise.
+ * The next text that goes out clears the column. Returns the warnings.
+ */
+export function noteHeldContacts(
+  skipped: readonly { contact: Contact; reason: string; detail?: string | undefined }[],
+  now: Date,
+): string[] {
+  const lines: string[] = [];
+  for (const { contact, reason, detail } of skipped) {
+    if (reason !== 'template' && reason !== 'state') continue;
+    const error = `not sent: ${detail}`;
+    if (contact.error === error) continue;
+    Object.assign(contact, { error, updated_at: isoSeconds(now) });
+    lines.push(`contact ${contact.id} (${contact.phone}) was not texted: ${detail}`);
+  }
+  return lines;
+}

@@ -8,7 +8,7 @@ import { type OptOutRow, optedOutState, optOutRow } from './compliance/suppressi
 import { decisionColumns, personColumns, unusableColumns } from './contact-update.js';
 import type { CompiledFunnel } from './funnel/index.js';
 import { type Contact, isoSeconds } from './model.js';
-import type { CodeMeaning, ContactEffect } from './twilio-codes.js';
+import { type CodeMeaning, type ContactEffect, codeMeaning } from './twilio-codes.js';
 
 /** How long a contact whose country the account cannot text waits before it is tried again. */
 export const COUNTRY_RETRY_MS = 24 * 3600_000;
@@ -83,6 +83,34 @@ export function refusalOf(
         outcome: `flagged for a person, and not texted again until next_action_at is set; ${lower(meaning.fix)}`,
       };
   }
+}
+
+/** Twilio's refusal of a create, as `send` meets it. */
+export interface Rejection {
+  code: number;
+  reason: ContactEffect;
+  /** Twilio's page about the code */
+  moreInfo: string;
+}
+
+/**
+ * What Twilio's refusal to create a text does to its contact (set on it here), the opt-out row
+ * to append if it opted the contact out, and the line for the operator. A code Twilio means to be
+ * tried once more is, at create, one a person looks at.
+ */
+export function applyRefusal(
+  contact: Contact,
+  rejection: Rejection,
+  compiled: CompiledFunnel,
+  at: Date,
+): { line: string; optOut?: OptOutRow } {
+  const meaning = codeMeaning(rejection.code);
+  const effect = rejection.reason === 'retry_once' ? 'person' : rejection.reason;
+  const refusal = refusalOf(contact, effect, meaning, compiled, at, `send to contact ${contact.id}`);
+  Object.assign(contact, refusal.set);
+  const sep = effect === 'opted_out' ? ' ' : ': ';
+  const line = `contact ${contact.id} (${contact.phone})${sep}${refusal.headline} (Twilio ${rejection.code}, ${meaning.meaning}, ${rejection.moreInfo}); ${refusal.outcome}`;
+  return refusal.optOut === undefined ? { line } : { line, optOut: refusal.optOut };
 }
 
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
