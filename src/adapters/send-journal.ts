@@ -42,6 +42,8 @@ export interface Intent {
   from: string;
   body: string;
   step: string;
+  /** the A/B variant of the step, when it has variants */
+  variant?: string;
   decision: IntentDecision;
   /** when the list API was asked for this text and did not show it (kept when the journal is rewritten) */
   looked?: string[];

@@ -8,13 +8,13 @@
  */
 
 import { loadFunnelFile } from '../adapters/funnel-file.js';
-import { openDataDir } from '../adapters/store/index.js';
+import { type DataDir, openDataDir } from '../adapters/store/index.js';
 import type { TwilioAdapter, TwilioMessage } from '../adapters/twilio/index.js';
 import { DELIVERIES_STATE, type Deliveries, FINAL_STATUSES, STATUS_WINDOW_MS } from '../core/delivery.js';
 import { applyDeliveryResults, type StatusUpdate } from '../core/delivery-results.js';
 import { compileFunnel } from '../core/funnel/index.js';
 import { emptyInbox, INBOX_STATE, type Inbox, type InboxEntry } from '../core/inbox.js';
-import { isoSeconds, messageRow } from '../core/model.js';
+import { isoSeconds, LATER_MESSAGE_COLUMNS, MESSAGE_COLUMNS, messageRow } from '../core/model.js';
 import { absorb, listFrom, type PollCursor, sendersToPoll } from '../core/poll.js';
 import { SENDER_HOLD_STATE, type SenderHold, strongerHold } from '../core/sender-hold.js';
 import { ExitCode } from '../errors.js';
@@ -75,7 +75,7 @@ export async function run(
     const recorded =
       cursor === undefined || absorb(cursor, inputs, now).record.length > 0
         ? new Set(
-            (await store.readMessages(cursor?.logSize ?? 0))
+            (await store.readMessages(await bookmark(store, cursor)))
               .filter((r) => r.event === 'received')
               .map((r) => r.sid),
           )
@@ -187,6 +187,7 @@ export async function run(
         ...result.cursor,
         ...(senders.length === 0 ? {} : { senders }),
         logSize: await store.messagesSize(),
+        logHeader: await store.messagesHeaderBytes(),
       });
     }
     for (const f of failures) ctx.out.warn(f);
@@ -212,6 +213,21 @@ export async function run(
     adapter.close();
     await store.close();
   }
+}
+
+/** The header line a log had before it could gain columns (LATER_MESSAGE_COLUMNS), in bytes. */
+const ORIGINAL_HEADER_BYTES =
+  MESSAGE_COLUMNS.filter((c) => !(LATER_MESSAGE_COLUMNS as readonly string[]).includes(c)).join(',').length +
+  1;
+
+/**
+ * Where the rows appended since the cursor was saved start: its bookmark, unless the log's header
+ * changed length since (a widened header moves every row), then the start (reading more is safe).
+ */
+async function bookmark(store: DataDir, cursor: PollCursor | undefined): Promise<number> {
+  if (cursor?.logSize === undefined) return 0;
+  const header = await store.messagesHeaderBytes();
+  return (cursor.logHeader ?? ORIGINAL_HEADER_BYTES) === header ? cursor.logSize : 0;
 }
 
 /** Up to this many pending texts are fetched one by one; more are found by one listing. */

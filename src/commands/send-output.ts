@@ -21,6 +21,7 @@ export function printPlan(out: Output, plan: SendPlan, funnel: Funnel, settling?
       contact: s.contact.id,
       phone: s.contact.phone,
       step: s.key,
+      variant: s.variant ?? null,
       text: s.text,
       segments: s.segments,
       encoding: s.encoding,
@@ -50,7 +51,7 @@ export function printPlan(out: Output, plan: SendPlan, funnel: Funnel, settling?
   if (settling !== undefined) out.print(settlingLine(settling));
   for (const s of plan.sends) {
     out.print(
-      `${c.bold(`#${s.contact.id}`)} ${s.contact.phone} ${c.cyan(s.key)} (${s.segments} segment${s.segments === 1 ? '' : 's'}, ${s.encoding})`,
+      `${c.bold(`#${s.contact.id}`)} ${s.contact.phone} ${c.cyan(s.key)}${s.variant === undefined ? '' : ` variant ${c.cyan(s.variant)}`} (${s.segments} segment${s.segments === 1 ? '' : 's'}, ${s.encoding})`,
     );
     out.print(`    ${s.text.replace(/\n/g, '\n    ')}`);
   }

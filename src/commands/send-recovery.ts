@@ -38,6 +38,7 @@ export function sentRow(
     segments: m.segments,
     date_sent: m.dateSent,
     step: intent.step,
+    variant: intent.variant ?? '',
   });
 }
 

@@ -429,6 +429,7 @@ function pendingOf(intent: Intent, sid: string): PendingDelivery {
     to: intent.to,
     body: intent.body,
     step: intent.step,
+    ...(intent.variant === undefined ? {} : { variant: intent.variant }),
     sentAt: intent.at,
   };
 }
@@ -443,6 +444,7 @@ function intentFor(item: PlannedSend, from: string, now: Date): Intent {
     from,
     body: item.text,
     step: item.key,
+    ...(item.variant === undefined ? {} : { variant: item.variant }),
     decision: {
       fromState: item.contact.state,
       fromNextActionAt: item.contact.next_action_at,

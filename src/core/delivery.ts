@@ -49,6 +49,8 @@ export interface PendingDelivery {
   to: string;
   body: string;
   step: string;
+  /** the A/B variant the text was (a resend goes as the same one) */
+  variant?: string;
   sentAt: string;
 }
 

@@ -23,7 +23,7 @@ import {
 import { type FileIdentity, openIfExists, readCsv } from './csv-read.js';
 import { csvChunks, inColumnOrder } from './csv-write.js';
 import { acquireLock, type HeldLock } from './lock.js';
-import { appendMessageLog, messageLogSize, readMessageLog } from './messages-log.js';
+import { appendMessageLog, messageLogHeaderBytes, messageLogSize, readMessageLog } from './messages-log.js';
 import { appendOptOuts, readOptOuts } from './opt-outs.js';
 import {
   ChangedOnDisk,
@@ -300,6 +300,10 @@ class FileDataDir implements DataDir {
 
   messagesSize(): Promise<number> {
     return messageLogSize(this.messagesPath);
+  }
+
+  messagesHeaderBytes(): Promise<number> {
+    return messageLogHeaderBytes(this.messagesPath);
   }
 
   async appendMessages(rows: readonly MessageRow[]): Promise<void> {
