@@ -174,6 +174,8 @@ export async function run(
             contact_id: u.contactId,
             status: u.status,
             error_code: u.errorCode,
+            price: u.price,
+            price_unit: u.priceUnit,
           }),
         ),
       );
@@ -283,5 +285,8 @@ async function statusUpdates(
       contactId: pending.get(m.sid)?.contactId ?? '',
       status: m.status,
       errorCode: m.errorCode === null ? '' : String(m.errorCode),
+      // what Twilio billed, once it says (null at create, filled after the text was sent)
+      price: m.price ?? '',
+      priceUnit: m.price === null ? '' : (m.priceUnit ?? ''),
     }));
 }
