@@ -85,6 +85,7 @@ export async function run(
     messages: data.messages,
     stages: funnelStages(funnel),
     leadColumns: funnel.summary.leadColumns,
+    timeZone: zone,
   });
   const mail = renderSummaryEmail(summary, {
     title: funnel.name === '' ? 'smsfunnel' : funnel.name,

@@ -3,9 +3,11 @@
  * get, `send` texts it and records it in messages.csv, a rerun picks the same; the figures per
  * variant reach `status --json` and the summary.
  */
+
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, test } from 'vitest';
 import { pickVariant } from '../../src/core/funnel/index.js';
-import { enrolled, example, makeWorld, type World } from './world.js';
+import { enrolled, example, makeWorld, OUR_NUMBER, type World } from './world.js';
 
 let world: World;
 afterEach(async () => {
@@ -89,5 +91,102 @@ describe('a step with variants', () => {
     expect(bad.stderr).toMatch(
       /funnel\.yaml:\d+: steps\.intro\.variants\.a\.id: duplicate variant id "a" in step "intro"/,
     );
+  });
+
+  test('status --json and the summary show per variant: sent, reply, interested and opt-out rates, how sure, and cost', {
+    timeout: 60_000,
+  }, async () => {
+    world = await makeWorld({ funnel: withVariants });
+    const ids = Array.from({ length: 12 }, (_, i) => String(i + 1));
+    await world.seed(ids.map((id) => enrolled(id)));
+    expect((await world.run(['send'])).code).toBe(0);
+    // contacts 1-4 answer YES, 5 writes STOP; 1-6's texts are delivered (Twilio prices them)
+    const phone = (id: string) => `+1212555${id.padStart(4, '0')}`;
+    world.later(30 * 60_000);
+    for (const id of ['1', '2', '3', '4'])
+      world.server.injectInbound({ from: phone(id), to: OUR_NUMBER, body: 'Yes', at: world.now });
+    world.server.injectInbound({ from: phone('5'), to: OUR_NUMBER, body: 'STOP', at: world.now });
+    for (const id of ['1', '2', '3', '4', '5', '6'])
+      world.server.setStatus(world.outbound(phone(id))[0]?.sid as string, 'delivered');
+    world.later(60_000);
+    for (const command of ['poll-replies', 'categorize']) {
+      const r = await world.run([command]);
+      expect(r.code, `${command}: ${r.stderr}`).toBe(0);
+    }
+    const expected = (v: string) => {
+      const mine = ids.filter((id) => variantOf(id) === v);
+      return {
+        id: v,
+        sent: mine.length,
+        replied: mine.filter((id) => ['1', '2', '3', '4', '5'].includes(id)).length,
+        interested: mine.filter((id) => ['1', '2', '3', '4'].includes(id)).length,
+        optedOut: mine.filter((id) => id === '5').length,
+        priced: mine.filter((id) => ['1', '2', '3', '4', '5', '6'].includes(id)).length,
+      };
+    };
+
+    const status = await world.run(['status', '--json']);
+    expect(status.code, status.stderr).toBe(0);
+    type Figures = {
+      id: string;
+      sent: number;
+      replied: number;
+      interested: number;
+      optedOut: number;
+      interestedRate: number | null;
+      cost: {
+        reported: Record<string, number>;
+        reportedTexts: number;
+        estimatedTexts: number;
+        estimatedUsd: number;
+      };
+    };
+    const json = JSON.parse(status.stdout) as {
+      variants: { step: string; variants: Figures[]; verdict: string | null; p: number | null }[];
+      costByDay: { day: string; texts: number; cost: Figures['cost'] }[];
+    };
+    expect(json.variants.map((s) => s.step)).toEqual(['intro']);
+    const [intro] = json.variants;
+    for (const v of ['a', 'b']) {
+      const want = expected(v);
+      const got = intro?.variants.find((x) => x.id === v);
+      expect([got?.sent, got?.replied, got?.interested, got?.optedOut]).toEqual([
+        want.sent,
+        want.replied,
+        want.interested,
+        want.optedOut,
+      ]);
+      expect(got?.interestedRate).toBeCloseTo(want.interested / want.sent, 4);
+      expect(got?.cost.reportedTexts).toBe(want.priced);
+      expect(got?.cost.reported.USD ?? 0).toBeCloseTo(0.0079 * want.priced, 6);
+      expect(got?.cost.estimatedTexts).toBe(want.sent - want.priced);
+    }
+    expect(intro?.verdict).toMatch(
+      /^[ab]'s interested rate \(\d+%\) is higher than [ab]'s \(\d+%\); with these numbers that could be chance \(p = [\d.]+\)$/,
+    );
+    const today = json.costByDay.at(-1);
+    expect(today).toMatchObject({ day: '2026-12-01', texts: 12 });
+    expect(today?.cost.reportedTexts).toBe(6);
+    expect(today?.cost.estimatedTexts).toBe(6);
+    expect(today?.cost.estimatedUsd).toBeCloseTo(6 * 0.0083, 6);
+    const human = await world.run(['status']);
+    expect(human.stdout).toContain('A/B variants of intro');
+    expect(human.stdout).toMatch(
+      /Cost, last 7 days: \$0\.047 \(Twilio's price, 6 texts\) \+ about \$0\.050 ESTIMATED for 6 texts/,
+    );
+
+    const summary = await world.run(['summarize', '--dry-run', '--json']);
+    expect(summary.code, summary.stderr).toBe(0);
+    const dry = JSON.parse(summary.stdout) as {
+      html: string;
+      summary: { variants: { step: string; variants: { id: string; sent: number }[] }[] };
+    };
+    expect(dry.summary.variants[0]?.variants.map((v) => [v.id, v.sent])).toEqual(
+      ['a', 'b'].map((v) => [v, expected(v).sent]),
+    );
+    const html = readFileSync(dry.html, 'utf8');
+    expect(html).toContain('A/B variants of step intro');
+    expect(html).toContain('Cost of the texts');
+    expect(html).toContain('ESTIMATED for 6 texts');
   });
 });

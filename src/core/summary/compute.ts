@@ -19,6 +19,7 @@ import type {
   StageSpec,
   Summary,
 } from './types.js';
+import { costByDay, variantFigures } from './variants.js';
 
 export interface SummaryInput {
   now: Date;
@@ -31,6 +32,8 @@ export interface SummaryInput {
   runErrors?: readonly string[] | undefined;
   /** contact columns a caller needs on each hot lead, after email (the funnel's `summary.lead_columns`) */
   leadColumns?: readonly string[] | undefined;
+  /** the team's IANA zone: the days the cost is counted by (UTC when absent) */
+  timeZone?: string | undefined;
 }
 
 const HUMAN_CATEGORIES = ['question', 'other'];
@@ -226,6 +229,8 @@ export function computeSummary(input: SummaryInput): Summary {
     needsHuman,
     ahead,
     errors,
+    variants: variantFigures(input.messages, input.now),
+    costByDay: costByDay(input.messages, input.now, input.timeZone ?? 'UTC'),
   };
 }
 

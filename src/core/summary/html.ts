@@ -7,6 +7,7 @@
 import { formatWait } from '../handoff.js';
 import { escapeHtml as e, humanTime, oneLine } from './escape.js';
 import type { StageCount, Summary } from './types.js';
+import { variantsHtml } from './variants-render.js';
 
 const FONT = 'font-family:Arial,Helvetica,sans-serif;';
 const INK = '#1f2937';
@@ -49,6 +50,7 @@ export function renderHtml(s: Summary, o: HtmlOptions): string {
       `${s.sent} sent (${s.segments} segments), ${s.delivered} delivered, ${s.failed} failed`,
       failures(s),
     ),
+    variantsHtml(s, section, table),
     section('Replies by category', `${s.replies} replies`, categories(s)),
     section('New opt-outs', 'they will never be texted again', optOuts(s, o)),
     s.errors.length > 0

@@ -3,6 +3,7 @@
  * string (`2026-12-01T17:00:00Z`); every name, phone and reply body is the raw outside text
  * (the renderers escape it for their medium).
  */
+import type { DayCost, VariantStep } from './variants.js';
 
 /** A stage of the funnel as the caller (the funnel engine) names and orders it. */
 export interface StageSpec {
@@ -86,4 +87,8 @@ export interface Summary {
   /** what goes out in the next 24 hours: contacts due, and those among them coming back from `later` */
   ahead: { due: number; backFromLater: (Person & { at: string })[] };
   errors: RunProblem[];
+  /** A/B variants, per step that has them: all-time figures and how sure the difference is */
+  variants?: VariantStep[];
+  /** what the texts of each of the last 7 days cost (Twilio's price, else an estimate) */
+  costByDay?: DayCost[];
 }
