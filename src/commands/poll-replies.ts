@@ -10,7 +10,13 @@
 import { loadFunnelFile } from '../adapters/funnel-file.js';
 import { type DataDir, openDataDir } from '../adapters/store/index.js';
 import type { TwilioAdapter, TwilioMessage } from '../adapters/twilio/index.js';
-import { DELIVERIES_STATE, type Deliveries, FINAL_STATUSES, STATUS_WINDOW_MS } from '../core/delivery.js';
+import {
+  DELIVERIES_STATE,
+  type Deliveries,
+  FINAL_STATUSES,
+  followPrices,
+  STATUS_WINDOW_MS,
+} from '../core/delivery.js';
 import { applyDeliveryResults, type StatusUpdate } from '../core/delivery-results.js';
 import { compileFunnel } from '../core/funnel/index.js';
 import { emptyInbox, INBOX_STATE, type Inbox, type InboxEntry } from '../core/inbox.js';
@@ -147,6 +153,7 @@ export async function run(
     if (updates.length > 0) {
       const sender = twilio.messagingServiceSid ?? twilio.phoneNumber ?? '';
       const resendsBefore = deliveries.resends.length;
+      followPrices(deliveries, updates, new Map(deliveries.pending.map((p) => [p.sid, p])));
       const effects = applyDeliveryResults(updates, deliveries, table?.rows ?? [], now, {
         compiled: () => compileFunnel(funnel),
         sender,
@@ -253,11 +260,16 @@ async function statusUpdates(
 ): Promise<StatusUpdate[]> {
   const oldest = now.getTime() - STATUS_WINDOW_MS;
   deliveries.pending = deliveries.pending.filter((p) => Date.parse(p.sentAt) >= oldest);
-  const pending = new Map(deliveries.pending.map((p) => [p.sid, p]));
+  if (deliveries.unpriced !== undefined)
+    deliveries.unpriced = deliveries.unpriced.filter((p) => Date.parse(p.sentAt) >= oldest);
+  // texts whose result is known but not their price are looked up with the others
+  const awaitingPrice = new Set((deliveries.unpriced ?? []).map((p) => p.sid));
+  const watched = [...deliveries.pending, ...(deliveries.unpriced ?? [])];
+  const pending = new Map(watched.map((p) => [p.sid, p]));
   const found = new Map<string, TwilioMessage>();
   const listing = pending.size > FETCH_AT_MOST;
   if (listing) {
-    const since = Math.min(...deliveries.pending.map((p) => Date.parse(p.sentAt))) - 60_000;
+    const since = Math.min(...watched.map((p) => Date.parse(p.sentAt))) - 60_000;
     for await (const m of adapter.listMessages({
       ...(ourNumber === undefined ? {} : { from: ourNumber }),
       dateSentAfter: new Date(since),
@@ -266,7 +278,7 @@ async function statusUpdates(
       if (pending.has(m.sid)) found.set(m.sid, m);
     }
   }
-  const toFetch = deliveries.pending.filter(
+  const toFetch = watched.filter(
     (p) => !found.has(p.sid) && (!listing || now.getTime() - Date.parse(p.sentAt) >= UNLISTED_AFTER_MS),
   );
   const { default: pMap } = await import('p-map');
@@ -279,11 +291,12 @@ async function statusUpdates(
     { concurrency: FETCH_CONCURRENCY },
   );
   return [...found.values()]
-    .filter((m) => FINAL_STATUSES.has(m.status))
+    .filter((m) => (awaitingPrice.has(m.sid) ? m.price !== null : FINAL_STATUSES.has(m.status)))
     .map((m) => ({
       sid: m.sid,
       contactId: pending.get(m.sid)?.contactId ?? '',
-      status: m.status,
+      // a price that came after the result: a row with the price alone (the result is logged)
+      status: awaitingPrice.has(m.sid) ? '' : m.status,
       errorCode: m.errorCode === null ? '' : String(m.errorCode),
       // what Twilio billed, once it says (null at create, filled after the text was sent)
       price: m.price ?? '',

@@ -39,6 +39,8 @@ export interface StoredMessage {
   validityPeriod?: number | null;
   /** when a list answer may first show it (a list that lags creates); fetch sees it at once */
   listableAt?: number;
+  /** when its price may first show (realism `priceLagMs`); absent: as soon as it is billed */
+  pricedAt?: number;
 }
 
 /** `SM` + 32 hex characters, as every SMS SID. */
@@ -68,7 +70,7 @@ export function messageUri(accountSid: string, sid: string): string {
 }
 
 /** The message resource with every field the OpenAPI schema lists. */
-export function messageJson(accountSid: string, m: StoredMessage): Record<string, unknown> {
+export function messageJson(accountSid: string, m: StoredMessage, now?: number): Record<string, unknown> {
   const uri = messageUri(accountSid, m.sid);
   return {
     account_sid: accountSid,
@@ -84,7 +86,7 @@ export function messageJson(accountSid: string, m: StoredMessage): Record<string
     messaging_service_sid: m.messagingServiceSid,
     num_media: '0',
     num_segments: String(m.numSegments),
-    price: priceOf(m),
+    price: priceOf(m, now),
     price_unit: 'USD',
     sid: m.sid,
     status: m.status,
@@ -110,7 +112,8 @@ const BILLED = new Set<MessageStatus>(['sent', 'delivered', 'undelivered']);
  * Message `price`): "populated after the message has been sent/received, and may not be
  * immediately available"; inbound texts are priced too.
  */
-export function priceOf(m: StoredMessage): string | null {
+export function priceOf(m: StoredMessage, now?: number): string | null {
+  if (m.pricedAt !== undefined && now !== undefined && now < m.pricedAt) return null;
   if (m.direction === 'inbound')
     return m.status === 'received' ? (-PRICE_PER_SEGMENT * m.numSegments).toFixed(5) : null;
   return BILLED.has(m.status) ? (-PRICE_PER_SEGMENT * m.numSegments).toFixed(5) : null;

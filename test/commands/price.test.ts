@@ -4,8 +4,9 @@
  * records it (and `price_unit`) on the message's status row when the delivery result comes in.
  */
 import { afterEach, expect, test } from 'vitest';
+import type { Deliveries } from '../../src/core/delivery.js';
 import { priceOf } from '../../src/twilio-server/format.js';
-import { enrolled, makeWorld, type World } from './world.js';
+import { enrolled, HOUR, makeWorld, type World } from './world.js';
 
 let world: World;
 afterEach(async () => {
@@ -30,6 +31,41 @@ test('poll-replies records the price Twilio reports with the delivery result; no
     [one, 'delivered', '-0.00790', 'USD'],
     [two, 'failed', '', ''],
   ]);
+});
+
+test('a price that comes after the delivery result is fetched later and logged on its own', async () => {
+  world = await makeWorld();
+  await world.seed([enrolled('1')]);
+  expect((await world.run(['send'])).code).toBe(0);
+  const sid = world.outbound('+12125550001')[0]?.sid as string;
+  world.server.faults({ realism: { priceLagMs: HOUR } });
+  world.server.setStatus(sid, 'delivered');
+  world.later(60_000);
+  expect((await world.run(['poll-replies'])).code).toBe(0);
+  const { readFile } = await import('node:fs/promises');
+  const deliveries = async () =>
+    JSON.parse(await readFile(`${world.dataDir}/deliveries.json`, 'utf8')) as Deliveries;
+  expect((await deliveries()).unpriced?.map((p) => p.sid)).toEqual([sid]);
+  const statusRows = async () =>
+    (await world.messages())
+      .filter((m) => m.event === 'status')
+      .map((r) => [r.status, r.price, r.price_unit]);
+  expect(await statusRows()).toEqual([['delivered', '', '']]);
+
+  world.later(2 * HOUR);
+  expect((await world.run(['poll-replies'])).code).toBe(0);
+  // the price alone: the result was logged already, so the day's delivered count is not touched
+  expect(await statusRows()).toEqual([
+    ['delivered', '', ''],
+    ['', '-0.00790', 'USD'],
+  ]);
+  expect((await deliveries()).unpriced).toEqual([]);
+  const json = JSON.parse((await world.run(['status', '--json'])).stdout) as {
+    sinceLastSummary: { delivered: number };
+    costByDay: { cost: { reportedTexts: number; estimatedTexts: number } }[];
+  };
+  expect(json.sinceLastSummary.delivered).toBe(1);
+  expect(json.costByDay.at(-1)?.cost).toMatchObject({ reportedTexts: 1, estimatedTexts: 0 });
 });
 
 test.each([
