@@ -51,8 +51,19 @@ interface Text {
   price_unit: string;
 }
 
+type Log = ReturnType<typeof foldLog>;
+/** One reading of a log per `until`: the summary asks for the variants and the cost of the same log. */
+const readings = new WeakMap<readonly MessageRow[], { until: number; log: Log }>();
+function readLog(messages: readonly MessageRow[], until: number): Log {
+  const known = readings.get(messages);
+  if (known !== undefined && known.until === until) return known.log;
+  const log = foldLog(messages, until);
+  readings.set(messages, { until, log });
+  return log;
+}
+
 /** The outbound texts (folded by SID) and replies logged up to `until`. */
-function readLog(messages: readonly MessageRow[], until: number) {
+function foldLog(messages: readonly MessageRow[], until: number) {
   const texts = new Map<string, Text>();
   const replies: { contactId: string; sid: string; t: number }[] = [];
   const categoryBySid = new Map<string, string>();
@@ -94,7 +105,11 @@ function readLog(messages: readonly MessageRow[], until: number) {
 export function variantFigures(messages: readonly MessageRow[], until: Date): VariantStep[] {
   const { texts, replies, categoryBySid } = readLog(messages, until.getTime());
   const byContact = new Map<string, Text[]>();
-  for (const t of texts) byContact.set(t.contactId, [...(byContact.get(t.contactId) ?? []), t]);
+  for (const t of texts) {
+    const list = byContact.get(t.contactId);
+    if (list === undefined) byContact.set(t.contactId, [t]);
+    else list.push(t);
+  }
   for (const list of byContact.values()) list.sort((a, b) => a.t - b.t);
 
   type Tally = {
@@ -200,8 +215,22 @@ export function costByDay(messages: readonly MessageRow[], now: Date, timeZone: 
     if (!wanted.includes(day)) wanted.push(day);
   }
   const byDay = new Map(wanted.map((day) => [day, { day, texts: 0, cost: emptyCost() }]));
+  // a zone's offset changes only on a quarter hour: one Intl call per quarter hour with texts
+  const daysBySlot = new Map<number, string>();
+  const dayOf = (t: number) => {
+    const slot = Math.floor(t / 900_000);
+    let day = daysBySlot.get(slot);
+    if (day === undefined) {
+      day = localDay(new Date(slot * 900_000), timeZone);
+      daysBySlot.set(slot, day);
+    }
+    return day;
+  };
+  // only the last days' texts need their local day (one Intl call each); no zone is 2 days off UTC
+  const from = now.getTime() - (days + 1) * 86_400_000;
   for (const text of texts) {
-    const entry = byDay.get(localDay(new Date(text.t), timeZone));
+    if (text.t < from || text.t > now.getTime()) continue;
+    const entry = byDay.get(dayOf(text.t));
     if (entry === undefined) continue;
     entry.texts += 1;
     addText(entry.cost, text);
