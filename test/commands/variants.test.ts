@@ -188,5 +188,7 @@ describe('a step with variants', () => {
     expect(html).toContain('A/B variants of step intro');
     expect(html).toContain('Cost of the texts');
     expect(html).toContain('ESTIMATED for 6 texts');
+    const eml = readFileSync(dry.html.replace(/html$/, 'eml'), 'utf8');
+    expect(eml).toContain('filename=ab-variants-2026-12-01.csv');
   });
 });

@@ -239,5 +239,18 @@ describe('A/B variants', () => {
       expect(part).toContain('ESTIMATED for 20 texts');
     }
     expect(mail.text).toMatch(/ {2}a\s+10\s+10%\s+10%\s+0%\s+~\$0\.083 est\./);
+    // the same figures as a CSV attachment, one row per variant
+    expect(mail.variantsCsv.replace(/^\uFEFF/, '').split('\r\n')).toEqual([
+      'step,variant,sent,replied,interested,opted_out,reply_rate,interested_rate,opt_out_rate,twilio_price_usd,estimated_usd,estimated_texts,p_interested',
+      'intro,a,10,1,1,0,0.1000,0.1000,0.0000,0.00000,0.08300,10,0.5820',
+      'intro,b,10,3,3,0,0.3000,0.3000,0.0000,0.00000,0.08300,10,0.5820',
+      '',
+    ]);
+    expect(
+      renderSummaryEmail(computeSummary({ now: NOW, contacts: [], messages: [] }), {
+        title: 'T',
+        dateLabel: 'x',
+      }).variantsCsv,
+    ).toBe('');
   });
 });

@@ -3,7 +3,7 @@
  * renderers insert after Delivery). Same content in both.
  */
 import { briefCost, describeCost } from '../cost.js';
-import { escapeHtml as e } from './escape.js';
+import { csvText, escapeHtml as e } from './escape.js';
 import type { Summary } from './types.js';
 import { rate, totalCost } from './variants.js';
 
@@ -75,4 +75,49 @@ export function variantsHtml(s: Summary, section: Section, table: Table): string
     );
   }
   return parts.join('\n');
+}
+
+/**
+ * The variants as a CSV attachment (empty when no step has variants): one row per variant, rates
+ * as fractions, the cost as Twilio's price (USD) and the estimate apart, the step's p-value.
+ */
+export function variantsCsv(s: Summary): string {
+  const steps = s.variants ?? [];
+  if (steps.length === 0) return '';
+  const share = (n: number, of: number) => (of === 0 ? '' : (n / of).toFixed(4));
+  const rows = steps.flatMap((step) =>
+    step.variants.map((v) => [
+      step.step,
+      v.id,
+      String(v.sent),
+      String(v.replied),
+      String(v.interested),
+      String(v.optedOut),
+      share(v.replied, v.sent),
+      share(v.interested, v.sent),
+      share(v.optedOut, v.sent),
+      ((v.cost.reported.USD ?? 0) / 1e6).toFixed(5),
+      (v.cost.estimatedUsd / 1e6).toFixed(5),
+      String(v.cost.estimatedTexts),
+      step.p === undefined ? '' : step.p.toPrecision(4),
+    ]),
+  );
+  return csvText(
+    [
+      'step',
+      'variant',
+      'sent',
+      'replied',
+      'interested',
+      'opted_out',
+      'reply_rate',
+      'interested_rate',
+      'opt_out_rate',
+      'twilio_price_usd',
+      'estimated_usd',
+      'estimated_texts',
+      'p_interested',
+    ],
+    rows,
+  );
 }
