@@ -97,6 +97,7 @@ export async function appendMessageLog(
  * a kill leaves the old log or the new one, whole. Rows already logged are copied byte for byte.
  */
 async function widenHeader(path: string, label: string, rows: readonly MessageRow[]): Promise<void> {
+  if (!rows.some((r) => LATER_MESSAGE_COLUMNS.some((c) => r[c] !== ''))) return; // the usual case: no file read
   const handle = await openIfExists(path);
   if (handle === undefined) return;
   let header: Buffer;
