@@ -97,7 +97,10 @@ describe('smsfunnel status', () => {
     await seed(dir);
     const { code, stdout } = await status(dir, true);
     expect(code).toBe(0);
-    const { sinceLastSummary, ...report } = JSON.parse(stdout);
+    const { sinceLastSummary, variants, costByDay, ...report } = JSON.parse(stdout);
+    // no step with A/B variants here; the cost of the last 7 days, by day
+    expect(variants).toEqual([]);
+    expect(costByDay).toHaveLength(7);
     expect(sinceLastSummary).toMatchObject({
       sent: 2,
       delivered: 1,

@@ -92,7 +92,9 @@ export async function run(
   for (const s of stats) {
     const why =
       s.nonGsmChars.length > 0 ? ` (because of ${s.nonGsmChars.map((c) => `"${c}"`).join(' ')})` : '';
-    ctx.out.info(`  ${s.key}: ${s.segments} segment${s.segments === 1 ? '' : 's'}, ${s.encoding}${why}`);
+    ctx.out.info(
+      `  ${s.key}${s.variant === undefined ? '' : ` (variant ${s.variant})`}: ${s.segments} segment${s.segments === 1 ? '' : 's'}, ${s.encoding}${why}`,
+    );
   }
   const steps = file.stepCount;
   const against =
@@ -111,6 +113,7 @@ export async function run(
     warnings: warnings.map(plain),
     texts: stats.map((s) => ({
       key: s.key,
+      variant: s.variant ?? null,
       segments: s.segments,
       encoding: s.encoding,
       nonGsmChars: s.nonGsmChars,

@@ -8,19 +8,20 @@
  */
 
 import { loadFunnelFile } from '../adapters/funnel-file.js';
-import { openDataDir } from '../adapters/store/index.js';
-import type { TwilioAdapter, TwilioMessage } from '../adapters/twilio/index.js';
-import { type Deliveries, FINAL_STATUSES, STATUS_WINDOW_MS } from '../core/delivery.js';
-import { applyDeliveryResults, type StatusUpdate } from '../core/delivery-results.js';
+import { type DataDir, openDataDir } from '../adapters/store/index.js';
+import type { TwilioMessage } from '../adapters/twilio/index.js';
+import { FINAL_STATUSES, followPrices } from '../core/delivery.js';
+import { applyDeliveryResults } from '../core/delivery-results.js';
 import { compileFunnel } from '../core/funnel/index.js';
 import type { InboxEntry } from '../core/inbox.js';
-import { isoSeconds, messageRow } from '../core/model.js';
-import { absorb, listFrom, sendersToPoll } from '../core/poll.js';
+import { isoSeconds, LATER_MESSAGE_COLUMNS, MESSAGE_COLUMNS, messageRow } from '../core/model.js';
+import { absorb, listFrom, type PollCursor, sendersToPoll } from '../core/poll.js';
 import { strongerHold } from '../core/sender-hold.js';
 import { STATE } from '../core/state-files.js';
 import { ExitCode } from '../errors.js';
 import type { CommandContext } from './context.js';
 import { loadCommandConfig, withSender } from './context.js';
+import { statusUpdates } from './delivery-poll.js';
 
 export async function run(
   ctx: CommandContext,
@@ -85,7 +86,7 @@ export async function run(
     const recorded =
       cursor === undefined || absorb(cursor, inputs, now).record.length > 0
         ? new Set(
-            (await store.readMessages(cursor?.logSize ?? 0))
+            (await store.readMessages(await bookmark(store, cursor)))
               .filter((r) => r.event === 'received')
               .map((r) => r.sid),
           )
@@ -152,6 +153,7 @@ export async function run(
     if (updates.length > 0) {
       const sender = twilio.messagingServiceSid ?? twilio.phoneNumber ?? '';
       const resendsBefore = deliveries.resends.length;
+      followPrices(deliveries, updates, new Map(deliveries.pending.map((p) => [p.sid, p])));
       const effects = applyDeliveryResults(updates, deliveries, table?.rows ?? [], now, {
         compiled: () => compileFunnel(funnel),
         sender,
@@ -179,6 +181,8 @@ export async function run(
             contact_id: u.contactId,
             status: u.status,
             error_code: u.errorCode,
+            price: u.price,
+            price_unit: u.priceUnit,
           }),
         ),
       );
@@ -192,6 +196,7 @@ export async function run(
         ...result.cursor,
         ...(senders.length === 0 ? {} : { senders }),
         logSize: await store.messagesSize(),
+        logHeader: await store.messagesHeaderBytes(),
       });
     }
     for (const f of failures) ctx.out.warn(f);
@@ -219,58 +224,17 @@ export async function run(
   }
 }
 
-/** Up to this many pending texts are fetched one by one; more are found by one listing. */
-const FETCH_AT_MOST = 20;
-/** Fetches run this many at a time. */
-const FETCH_CONCURRENCY = 8;
-/** A text the listing does not show (no date_sent yet) is fetched once it is this old. */
-const UNLISTED_AFTER_MS = 10 * 60_000;
+/** The header line a log had before it could gain columns (LATER_MESSAGE_COLUMNS), in bytes. */
+const ORIGINAL_HEADER_BYTES =
+  MESSAGE_COLUMNS.filter((c) => !(LATER_MESSAGE_COLUMNS as readonly string[]).includes(c)).join(',').length +
+  1;
 
 /**
- * The delivery results of texts not known yet (within the window). Many are found by listing what
- * we sent since the oldest of them (our number's, or with a Messaging Service the account's; one
- * request a page). A few, and those a DateSent listing cannot show (no date_sent: still queued,
- * or failed before it was sent), are fetched by SID, several at a time.
+ * Where the rows appended since the cursor was saved start: its bookmark, unless the log's header
+ * changed length since (a widened header moves every row), then the start (reading more is safe).
  */
-async function statusUpdates(
-  adapter: TwilioAdapter,
-  deliveries: Deliveries,
-  now: Date,
-  ourNumber: string | undefined,
-): Promise<StatusUpdate[]> {
-  const oldest = now.getTime() - STATUS_WINDOW_MS;
-  deliveries.pending = deliveries.pending.filter((p) => Date.parse(p.sentAt) >= oldest);
-  const pending = new Map(deliveries.pending.map((p) => [p.sid, p]));
-  const found = new Map<string, TwilioMessage>();
-  const listing = pending.size > FETCH_AT_MOST;
-  if (listing) {
-    const since = Math.min(...deliveries.pending.map((p) => Date.parse(p.sentAt))) - 60_000;
-    for await (const m of adapter.listMessages({
-      ...(ourNumber === undefined ? {} : { from: ourNumber }),
-      dateSentAfter: new Date(since),
-    })) {
-      if (m.dateSent !== null && m.dateSent.getTime() < since) break; // newest first: the rest is older
-      if (pending.has(m.sid)) found.set(m.sid, m);
-    }
-  }
-  const toFetch = deliveries.pending.filter(
-    (p) => !found.has(p.sid) && (!listing || now.getTime() - Date.parse(p.sentAt) >= UNLISTED_AFTER_MS),
-  );
-  const { default: pMap } = await import('p-map');
-  await pMap(
-    toFetch,
-    async (p) => {
-      const m = await adapter.fetchMessage(p.sid);
-      if (m !== undefined) found.set(m.sid, m);
-    },
-    { concurrency: FETCH_CONCURRENCY },
-  );
-  return [...found.values()]
-    .filter((m) => FINAL_STATUSES.has(m.status))
-    .map((m) => ({
-      sid: m.sid,
-      contactId: pending.get(m.sid)?.contactId ?? '',
-      status: m.status,
-      errorCode: m.errorCode === null ? '' : String(m.errorCode),
-    }));
+async function bookmark(store: DataDir, cursor: PollCursor | undefined): Promise<number> {
+  if (cursor?.logSize === undefined) return 0;
+  const header = await store.messagesHeaderBytes();
+  return (cursor.logHeader ?? ORIGINAL_HEADER_BYTES) === header ? cursor.logSize : 0;
 }

@@ -1,12 +1,13 @@
 /** How `send --dry-run` shows its plan: who, which step, the text, segments and estimated cost. */
 import type { Output } from '../adapters/output.js';
+import { US_SEGMENT_PRICE_USD } from '../core/cost.js';
 import type { Funnel } from '../core/funnel/index.js';
 import { localTime } from '../core/local-time.js';
 import { type SendPlan, summaryLine } from '../core/send-plan.js';
 import type { Recovery } from './send-recovery.js';
 
-/** Twilio's US list price per SMS segment (https://www.twilio.com/en-us/sms/pricing/us), an estimate only. */
-export const PRICE_PER_SEGMENT_USD = 0.0083;
+/** Twilio's US list price per SMS segment (the core's price table, src/core/cost.ts), an estimate only. */
+export const PRICE_PER_SEGMENT_USD = US_SEGMENT_PRICE_USD;
 
 /**
  * `settling`: what the real run will first do with the sends a killed run left unsettled (the
@@ -21,6 +22,7 @@ export function printPlan(out: Output, plan: SendPlan, funnel: Funnel, settling?
       contact: s.contact.id,
       phone: s.contact.phone,
       step: s.key,
+      variant: s.variant ?? null,
       text: s.text,
       segments: s.segments,
       encoding: s.encoding,
@@ -50,7 +52,7 @@ export function printPlan(out: Output, plan: SendPlan, funnel: Funnel, settling?
   if (settling !== undefined) out.print(settlingLine(settling));
   for (const s of plan.sends) {
     out.print(
-      `${c.bold(`#${s.contact.id}`)} ${s.contact.phone} ${c.cyan(s.key)} (${s.segments} segment${s.segments === 1 ? '' : 's'}, ${s.encoding})`,
+      `${c.bold(`#${s.contact.id}`)} ${s.contact.phone} ${c.cyan(s.key)}${s.variant === undefined ? '' : ` variant ${c.cyan(s.variant)}`} (${s.segments} segment${s.segments === 1 ? '' : 's'}, ${s.encoding})`,
     );
     out.print(`    ${s.text.replace(/\n/g, '\n    ')}`);
   }

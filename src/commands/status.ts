@@ -9,13 +9,14 @@ import { existsSync } from 'node:fs';
 import type { ChalkInstance } from 'chalk';
 import { loadFunnelFile } from '../adapters/funnel-file.js';
 import { openDataDir } from '../adapters/store/index.js';
+import { briefCost, costJson, describeCost } from '../core/cost.js';
 import { compileFunnel } from '../core/funnel/index.js';
 import { localTime } from '../core/local-time.js';
 import { activeHold, describeHold, type SenderHold } from '../core/sender-hold.js';
 import { STATE } from '../core/state-files.js';
 import { type FunnelStatus, funnelStatus } from '../core/status.js';
 import { funnelStages, withStages } from '../core/summary/funnel-stages.js';
-import { computeSummary, type Summary } from '../core/summary/index.js';
+import { computeSummary, rate, type Summary, totalCost, variantsJson } from '../core/summary/index.js';
 import { ExitCode, SmsfunnelError } from '../errors.js';
 import { type CommandContext, loadCommandConfig } from './context.js';
 import { windowStart } from './summarize.js';
@@ -53,6 +54,7 @@ export async function run(ctx: CommandContext): Promise<number> {
       now,
       since,
       messages,
+      timeZone: config.summaryTimeZone ?? funnel?.timezone ?? 'UTC',
       ...(funnel === undefined
         ? { contacts: contacts.rows }
         : { contacts: withStages(compileFunnel(funnel), contacts.rows), stages: funnelStages(funnel) }),
@@ -60,7 +62,13 @@ export async function run(ctx: CommandContext): Promise<number> {
   } finally {
     await data.close();
   }
-  ctx.out.data({ ...asJson(status), sinceLastSummary: recentJson(recent), senderHold: hold ?? null });
+  ctx.out.data({
+    ...asJson(status),
+    sinceLastSummary: recentJson(recent),
+    senderHold: hold ?? null,
+    variants: variantsJson(recent.variants ?? []),
+    costByDay: (recent.costByDay ?? []).map((d) => ({ day: d.day, texts: d.texts, cost: costJson(d.cost) })),
+  });
   if (hold !== undefined)
     ctx.out.warn(
       `${describeHold(hold)}. ${hold.fix}${hold.until === null ? ', then run `smsfunnel retry --sender`' : ''}.`,
@@ -69,6 +77,8 @@ export async function run(ctx: CommandContext): Promise<number> {
   const zone = config.summaryTimeZone ?? funnel?.timezone ?? 'UTC';
   ctx.out.print(render(status, data.dir, ctx.out.color, zone));
   ctx.out.print(renderRecent(recent, ctx.out.color, zone));
+  const tests = renderVariants(recent, ctx.out.color);
+  if (tests !== '') ctx.out.print(tests);
   return 0;
 }
 
@@ -99,6 +109,22 @@ function renderRecent(s: Summary, color: ChalkInstance, zone: string): string {
     `  replies ${s.replies}${byCategory === '' ? '' : `: ${byCategory}`}`,
     `  ${color.green(`hot leads ${s.hotLeads.length}`)}, needs a person ${s.needsHuman.length}, new opt-outs ${s.optOuts.length}`,
   ].join('\n');
+}
+
+/** Each step's A/B variants (all-time), and what the last 7 days of texts cost. */
+function renderVariants(s: Summary, color: ChalkInstance): string {
+  const lines: string[] = [];
+  for (const step of s.variants ?? []) {
+    lines.push('', color.bold(`A/B variants of ${step.step}`));
+    for (const v of step.variants)
+      lines.push(
+        `  ${color.cyan(v.id)}: sent ${v.sent}, replied ${rate(v.replied, v.sent)}, interested ${rate(v.interested, v.sent)}, opted out ${rate(v.optedOut, v.sent)}, cost ${briefCost(v.cost)}`,
+      );
+    if (step.verdict !== undefined) lines.push(`  ${step.verdict}.`);
+  }
+  const cost = describeCost(totalCost(s.costByDay ?? []));
+  if (cost !== '') lines.push('', `${color.bold('Cost, last 7 days:')} ${cost}`);
+  return lines.join('\n');
 }
 
 /** The --json shape: counts as objects keyed by state and category, most contacts first. */

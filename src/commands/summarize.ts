@@ -86,8 +86,8 @@ export async function run(
     text: mail.text,
     html: mail.html,
     date: now,
-    attachments:
-      summary.hotLeads.length > 0
+    attachments: [
+      ...(summary.hotLeads.length > 0
         ? [
             {
               filename: `hot-leads-${day}.csv`,
@@ -95,7 +95,17 @@ export async function run(
               contentType: 'text/csv; charset=utf-8',
             },
           ]
-        : [],
+        : []),
+      ...(mail.variantsCsv !== ''
+        ? [
+            {
+              filename: `ab-variants-${day}.csv`,
+              content: mail.variantsCsv,
+              contentType: 'text/csv; charset=utf-8',
+            },
+          ]
+        : []),
+    ],
   };
   const numbers = `${summary.sent} sent, ${summary.replies} ${summary.replies === 1 ? 'reply' : 'replies'}, ${summary.hotLeads.length} hot ${summary.hotLeads.length === 1 ? 'lead' : 'leads'}`;
 

@@ -25,6 +25,10 @@ export interface StatusUpdate {
   contactId: string;
   status: string;
   errorCode: string;
+  /** Twilio's `price` of the text (negative decimal text, `-0.00790`), empty until it reports one */
+  price: string;
+  /** Twilio's `price_unit` (`USD`), empty without a price */
+  priceUnit: string;
 }
 
 export interface DeliveryEffects {

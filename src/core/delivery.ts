@@ -49,6 +49,8 @@ export interface PendingDelivery {
   to: string;
   body: string;
   step: string;
+  /** the A/B variant the text was (a resend goes as the same one) */
+  variant?: string;
   sentAt: string;
 }
 
@@ -60,7 +62,32 @@ export interface Resend extends PendingDelivery {
 export interface Deliveries {
   pending: PendingDelivery[];
   resends: Resend[];
+  /**
+   * texts whose final result came before their price (Twilio fills `price` in "after the message
+   * has been sent", and not always at once): looked up again within the window until it shows
+   */
+  unpriced?: PendingDelivery[];
 }
+
+/**
+ * After a poll: texts whose final result came without a price wait for it in `unpriced`; those
+ * whose price came are done. A failed or canceled text is never billed, so never waited for.
+ */
+export function followPrices(
+  deliveries: Deliveries,
+  updates: readonly { sid: string; status: string; price: string }[],
+  wasPending: ReadonlyMap<string, PendingDelivery>,
+): void {
+  const priced = new Set(updates.filter((u) => u.price !== '').map((u) => u.sid));
+  const unpriced = (deliveries.unpriced ?? []).filter((p) => !priced.has(p.sid));
+  for (const u of updates) {
+    const text = wasPending.get(u.sid);
+    if (text !== undefined && u.price === '' && FINAL_STATUSES.has(u.status) && !UNBILLED.has(u.status))
+      unpriced.push(text);
+  }
+  if (unpriced.length > 0 || deliveries.unpriced !== undefined) deliveries.unpriced = unpriced;
+}
+const UNBILLED = new Set(['failed', 'canceled']);
 
 /** Status refresh looks back at most this far: older unknown results are left as they are. */
 export const STATUS_WINDOW_MS = 3 * 24 * 60 * 60 * 1000;

@@ -29,7 +29,10 @@ export type Contact = Record<ContactColumn, string> & Record<string, string>;
  * The columns of messages.csv, an append-only event log. Each row is one event about one
  * message: `sent` or `received` (the message itself), `status` (a delivery update of an
  * outbound message) or `category` (an inbound message understood). A message's current view is
- * its rows folded in order, later non-empty values winning (see `foldMessages`).
+ * its rows folded in order, later non-empty values winning (see `foldMessages`). `variant` is the
+ * A/B variant of the step a `sent` text was; `price` and `price_unit` are what Twilio billed for an
+ * outbound text (negative decimal text such as `-0.00790`, `USD`), on the `status` row that
+ * brought them, once Twilio reports them.
  */
 export const MESSAGE_COLUMNS = [
   'logged_at',
@@ -46,7 +49,16 @@ export const MESSAGE_COLUMNS = [
   'date_sent',
   'step',
   'category',
+  'variant',
+  'price',
+  'price_unit',
 ] as const;
+/**
+ * The columns a log written before A/B variants and prices lacks (they came last, in this order):
+ * such a log still loads, those cells read empty, and its header gains them on the first append
+ * of a row that has one (see src/adapters/store/messages-log.ts).
+ */
+export const LATER_MESSAGE_COLUMNS = ['variant', 'price', 'price_unit'] as const;
 export type MessageColumn = (typeof MESSAGE_COLUMNS)[number];
 export type MessageRow = Record<MessageColumn, string>;
 export type MessageEvent = 'sent' | 'received' | 'status' | 'category';

@@ -24,6 +24,12 @@ export interface PollCursor {
   seen: string[];
   /** messages.csv's size when the cursor was saved: rows past it are read to catch a killed run's */
   logSize?: number;
+  /**
+   * the length of messages.csv's header line then: a header widened since (new columns) moves
+   * every row, so the bookmark no longer holds and the whole log is read. Absent in a cursor saved
+   * before the log could gain columns: its header was the original one.
+   */
+  logHeader?: number;
   /** every number the funnel has sent from: replies to an earlier sender are still polled */
   senders?: string[];
 }

@@ -27,6 +27,8 @@ export interface Intent {
   from: string;
   body: string;
   step: string;
+  /** the A/B variant of the step, when it has variants */
+  variant?: string;
   decision: IntentDecision;
   /** when the list API was asked for this text and did not show it (kept when the journal is rewritten) */
   looked?: string[];
@@ -62,6 +64,7 @@ export function intentFor(item: PlannedSend, id: string, from: string, now: Date
     from,
     body: item.text,
     step: item.key,
+    ...(item.variant === undefined ? {} : { variant: item.variant }),
     decision: {
       fromState: item.contact.state,
       fromNextActionAt: item.contact.next_action_at,
@@ -99,6 +102,7 @@ export function sentRow(
     segments: m.segments,
     date_sent: m.dateSent,
     step: intent.step,
+    variant: intent.variant ?? '',
   });
 }
 
@@ -110,6 +114,7 @@ export function pendingOf(intent: Intent, sid: string): PendingDelivery {
     to: intent.to,
     body: intent.body,
     step: intent.step,
+    ...(intent.variant === undefined ? {} : { variant: intent.variant }),
     sentAt: intent.at,
   };
 }

@@ -14,7 +14,7 @@ import {
 } from './compliance/state-rules.js';
 import { isOptedOut, isUnusable, readyAt } from './contact-update.js';
 import type { Resend } from './delivery.js';
-import { advance, type CompiledFunnel, type Decision, type Funnel } from './funnel/index.js';
+import { advance, type CompiledFunnel, type Decision, type Funnel, pickVariant } from './funnel/index.js';
 import { hasConsent } from './import/opt-out.js';
 import type { Contact } from './model.js';
 import { parseTime } from './model.js';
@@ -27,6 +27,8 @@ export interface PlannedSend {
   /** messages.csv `step`: the step id, `route:<id>` or `help` */
   key: string;
   text: string;
+  /** the A/B variant of the step this contact gets (messages.csv `variant`), if the step has variants */
+  variant?: string;
   segments: number;
   encoding: string;
   decision: Decision;
@@ -154,6 +156,7 @@ export function planSends(input: PlanInput): SendPlan {
       contact,
       key: resend.step,
       text: resend.body,
+      ...(resend.variant === undefined ? {} : { variant: resend.variant }),
       segments: seg.segments,
       encoding: seg.encoding,
       decision: unchanged,
@@ -243,10 +246,12 @@ export function planSends(input: PlanInput): SendPlan {
       });
       continue;
     }
+    const step = compiled.steps.get(decision.send.key);
+    const variant = step === undefined ? undefined : pickVariant(step, contact.id);
     const text =
       decision.send.key === 'help'
         ? { ok: true as const, text: decision.send.text }
-        : render(decision.send.text, contact);
+        : render(variant?.message ?? decision.send.text, contact);
     if (!text.ok) {
       plan.skipped.push({
         contact,
@@ -273,6 +278,7 @@ export function planSends(input: PlanInput): SendPlan {
       contact,
       key: decision.send.key,
       text: text.text,
+      ...(variant === undefined ? {} : { variant: variant.id }),
       segments: seg.segments,
       encoding: seg.encoding,
       decision,

@@ -59,6 +59,8 @@ const fingerprint = (extra: Record<string, Shape> = {}, optional: Record<string,
   object({ size: number, mtimeMs: number, ...extra }, { ino: number, ...optional });
 
 const pending = { sid: string, contactId: string, to: string, body: string, step: string, sentAt: string };
+/** the A/B variant a text was, when its step has variants */
+const variant = { variant: string };
 
 const define = <T>(file: StateFile<T>): StateFile<T> => Object.freeze(file);
 
@@ -66,7 +68,10 @@ export const STATE = {
   pollCursor: define<PollCursor | undefined>({
     file: 'poll-cursor.json',
     empty: () => undefined,
-    shape: object({ after: string, seen: array(string) }, { logSize: number, senders: array(string) }),
+    shape: object(
+      { after: string, seen: array(string) },
+      { logSize: number, logHeader: number, senders: array(string) },
+    ),
   }),
   inbox: define<Inbox>({
     file: 'inbox.json',
@@ -80,7 +85,13 @@ export const STATE = {
   deliveries: define<Deliveries>({
     file: 'deliveries.json',
     empty: () => ({ pending: [], resends: [] }),
-    shape: object({ pending: array(object(pending)), resends: array(object({ ...pending, at: string })) }),
+    shape: object(
+      {
+        pending: array(object(pending, variant)),
+        resends: array(object({ ...pending, at: string }, variant)),
+      },
+      { unpriced: array(object(pending, variant)) },
+    ),
   }),
   senderHold: define<SenderHold | null>({
     file: 'sender-hold.json',

@@ -102,7 +102,8 @@ export function createMessage(ctx: ApiContext, form: URLSearchParams): Answer {
     ...((realism.listLagMs ?? 0) > 0 ? { listableAt: at + (realism.listLagMs ?? 0) } : {}),
   };
   ctx.store.add(message);
-  const answer = { status: 201, body: messageJson(ctx.accountSid, message) };
+  // the create answer never has a price: Twilio fills it in once the text was sent
+  const answer = { status: 201, body: { ...messageJson(ctx.accountSid, message, ctx.now()), price: null } };
   if (asyncCode !== undefined) {
     // Accepted now, failed a moment later before it was ever sent: no date_sent.
     ctx.store.update(message.sid, (m) => {
@@ -128,7 +129,7 @@ function validity(raw: string | null): number | null {
 export function fetchMessage(ctx: ApiContext, sid: string, path: string): Answer {
   const m = ctx.store.get(sid);
   if (m === undefined) return fail(404, 20404, `The requested resource ${path} was not found`);
-  return { status: 200, body: messageJson(ctx.accountSid, m) };
+  return { status: 200, body: messageJson(ctx.accountSid, m, ctx.now()) };
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -218,7 +219,7 @@ export function listMessages(ctx: ApiContext, query: URLSearchParams, path: stri
     body: {
       end: messages.length === 0 ? start : start + messages.length - 1,
       first_page_uri: uriWith({ Page: '0' }),
-      messages: messages.map((m) => messageJson(ctx.accountSid, m)),
+      messages: messages.map((m) => messageJson(ctx.accountSid, m, ctx.now())),
       next_page_uri:
         more && last !== undefined
           ? uriWith({

@@ -61,6 +61,11 @@ export interface Realism {
   serviceAccepts?: boolean;
   /** created texts go to `sent` and never hear back (no delivery receipt from the carrier) */
   staySent?: boolean;
+  /**
+   * a text's `price` shows only this long after it was sent or delivered (Twilio: the price "may
+   * not be immediately available"), so a delivery result can come before its price
+   */
+  priceLagMs?: number;
 }
 
 export interface FailNextOptions {

@@ -39,6 +39,8 @@ export interface StoredMessage {
   validityPeriod?: number | null;
   /** when a list answer may first show it (a list that lags creates); fetch sees it at once */
   listableAt?: number;
+  /** when its price may first show (realism `priceLagMs`); absent: as soon as it is billed */
+  pricedAt?: number;
 }
 
 /** `SM` + 32 hex characters, as every SMS SID. */
@@ -68,7 +70,7 @@ export function messageUri(accountSid: string, sid: string): string {
 }
 
 /** The message resource with every field the OpenAPI schema lists. */
-export function messageJson(accountSid: string, m: StoredMessage): Record<string, unknown> {
+export function messageJson(accountSid: string, m: StoredMessage, now?: number): Record<string, unknown> {
   const uri = messageUri(accountSid, m.sid);
   return {
     account_sid: accountSid,
@@ -84,8 +86,7 @@ export function messageJson(accountSid: string, m: StoredMessage): Record<string
     messaging_service_sid: m.messagingServiceSid,
     num_media: '0',
     num_segments: String(m.numSegments),
-    price:
-      m.direction === 'outbound-api' && m.dateSent !== null ? (-0.0079 * m.numSegments).toFixed(5) : null,
+    price: priceOf(m, now),
     price_unit: 'USD',
     sid: m.sid,
     status: m.status,
@@ -99,6 +100,25 @@ export function messageJson(accountSid: string, m: StoredMessage): Record<string
 }
 
 /** Twilio's error body; `more_info` is the code's page in the error dictionary. */
+/** What the local server bills a segment, in USD: a US long-code rate (Twilio's list price varies). */
+export const PRICE_PER_SEGMENT = 0.0079;
+/** Statuses after which an outbound text has been handed to the carrier, and so is billed. */
+const BILLED = new Set<MessageStatus>(['sent', 'delivered', 'undelivered']);
+
+/**
+ * `price` as Twilio reports it: null at create and while queued, sending, accepted or failed
+ * (a text that never left is not billed); once sent, the negative amount billed, per segment, as
+ * a decimal string with 5 places (`-0.00790`). The OpenAPI description (twilio_api_v2010.json,
+ * Message `price`): "populated after the message has been sent/received, and may not be
+ * immediately available"; inbound texts are priced too.
+ */
+export function priceOf(m: StoredMessage, now?: number): string | null {
+  if (m.pricedAt !== undefined && now !== undefined && now < m.pricedAt) return null;
+  if (m.direction === 'inbound')
+    return m.status === 'received' ? (-PRICE_PER_SEGMENT * m.numSegments).toFixed(5) : null;
+  return BILLED.has(m.status) ? (-PRICE_PER_SEGMENT * m.numSegments).toFixed(5) : null;
+}
+
 export function errorBody(status: number, code: number, message: string): Record<string, unknown> {
   return { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status };
 }

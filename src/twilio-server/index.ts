@@ -232,6 +232,8 @@ export async function startTwilioServer(options: TwilioServerOptions): Promise<T
           m.errorCode = errorCode ?? null;
           m.errorMessage = errorCode === undefined ? null : (ERROR_TEXT[errorCode] ?? `Error ${errorCode}`);
           m.dateUpdated = Math.max(m.dateUpdated, t);
+          const lag = faults.realism.priceLagMs ?? 0;
+          if (lag > 0 && ['sent', 'delivered', 'undelivered'].includes(status)) m.pricedAt ??= t + lag;
           // Sent at last (a Messaging Service's `accepted` text gets its date_sent now).
           if (m.dateSent === null && status !== 'failed' && status !== 'accepted' && status !== 'queued')
             m.dateSent = t;
@@ -241,7 +243,7 @@ export async function startTwilioServer(options: TwilioServerOptions): Promise<T
     messages: () => store.list().map((m) => ({ ...m })),
     messageJson(sid) {
       const m = store.get(sid);
-      return m === undefined ? undefined : messageJson(options.accountSid, m);
+      return m === undefined ? undefined : messageJson(options.accountSid, m, nowMs());
     },
     addMessages: (list) => list.map(addMessage),
     faults: (settings) => faults.apply(settings),

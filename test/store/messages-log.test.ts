@@ -2,7 +2,7 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { openDataDir } from '../../src/adapters/store/index.js';
-import { MESSAGE_COLUMNS, messageRow } from '../../src/core/model.js';
+import { LATER_MESSAGE_COLUMNS, MESSAGE_COLUMNS, messageRow } from '../../src/core/model.js';
 import { tempDataDir } from './helpers.js';
 
 const HEADER = `${MESSAGE_COLUMNS.join(',')}\n`;
@@ -111,5 +111,43 @@ describe('messages.csv, the append-only log', () => {
     await expect(data.appendMessages([sent('SM2', 'x')])).rejects.toMatchObject({ exitCode: 65 });
     expect(readFileSync(join(dir, 'messages.csv'), 'utf8')).toBe('sid,body\nSM1,hi\n');
     await data.close();
+  });
+
+  test('a log from before variants and prices loads, and gains those columns on the first row that fills one', async () => {
+    const dir = tempDataDir();
+    const path = join(dir, 'messages.csv');
+    const old = MESSAGE_COLUMNS.filter((c) => !(LATER_MESSAGE_COLUMNS as readonly string[]).includes(c));
+    const oldRow = (sid: string, body: string) =>
+      old.map((c) => (c === 'sid' ? sid : c === 'body' ? body : c === 'event' ? 'sent' : '')).join(',');
+    const before = `${old.join(',')}\n${oldRow('SM1', '"two\nlines"')}\n${oldRow('SM2', 'plain')}\n`;
+    const data = await openDataDir({ dir, lockWaitSeconds: 1 });
+    writeFileSync(path, before);
+    const rows = await data.readMessages();
+    expect(rows.map((r) => [r.sid, r.body, r.variant, r.price])).toEqual([
+      ['SM1', 'two\nlines', '', ''],
+      ['SM2', 'plain', '', ''],
+    ]);
+    // a row with nothing in the new columns leaves the old header alone
+    await data.appendMessages([sent('SM3', 'no variant')]);
+    expect(readFileSync(path, 'utf8').startsWith(`${old.join(',')}\n`)).toBe(true);
+    const headerBefore = await data.messagesHeaderBytes();
+    await data.appendMessages([
+      { ...sent('SM4', 'variant b'), variant: 'b', price: '-0.00790', price_unit: 'USD' },
+    ]);
+    const text = readFileSync(path, 'utf8');
+    await data.close();
+    expect(text.startsWith(`${old.join(',')},variant,price,price_unit\n`)).toBe(true);
+    // every row logged before is still there, byte for byte
+    expect(text.slice(text.indexOf('\n') + 1).startsWith(before.slice(before.indexOf('\n') + 1))).toBe(true);
+    const again = await openDataDir({ dir, lockWaitSeconds: 1 });
+    expect((await again.readMessages()).map((r) => [r.sid, r.variant, r.price, r.price_unit])).toEqual([
+      ['SM1', '', '', ''],
+      ['SM2', '', '', ''],
+      ['SM3', '', '', ''],
+      ['SM4', 'b', '-0.00790', 'USD'],
+    ]);
+    // the header grew: a bookmark taken before it no longer lines up, and says so
+    expect(await again.messagesHeaderBytes()).toBe(headerBefore + ',variant,price,price_unit'.length);
+    await again.close();
   });
 });

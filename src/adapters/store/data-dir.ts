@@ -18,7 +18,7 @@ import type { ContactSelection } from './contacts-index.js';
 import { columnsOf, saveContacts } from './contacts-save.js';
 import { csvChunks, inColumnOrder } from './csv-write.js';
 import { acquireLock, type HeldLock } from './lock.js';
-import { appendMessageLog, messageLogSize, readMessageLog } from './messages-log.js';
+import { appendMessageLog, messageLogHeaderBytes, messageLogSize, readMessageLog } from './messages-log.js';
 import { appendOptOuts, readOptOuts } from './opt-outs.js';
 import { readSchedule, readStateFile, writeSchedule, writeStateFile } from './run-state.js';
 import type { ContactsSchedule, ContactsTable, DataDir, OpenOptions } from './types.js';
@@ -106,6 +106,10 @@ class FileDataDir implements DataDir {
 
   messagesSize(): Promise<number> {
     return messageLogSize(this.messagesPath);
+  }
+
+  messagesHeaderBytes(): Promise<number> {
+    return messageLogHeaderBytes(this.messagesPath);
   }
 
   async appendMessages(rows: readonly MessageRow[]): Promise<void> {

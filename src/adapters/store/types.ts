@@ -121,6 +121,8 @@ export interface DataDir {
   readMessages(fromByte?: number): Promise<MessageRow[]>;
   /** The log's size in bytes (its complete rows): a bookmark for `readMessages(fromByte)`. */
   messagesSize(): Promise<number>;
+  /** The length in bytes of messages.csv's header line (0 without a log): what a bookmark assumes. */
+  messagesHeaderBytes(): Promise<number>;
   /** Appends rows to messages.csv (creating it with its header) and fsyncs. Never rewrites the log. */
   appendMessages(rows: readonly MessageRow[]): Promise<void>;
 

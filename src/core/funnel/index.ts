@@ -29,3 +29,4 @@ export {
 export { checkContacts, type FunnelText, type TextStats, textStats, textsOf } from './texts.js';
 export * from './types.js';
 export { RESERVED_STEP_IDS, type Validation, validateFunnel } from './validate.js';
+export { pickVariant, stableHash } from './variants.js';

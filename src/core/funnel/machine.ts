@@ -138,7 +138,10 @@ export function buildMachine(funnel: Funnel) {
     types: { events: {} as MachineEvent },
     actions: { send: (_: unknown, _params: { key: string }) => {} },
   }).createMachine({ id: ID, initial: 'start', states: tree as never });
-  const texts = new Map(textsOf(funnel).map((t) => [t.key, t.template]));
+  // a step with variants has one text per variant under its key: the map keeps the first (the
+  // send path picks the contact's own, see pickVariant)
+  const texts = new Map<string, string>();
+  for (const t of textsOf(funnel)) if (!texts.has(t.key)) texts.set(t.key, t.template);
   return {
     machine,
     leaves: [...base, ...resumable.map((l) => ['help', ...l]), ...base.map((l) => ['opted_out', ...l])],

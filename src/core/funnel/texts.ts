@@ -14,12 +14,23 @@ export interface FunnelText {
   key: string;
   path: (string | number)[];
   template: string;
+  /** the A/B variant id, for a step with `variants` (one entry per variant, same key) */
+  variant?: string;
 }
 
 export function textsOf(funnel: Funnel): FunnelText[] {
   const out: FunnelText[] = [];
   funnel.steps.forEach((s, i) => {
-    if (s.message !== undefined) out.push({ key: s.id, path: ['steps', i, 'message'], template: s.message });
+    if (s.variants !== undefined)
+      for (const [j, v] of s.variants.entries())
+        out.push({
+          key: s.id,
+          path: ['steps', i, 'variants', j, 'message'],
+          template: v.message,
+          variant: v.id,
+        });
+    else if (s.message !== undefined)
+      out.push({ key: s.id, path: ['steps', i, 'message'], template: s.message });
   });
   for (const [cat, r] of Object.entries(funnel.routes)) {
     if (r.send !== undefined)
@@ -40,6 +51,7 @@ const SAMPLE_VALUE = 'Alexandra';
 
 export interface TextStats {
   key: string;
+  variant?: string;
   path: (string | number)[];
   segments: number;
   encoding: 'GSM-7' | 'UCS-2';
@@ -58,7 +70,12 @@ export function textStats(funnel: Funnel): TextStats[] {
             : SAMPLE_VALUE,
       )
       .join('');
-    return { key: t.key, path: t.path, ...segmentsOf(sample) };
+    return {
+      key: t.key,
+      ...(t.variant === undefined ? {} : { variant: t.variant }),
+      path: t.path,
+      ...segmentsOf(sample),
+    };
   });
 }
 
@@ -71,9 +88,9 @@ export function lintTexts(f: Findings, funnel: Funnel): void {
       );
     }
   }
-  const templates = new Map(textsOf(funnel).map((t) => [t.key, t.template]));
-  for (const s of textStats(funnel)) {
-    const own = nonGsmIn(templates.get(s.key) ?? '');
+  const texts = textsOf(funnel);
+  textStats(funnel).forEach((s, i) => {
+    const own = nonGsmIn(texts[i]?.template ?? '');
     if (own.length > 0) {
       const where = own
         .slice(0, 3)
@@ -87,7 +104,7 @@ export function lintTexts(f: Findings, funnel: Funnel): void {
         .join(', ');
       f.warn(
         s.path,
-        `${describeText(s.key)} itself has ${where}: that makes it UCS-2, ${s.segments} segment(s) of 70 characters instead of 160`,
+        `${describeText(s.key, s.variant)} itself has ${where}: that makes it UCS-2, ${s.segments} segment(s) of 70 characters instead of 160`,
         `In the funnel file, ${hint}: the text stays GSM-7 and costs up to half as much.`,
       );
     }
@@ -97,33 +114,34 @@ export function lintTexts(f: Findings, funnel: Funnel): void {
         `this text is ${s.segments} segments long (${s.encoding}), billed as ${s.segments} messages`,
         'Shorten it to 3 segments or fewer.',
       );
-  }
+  });
   const first = firstStep(funnel);
-  if (first?.message !== undefined && !/\bstop\b/i.test(first.message)) {
-    const i = funnel.steps.indexOf(first);
+  // every variant of the first step is someone's first text: each gets the first-message checks
+  for (const t of texts.filter((x) => first !== undefined && x.key === first.id)) lintFirst(f, funnel, t);
+}
+
+function lintFirst(f: Findings, funnel: Funnel, t: FunnelText): void {
+  const which = t.variant === undefined ? 'the first message' : `variant "${t.variant}" of the first message`;
+  if (!/\bstop\b/i.test(t.template))
     f.warn(
-      ['steps', i, 'message'],
-      'the first message does not say how to opt out',
+      t.path,
+      `${which} does not say how to opt out`,
       'Add "Reply STOP to opt out." (carriers expect it in the first text).',
     );
-  }
-  if (first?.message !== undefined) {
-    const i = funnel.steps.indexOf(first);
-    const brand = brandOf(funnel.name);
-    if (brand !== '' && !first.message.toLowerCase().includes(brand.toLowerCase()))
-      f.warn(
-        ['steps', i, 'message'],
-        `the first message does not name the sender ("${brand}", from the funnel's name)`,
-        `Say who is texting, e.g. "it's Dana from ${brand}" (CTIA: the first text identifies the sender).`,
-      );
-    const short = SHORTENERS.exec(first.message)?.[1];
-    if (short !== undefined)
-      f.warn(
-        ['steps', i, 'message'],
-        `the first message uses the public URL shortener ${short}`,
-        "Carriers filter shared shorteners as spam (30007): use your own domain's link.",
-      );
-  }
+  const brand = brandOf(funnel.name);
+  if (brand !== '' && !t.template.toLowerCase().includes(brand.toLowerCase()))
+    f.warn(
+      t.path,
+      `${which} does not name the sender ("${brand}", from the funnel's name)`,
+      `Say who is texting, e.g. "it's Dana from ${brand}" (CTIA: the first text identifies the sender).`,
+    );
+  const short = SHORTENERS.exec(t.template)?.[1];
+  if (short !== undefined)
+    f.warn(
+      t.path,
+      `${which} uses the public URL shortener ${short}`,
+      "Carriers filter shared shorteners as spam (30007): use your own domain's link.",
+    );
 }
 
 /** Public link shorteners carriers filter (CTIA, "Messaging Principles and Best Practices"). */
@@ -151,10 +169,10 @@ function codePoint(char: string): string {
 }
 
 /** `intro` -> the message of step "intro"; `route:interested` -> the text of route "interested". */
-function describeText(key: string): string {
+function describeText(key: string, variant?: string): string {
   if (key === 'help') return 'the help text';
   if (key.startsWith('route:')) return `the text of route "${key.slice('route:'.length)}"`;
-  return `the message of step "${key}"`;
+  return variant === undefined ? `the message of step "${key}"` : `variant "${variant}" of step "${key}"`;
 }
 
 /** Contacts that can still be texted: not finished, not opted out. */

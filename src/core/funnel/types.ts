@@ -28,10 +28,18 @@ export interface Route {
   stay: boolean;
 }
 
+/** One of a step's A/B texts: `id` goes to messages.csv `variant`. */
+export interface Variant {
+  id: string;
+  message: string;
+}
+
 export interface Step {
   id: string;
-  /** template; absent on a question step that the route's text replaces */
+  /** template; absent on a question step that the route's text replaces; with variants, the first's */
   message?: string;
+  /** A/B texts: each contact gets one (`pickVariant`); absent on a step with one message */
+  variants?: Variant[];
   /** no reply for this long → the step's timeout; absent = wait for a reply forever */
   waitMs?: number;
   /** in the automatic sequence (file order) or reached only by a route */

@@ -24,6 +24,7 @@ import {
   type Route,
   type Step,
 } from './types.js';
+import { readVariants } from './variants.js';
 
 const TOP_KEYS = [
   'name',
@@ -39,7 +40,7 @@ const TOP_KEYS = [
   'routes',
   'on_timeout',
 ];
-const STEP_KEYS = ['id', 'message', 'wait', 'sequence', 'expect', 'on_reply', 'on_timeout'];
+const STEP_KEYS = ['id', 'message', 'variants', 'wait', 'sequence', 'expect', 'on_reply', 'on_timeout'];
 /** state names the machine uses itself */
 export const RESERVED_STEP_IDS = ['start', 'owed', 'help', 'done', 'opted_out'];
 
@@ -294,6 +295,7 @@ function readStep(
     f.error([...path, 'sequence'], 'sequence must be true or false');
   const message = text(f, m.message, [...path, 'message'], 'message');
   if (message !== undefined) step.message = message;
+  readVariants(f, m, path, step);
   if (m.wait !== undefined) {
     const ms = parseDuration(m.wait);
     if (ms === undefined)

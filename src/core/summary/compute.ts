@@ -20,6 +20,7 @@ import type {
   StageSpec,
   Summary,
 } from './types.js';
+import { costByDay, variantFigures } from './variants.js';
 
 export interface SummaryInput {
   now: Date;
@@ -32,7 +33,7 @@ export interface SummaryInput {
   runErrors?: readonly string[] | undefined;
   /** contact columns a caller needs on each hot lead, after email (the funnel's `summary.lead_columns`) */
   leadColumns?: readonly string[] | undefined;
-  /** the team's IANA zone, whose calendar days the trends count in; UTC when absent */
+  /** the team's IANA zone: the calendar days the trends and the cost are counted by (UTC when absent) */
   timeZone?: string | undefined;
 }
 
@@ -230,6 +231,8 @@ export function computeSummary(input: SummaryInput): Summary {
     ahead,
     errors,
     trends: computeTrends(input),
+    variants: variantFigures(input.messages, input.now),
+    costByDay: costByDay(input.messages, input.now, input.timeZone ?? 'UTC'),
   };
 }
 

@@ -9,6 +9,7 @@ import { stepsTable, trendChart } from './chart.js';
 import { escapeHtml as e, humanTime, oneLine } from './escape.js';
 import { FONT, INK, LINE, MUTED, STEP_COLOR } from './palette.js';
 import type { StageCount, Summary } from './types.js';
+import { variantsHtml } from './variants-render.js';
 
 /** Rows shown per list; the hot-leads CSV always carries them all. */
 export const MAX_ROWS = 50;
@@ -56,6 +57,7 @@ export function renderHtml(s: Summary, o: HtmlOptions): string {
       `${s.sent} sent (${s.segments} segments), ${s.delivered} delivered, ${s.failed} failed`,
       failures(s),
     ),
+    variantsHtml(s, section, table),
     section('Replies by category', `${s.replies} replies`, categories(s)),
     section('New opt-outs', 'they will never be texted again', optOuts(s, o)),
     s.errors.length > 0

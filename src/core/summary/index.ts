@@ -5,3 +5,13 @@ export { errorMeaning } from './error-codes.js';
 export { csvCell, csvText, escapeHtml } from './escape.js';
 export { type RenderOptions, renderSummaryEmail, type SummaryEmail, summarySubject } from './render.js';
 export type * from './types.js';
+export {
+  costByDay,
+  type DayCost,
+  rate,
+  totalCost,
+  type VariantFigures,
+  type VariantStep,
+  variantFigures,
+  variantsJson,
+} from './variants.js';

@@ -6,6 +6,7 @@ import { csvText } from './escape.js';
 import { renderHtml } from './html.js';
 import { plural, renderText } from './text.js';
 import type { Summary } from './types.js';
+import { variantsCsv } from './variants-render.js';
 
 export interface SummaryEmail {
   subject: string;
@@ -13,6 +14,8 @@ export interface SummaryEmail {
   text: string;
   /** columns name, phone, words, when; every hot lead, not only those the email shows */
   hotLeadsCsv: string;
+  /** one row per A/B variant with its figures; empty when no step has variants */
+  variantsCsv: string;
 }
 
 export interface RenderOptions {
@@ -30,6 +33,7 @@ export function renderSummaryEmail(summary: Summary, options: RenderOptions): Su
     html: renderHtml(summary, options),
     text: renderText(summary, options),
     hotLeadsCsv: hotLeadsCsv(summary),
+    variantsCsv: variantsCsv(summary),
   };
 }
 

@@ -9,6 +9,7 @@ import { humanTime, oneLine } from './escape.js';
 import { MAX_ROWS } from './html.js';
 import { trendLines } from './trend-text.js';
 import type { Summary } from './types.js';
+import { variantsText } from './variants-render.js';
 
 const BAR_WIDTH = 30;
 
@@ -63,6 +64,7 @@ export function renderText(
   out.push(`  ${s.sent} sent (${s.segments} segments), ${s.delivered} delivered, ${s.failed} failed`);
   for (const f of s.failures)
     out.push(`  ${(f.code || '-').padEnd(6)} ${String(f.count).padStart(5)}  ${f.meaning}`);
+  out.push(...variantsText(s));
 
   heading(out, 'REPLIES BY CATEGORY');
   if (s.repliesByCategory.length === 0) out.push('  no replies in this period');

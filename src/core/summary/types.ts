@@ -4,6 +4,7 @@
  * (the renderers escape it for their medium).
  */
 import type { Trends } from './trends.js';
+import type { DayCost, VariantStep } from './variants.js';
 
 /** A stage of the funnel as the caller (the funnel engine) names and orders it. */
 export interface StageSpec {
@@ -89,4 +90,8 @@ export interface Summary {
   errors: RunProblem[];
   /** the last seven days side by side, today so far, and each step's conversion */
   trends: Trends;
+  /** A/B variants, per step that has them: all-time figures and how sure the difference is */
+  variants?: VariantStep[];
+  /** what the texts of each of the last 7 days cost (Twilio's price, else an estimate) */
+  costByDay?: DayCost[];
 }
