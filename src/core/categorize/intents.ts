@@ -29,14 +29,14 @@ export const INTERESTED_RULES: readonly Rule[] = [
     'interested.want_it',
     'interested',
     'says they want it',
-    '\\b(?:i|we) (?:guess|suppose) so\\b|(?<!\\bnot )\\b(?:want|wanting|wanted|need|needing) (?:solar|it|panels|one|this|that)\\b|\\bput (?:me|us) down\\b|\\bopen to (?:it|hearing|learning|a call|a quote|talking|that|this|the idea)\\b|\\bwhat (?:times?|days?|dates?) (?:are|is|do you have|work|would)\\b|(?<!\\b(?:i|i will|i would|i can|i could|do i|can i|will|to|i might|i may|we will|we) )\\b(?:come|stop) (?:out|by|over|look|take a look|see)\\b',
+    '\\b(?:i|we) (?:guess|suppose) so\\b|(?<!\\bnot )\\b(?:want|wanting|wanted|need|needing) (?:solar|it|panels|one|this|that)\\b|\\bput (?:me|us) down\\b|\\bopen to (?:it|hearing|learning|a call|a quote|talking|that|this|the idea)\\b|\\bwhat (?:times?|days?|dates?) (?:are|is|do you have|work|would)\\b|(?<!\\b(?:i|i will|i would|i can|i could|do i|can i|will|to|i might|i may|we will|we|bus|truck|pit|rest|full|last|next|first|the|a) )\\b(?:come|stop) (?:out|by|over|look|take a look|see)\\b',
   ),
   patternRule('interested.smile', 'interested', 'answers with a smile', '^(?:emojismile ?)+$'),
   patternRule(
     'interested.interest',
     'interested',
     'says they are interested',
-    `${NEGATED}\\b(?:interested|interest|interesado|interesada|me interesa)\\b`,
+    `${NEGATED}\\b(?:interested|interest|interesado|interesada|me interesa|(?:hear|learn|know) more)\\b`,
   ),
   patternRule(
     'interested.details',

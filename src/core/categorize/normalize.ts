@@ -9,7 +9,14 @@
  * because the rules are squeezed the same way when they are compiled (see `squeezePattern`).
  */
 import { type Reaction, readReaction, withoutOwnQuotes } from './reaction.js';
-import { EXPANSIONS, NOT_TYPOS, TYPO_TARGETS, WORLD_TYPO_TARGETS } from './vocabulary.js';
+import {
+  EXPANSIONS,
+  NOT_TYPOS,
+  NOT_YES_AFTER_YA,
+  SWAP_TARGETS,
+  TYPO_TARGETS,
+  WORLD_TYPO_TARGETS,
+} from './vocabulary.js';
 import { fold } from './world-rule.js';
 
 export interface Normalized {
@@ -96,21 +103,43 @@ export function withinOneEdit(a: string, b: string): boolean {
   return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-/** Corrects a long unknown word to the keyword it is one typo from, if exactly one fits. */
+/** True when `a` is `b` with two neighbouring letters swapped ("tehse" / "these"). */
+function swapOf(a: string, b: string): boolean {
+  return (
+    a !== b &&
+    a.length === b.length &&
+    [...a].sort().join('') === [...b].sort().join('') &&
+    withinOneEdit(a, b)
+  );
+}
+
+const swapTargets = SWAP_TARGETS.map(squeeze);
+
+/**
+ * Corrects an unknown word to the keyword it is one typo from, if exactly one fits. Long words
+ * take any one edit; short ones only two swapped letters ("tetxs", "thnik"), since one letter
+ * changed in a short word is too often another real word.
+ */
 function correctTypo(word: string): string | undefined {
-  if (word.length < 6 || /\d/.test(word) || typoTargetSet.has(word) || notTypos.has(word)) return undefined;
+  if (/\d/.test(word) || typoTargetSet.has(word) || notTypos.has(word)) return undefined;
   if (expansions.has(word) || word.startsWith('emoji')) return undefined;
+  if (word.length < 6) return swapTargets.find((target) => swapOf(word, target));
   const fits = typoTargets.filter((target) => withinOneEdit(word, target));
   return fits.length === 1 ? fits[0] : undefined;
 }
 
 const worldTargets = new Set(WORLD_TYPO_TARGETS);
 
-/** Folded text with a word one typo from an other-language keyword corrected towards it. */
+/**
+ * Folded text with a word one typo from an other-language keyword corrected towards it. Words
+ * of five or six letters take only a swap ("knape" -> "kanpe"): "agora" is not "ahora", nor
+ * "envie" "envien".
+ */
 function foldCorrected(body: string): string {
   return fold(body).replace(/(?<= )[a-z]{5,}(?= )/g, (word) => {
     if (worldTargets.has(word)) return word;
-    const fits = WORLD_TYPO_TARGETS.filter((target) => withinOneEdit(word, target));
+    const near = (target: string) => (word.length <= 6 ? swapOf(word, target) : withinOneEdit(word, target));
+    const fits = WORLD_TYPO_TARGETS.filter(near);
     return fits.length === 1 ? (fits[0] as string) : word;
   });
 }
@@ -153,8 +182,11 @@ export function normalizeReply(body: string): Normalized {
     let word = squeeze(token);
     let plain = token;
     const clauseStart = index === 0 || raw[index - 1] === '|';
-    // "ya" opens a reply as "yes" ("ya sure") but ends one as "you" ("thank ya").
-    if (word === 'ya' || word === 'ye') word = plain = clauseStart ? 'yes' : 'you';
+    // "ya" opens a reply as "yes" ("ya sure") but ends one as "you" ("thank ya"); before a
+    // Spanish or transliterated Russian word it is "already" / "I" ("ya tenemos", "ya ne Sam").
+    const next = raw[index + 1] ?? '';
+    if ((word === 'ya' || word === 'ye') && !NOT_YES_AFTER_YA.has(next))
+      word = plain = clauseStart ? 'yes' : 'you';
     const typo = correctTypo(word);
     if (typo !== undefined) {
       corrections.push({ from: token, to: typoPlain.get(typo) ?? typo });

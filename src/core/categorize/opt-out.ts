@@ -45,6 +45,8 @@ function nearKeyword(word: string): string | undefined {
     const sameLetters = [...word].sort().join('') === [...keyword].sort().join('');
     if (word.length !== keyword.length || sameLetters) return keyword;
   }
+  // "sopt", "sotp": the letters of STOP after its S, in any order, but never the word "spot".
+  if (/^s[top]{3}$/.test(word) && new Set(word).size === 4 && word !== 'spot') return 'stop';
   return undefined;
 }
 
@@ -75,7 +77,7 @@ export const OPT_OUT_RULES: readonly Rule[] = [
     'opt_out.stop_request',
     'opt_out',
     'asks to stop the messages',
-    `(?<!\\b(?:do not|did not|does not|never|can not) )\\b(?:stop|stpo|sotp|stp|quit)(?:ped|ping|s)? (?:the |these |your |all |with the |sending me )?(?:${CONTACT_VERBS}|it|this|that|them|me|us)\\b`,
+    `(?<!\\b(?:do not|did not|does not|never|can not) )\\b(?:stop|stpo|sotp|stp|quit)(?:ed|ing|s)? (?:the |these |your |all |with the |sending me )?(?:${CONTACT_VERBS}|it|this|that|them|me|us)\\b`,
   ),
   // Any other "stop" counts, except in idioms that are clearly not about the texts.
   patternRule(
@@ -107,7 +109,7 @@ export const OPT_OUT_RULES: readonly Rule[] = [
     'opt_out.do_not_contact',
     'opt_out',
     'asks not to be contacted',
-    `\\b(?:do not|never|quit|no) (?:ever )?(?:${CONTACT_VERBS})(?:(?: me| us| this| my| here| again| anymore| ever)\\b|$)|\\b(?:do not|no longer|never) (?:want|wanted|need) (?:any |your |these |those |more |any more |to (?:get|receive) )*(?:texts|messages|calls|spam|sms|emails|text)\\b`,
+    `\\b(?:(?:can|could|would|will) (?:you|y all|yall|ya|you guys|someone)(?: please| kindly| just)? not|please not|do not|never|quit|no) (?:ever )?(?:${CONTACT_VERBS})(?:(?: me| us| this| my| here| again| anymore| ever)\\b|$)|\\b(?:do not|no longer|never) (?:want|wanted|need) (?:any |your |these |those |more |any more |to (?:get|receive) )*(?:texts|messages|calls|spam|sms|emails|text)\\b`,
   ),
   patternRule(
     'opt_out.cancel',
