@@ -29,7 +29,7 @@ export const INTERESTED_RULES: readonly Rule[] = [
     'interested.want_it',
     'interested',
     'says they want it',
-    '\\b(?:i|we) (?:guess|suppose) so\\b|(?<!\\bnot )\\b(?:want|wanting|wanted|need|needing) (?:solar|it|panels|one|this|that)\\b|\\bput (?:me|us) down\\b|\\bopen to (?:it|hearing|learning|a call|a quote|talking|that|this|the idea)\\b|\\bwhat (?:times?|days?|dates?) (?:are|is|do you have|work|would)\\b|(?<!\\b(?:i|i will|i would|i can|i could|do i|can i|will|to|i might|i may|we will|we|bus|truck|pit|rest|full|last|next|first|the|a) )\\b(?:come|stop) (?:out|by|over|look|take a look|see)\\b',
+    '\\b(?:i|we) (?:guess|suppose) so\\b|(?<!\\bnot )\\b(?:want|wanting|wanted|need|needing) (?:solar|it|panels|one|this|that)\\b|\\bput (?:me|us) down\\b|\\bopen to (?:it|hearing|learning|a call|a quote|talking|that|this|the idea)\\b|\\bwhat (?:times?|days?|dates?) (?:are|is|do you have|work|would)\\b|(?<!\\b(?:i|i will|i would|i can|i could|do i|can i|will|to|i might|i may|we will|we|do not|not|never|bus|truck|pit|rest|full|last|next|first|the|a) )\\b(?:come|stop) (?:out|by|over|look|take a look|see)\\b',
   ),
   patternRule('interested.smile', 'interested', 'answers with a smile', '^(?:emojismile ?)+$'),
   patternRule(
@@ -115,7 +115,7 @@ export const NOT_INTERESTED_RULES: readonly Rule[] = [
     'not_interested.no',
     'not_interested',
     'says no',
-    '(?:^|\\| |\\bbut |\\bso |\\bthanks )no\\b(?! (?:problem|prob|worries|worry|idea|clue|one|more|longer|rush|hurry|doubt|pressure|matter|se|entiendo|hablo)\\b)|\\bno (?:thanks|thank you|gracias|way|interest|need|quiero|necesito)\\b|\\bemojino\\b',
+    '(?:^|\\| |\\bbut |\\bso |\\bthanks )no\\b(?! (?:problem|prob|worries|worry|idea|clue|one|more|longer|rush|hurry|doubt|pressure|matter|se|entiendo|hablo|para)\\b)|\\bno (?:thanks|thank you|gracias|way|interest|need|quiero|necesito)\\b|\\bemojino\\b',
     'marked',
   ),
   patternRule(

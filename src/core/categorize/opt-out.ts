@@ -141,7 +141,7 @@ export const OPT_OUT_RULES: readonly Rule[] = [
     'opt_out.leave_alone',
     'opt_out',
     'tells the sender to go away',
-    '\\b(?:leave (?:me|us) alone|go away|get lost|(?:fuck|f|piss|buzz|back|bugger) off|fuck you|f you|screw you|shut up)\\b',
+    '\\b(?:leave (?:me|us) alone|go away|get lost|(?:fuck|f|piss|buzz|back|bugger) off|fuck you|f you|screw you|shut up|stfu|gtfo)\\b',
   ),
   patternRule(
     'opt_out.complaint',

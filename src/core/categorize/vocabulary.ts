@@ -110,7 +110,7 @@ enterese interesse interessado deixe deixem numero nimewo arretez arreter ecrive
 contactez remova apague quitenme saquen eliminen borren equivocado errado mauvais trompe
 occupe ocupado ahora khong hindi salamat gracias obrigado merci ankou tanpri supprimez apaguem
 kanpe quiten pensarlo hablar devis orcamento ayoko mandarme enviarme escribirme contactarme
-pakitanggal udalite otpishite`
+pakitanggal udalite otpishite agora`
   .trim()
   .split(/\s+/);
 

@@ -42,7 +42,11 @@ const NO_ONE_NAMED = /^(?:.* )?(?:there is |there are )?no (\w+) (?:here|at this
 /** Finds "this isn't Sam" / "no Sam here" / a bare "not Sam" in one clause of the reply. */
 function deniesName(reply: Normalized): string | undefined {
   for (const clause of reply.marked.split(/ ?\| ?/)) {
-    const c = clause.replace(/ ?\?$/, '').trim();
+    // An emoji after "this isn't Sam's phone" changes nothing.
+    const c = clause
+      .replace(/ ?\bemoji\w*/g, '')
+      .replace(/ ?\?$/, '')
+      .trim();
     for (const denial of DENIALS) {
       const found = denial.exec(c);
       if (found && looksLikeName(found[1]) && NAME_TAIL.has(found[2] ?? '')) return found[0].trim();
