@@ -20,6 +20,7 @@ import type { Reaction } from './reaction.js';
 import type { Rule } from './rule.js';
 import {
   NEGATIVE,
+  NOT_NOW,
   WORLD_INTERESTED_RULES,
   WORLD_LATER_RULES,
   WORLD_NOT_INTERESTED_RULES,
@@ -146,8 +147,9 @@ export function decide(reply: Normalized, options: CategorizeOptions = {}): Verd
   const expecting = new Set(options.expecting ?? []);
   if (reply.reaction !== undefined) return reactionVerdict(reply.reaction);
   for (const [family, rules] of FAMILIES) {
-    // A clear no in any language ("no me interesa") outweighs a yes word in the same reply.
-    if (family === 'interested' && NEGATIVE.match(reply) !== undefined) continue;
+    // A clear no in any language ("no me interesa") outweighs a yes word in the same reply, and
+    // "not now" makes a yes a `later` ("yes but not now").
+    if (family === 'interested' && (NEGATIVE.match(reply) ?? NOT_NOW.match(reply)) !== undefined) continue;
     if (family === 'wrong_number') {
       const expected = expectedCustom(reply, custom, expecting);
       if (expected !== undefined) return expected;

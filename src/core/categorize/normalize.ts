@@ -149,6 +149,7 @@ function prepare(body: string): string {
   for (const [emoji, word] of EMOJI_WORDS) s = s.replace(emoji, word);
   s = s.replace(OTHER_EMOJI, ' emoji ');
   s = s.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  s = s.replace(/(?<=[a-z])0(?=[a-z])/g, 'o'); // "st0p"
   s = s.replace(/[‘’‛`´ʼ]/g, "'").replace(/[“”„]/g, '"');
   s = s.replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, ' emailaddress ');
   s = s.replace(/\+?\d[\d\s().-]{5,}\d/g, (m) => (m.replace(/\D/g, '').length >= 7 ? ' phonenumber ' : m));

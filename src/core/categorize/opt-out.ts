@@ -16,9 +16,21 @@ import { NOT_TYPOS } from './vocabulary.js';
 
 const CARRIER_KEYWORDS = ['stop', 'stopall', 'unsubscribe', 'cancel', 'end', 'quit', 'optout', 'revoke'];
 const WHOLE_MESSAGE_KEYWORDS = new Set(
-  [...CARRIER_KEYWORDS, 'remove', 'arret', 'parar', 'alto', 'basta', 'cancelar', 'baja', 'stp', 'para'].map(
-    squeeze,
-  ),
+  [
+    ...CARRIER_KEYWORDS,
+    'remove',
+    'arret',
+    'parar',
+    'alto',
+    'basta',
+    'cancelar',
+    'baja',
+    'stp',
+    'para',
+    'paren',
+    'block',
+    'stahp',
+  ].map(squeeze),
 );
 const PHRASE_KEYWORDS = [
   'opt out',
@@ -28,9 +40,10 @@ const PHRASE_KEYWORDS = [
   'de baja',
   'dar de baja',
   'no more',
+  'no mas',
 ].map(squeeze);
 /** Words that may stand next to a keyword without changing it ("Stop please", "STOP 🛑 thanks"). */
-const FILLERS = new Set(['please', 'now', 'thanks', 'thank', 'you', 'ok', 'por', 'favor', 'ya']);
+const FILLERS = new Set(['please', 'now', 'thanks', 'thank', 'you', 'ok', 'por', 'favor', 'ya', 'na', 'po']);
 
 /**
  * A typo in a one-word opt-out: keywords of 6+ letters take any one edit; "stop" and "quit"
@@ -56,6 +69,10 @@ function wholeMessageKeyword(reply: Normalized): string | undefined {
   const joined = meaningful.join(' ');
   if (PHRASE_KEYWORDS.includes(joined)) return joined;
   if (meaningful.every((w) => WHOLE_MESSAGE_KEYWORDS.has(w))) return meaningful.join(' ');
+  // A keyword typed with spaces in it: "S T O P", "Sto p".
+  const spaced = reply.words.join('');
+  if (reply.words.length > 1 && reply.words.every((w) => w.length <= 3) && WHOLE_MESSAGE_KEYWORDS.has(spaced))
+    return reply.words.join(' ');
   if (meaningful.length === 1) {
     const near = nearKeyword(meaningful[0] as string);
     if (near !== undefined) return `${meaningful[0]} (${near})`;
@@ -109,7 +126,7 @@ export const OPT_OUT_RULES: readonly Rule[] = [
     'opt_out.do_not_contact',
     'opt_out',
     'asks not to be contacted',
-    `\\b(?:(?:can|could|would|will) (?:you|y all|yall|ya|you guys|someone)(?: please| kindly| just)? not|please not|do not|never|quit|no) (?:ever )?(?:${CONTACT_VERBS})(?:(?: me| us| this| my| here| again| anymore| ever)\\b|$)|\\b(?:do not|no longer|never) (?:want|wanted|need) (?:any |your |these |those |more |any more |to (?:get|receive) )*(?:texts|messages|calls|spam|sms|emails|text)\\b`,
+    `\\b(?:(?:can|could|would|will) (?:you|y all|yall|ya|you guys|someone)(?: please| kindly| just)? not|please not|do not|never|quit|no) (?:ever )?(?:${CONTACT_VERBS})(?:(?: me| us| this| my| here| again| anymore| ever| please)\\b|$)|\\b(?:do not|no longer|never) (?:want|wanted|need) (?:any |your |these |those |more |any more |to (?:get|receive) )*(?:texts|messages|calls|spam|sms|emails|text)\\b`,
   ),
   patternRule(
     'opt_out.cancel',
@@ -129,7 +146,7 @@ export const OPT_OUT_RULES: readonly Rule[] = [
     'opt_out.end',
     'opt_out',
     'asks for the messages to end',
-    `\\b(?:make|get|have|let) (?:this|these|it|them|the \\w+|these \\w+|your \\w+)(?: to)? (?:end|stop|go away|quit)\\b|\\b(?:want|need|would like|wish) (?:these|the|your|this|them|it|all)(?: \\w+)? to (?:end|stop)\\b|\\bend (?:these|the|this|your|all)(?: \\w+)? (?:${CONTACT_VERBS}|spam)\\b|\\b(?:take|get|remove|delete|erase|drop|put|leave) (?:me|us|my \\w+|this number|our \\w+)(?: \\w+)? (?:out of|off of) (?:your|the|this|ur)\\b|\\b(?:want|wanna|need|get me) out\\b`,
+    `\\b(?:make|get|have|let) (?:this|these|it|them|the \\w+|these \\w+|your \\w+)(?: to)? (?:end|stop|go away|quit)\\b|\\b(?:want|need|would like|wish) (?:these|the|your|this|them|it|all)(?: \\w+)? to (?:end|stop)\\b|\\bend (?:these|the|this|your|all)(?: \\w+)? (?:${CONTACT_VERBS}|spam)\\b|^end (?:texts|messages|msgs|sms|spam)\\b|\\b(?:take|get|remove|delete|erase|drop|put|leave) (?:me|us|my \\w+|this number|our \\w+)(?: \\w+)? (?:out of|off of) (?:your|the|this|ur)\\b|\\b(?:want|wanna|need|get me) out\\b`,
   ),
   patternRule(
     'opt_out.lose_number',
@@ -141,7 +158,7 @@ export const OPT_OUT_RULES: readonly Rule[] = [
     'opt_out.leave_alone',
     'opt_out',
     'tells the sender to go away',
-    '\\b(?:leave (?:me|us) alone|go away|get lost|(?:fuck|f|piss|buzz|back|bugger) off|fuck you|f you|screw you|shut up|stfu|gtfo)\\b',
+    '\\b(?:leave (?:me|us) alone|go away|get lost|(?:fuck|f|piss|buzz|back|bugger) off|fuck you|f you|screw you|shut up|stfu|gtfo|knock it off|cut it out|give it a rest)\\b',
   ),
   patternRule(
     'opt_out.complaint',

@@ -110,12 +110,12 @@ enterese interesse interessado deixe deixem numero nimewo arretez arreter ecrive
 contactez remova apague quitenme saquen eliminen borren equivocado errado mauvais trompe
 occupe ocupado ahora khong hindi salamat gracias obrigado merci ankou tanpri supprimez apaguem
 kanpe quiten pensarlo hablar devis orcamento ayoko mandarme enviarme escribirme contactarme
-pakitanggal udalite otpishite agora`
+pakitanggal udalite otpishite agora paren quero pishi pozzhe panse semana tarde pwochen`
   .trim()
   .split(/\s+/);
 
 /** Short words a typo with two letters swapped is corrected towards ("tetxs", "tehse", "thnik"). */
-export const SWAP_TARGETS: readonly string[] = 'texts text these think quote stop'.split(' ');
+export const SWAP_TARGETS: readonly string[] = 'texts text these think quote stop knock'.split(' ');
 
 /** Words after which "ya" is Spanish "already" or Russian "I", not "yes" ("ya tenemos", "ya ne"). */
 export const NOT_YES_AFTER_YA: ReadonlySet<string> = new Set(

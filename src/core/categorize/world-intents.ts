@@ -26,8 +26,20 @@ export const NEGATIVE: Rule = worldRule(
   'not_interested.world',
   'not_interested',
   'says no in its language',
-  `no me interesa|no gracias|no estoy interesad\\p{L}*|no necesito|no quiero|para nada|nao tenho interesse|sem interesse|nao obrigad\\p{L}*|nao preciso|nao quero|pas interesse\\p{L}*|ne m interesse pas|non merci|pas besoin|n en ai pas besoin|pa enterese|pa bezwen|non mesi|hindi (?:ako |po )?interesado|di (?:ako )?interesado|hindi po salamat|ayoko|ayaw ko|hindi na kailangan|wag na|khong (?:quan tam|can|cam on)|ko (?:quan tam|can)|не интересно|не нужно|не надо|нет спасибо|не хочу|ya tengo|ja tenho|nous avons deja|on a deja|meron na|mayroon na|(?:toi|chung toi|nha toi|minh) da co|уже есть|ya (?:tenemos|tiene|tienen|instalamos|compramos|contamos)|ja (?:temos|tem|instalamos)|net spasibo|ne interesno|ne nuzhno|ne nado|ne khochu|ne hochu`,
+  `no me interesa|no gracias|no estoy interesad\\p{L}*|no necesito|no quiero|para nada|nao tenho interesse|sem interesse|nao obrigad\\p{L}*|nao preciso|nao quero|pas interesse\\p{L}*|ne m interesse pas|non merci|pas besoin|n en ai pas besoin|pa enterese|pa bezwen|non mesi|hindi (?:ako |po )?interesado|di (?:ako )?interesado|hindi po salamat|ayoko|ayaw ko|hindi na kailangan|wag na|khong (?:quan tam|can|cam on)|ko (?:quan tam|can)|не интересно|не нужно|не надо|нет спасибо|не хочу|ya tengo|ja tenho|nous avons deja|on a deja|meron na|mayroon na|(?:toi|chung toi|nha toi|minh) da co|уже есть|ya (?:tenemos|tiene|tienen|instalamos|compramos|contamos)|ja (?:temos|tem|instalamos)|net spasibo|ne interesno|ne nuzhno|ne nado|ne khochu|ne hochu|(?:claro|por supuesto|bien sur|com certeza|claro) que (?:no|non|nao)|конечно нет`,
   '不需要|不用|[没沒]有?[兴興]趣|不感兴趣|不感興趣|不要|已经有|已經有|관심\\s?없|필요\\s?없|괜찮습니다|괜찮아요|됐어요|아니|이미',
+);
+
+/**
+ * "Not now" in any language: a yes that comes with it ("yes but not now", "sí, pero ahorita no",
+ * "да, но не сейчас") is `later`, not `interested`, so `NOT_NOW` also blocks the interested family.
+ */
+export const NOT_NOW: Rule = worldRule(
+  'later.world_not_now',
+  'later',
+  'says not now',
+  `not (?:right )?now|not yet|not at (?:the|this) (?:moment|time)|not this (?:year|month|week)|but later|ahora no|no ahora|ahorita no|no por ahora|todavia no|agora nao|nao agora|ainda nao|pas maintenant|pas pour l instant|pas tout de suite|pa kounye a|hindi (?:pa )?ngayon|hindi muna|wag muna|khong phai bay gio|chua phai luc nay|bay gio chua|не сейчас|пока нет|ne seichas`,
+  '现在不|現在不|暂时不|暫時不|지금은',
 );
 
 export const WORLD_INTERESTED_RULES: readonly Rule[] = [
@@ -35,12 +47,13 @@ export const WORLD_INTERESTED_RULES: readonly Rule[] = [
     'interested.world',
     'interested',
     'says yes in its language',
-    `claro|me interesa|me gustaria (?:una|la|mas|recibir|saber|informacion|cotizacion)|mandeme|envieme|llameme|llamame|quiero (?:una |la )?(?:cotizacion|informacion|mas)|sim|tenho interesse|quero sim|(?:pode )?me (?:ligue|liga|ligar|mande|manda|envie)|quero (?:um )?orcamento|com certeza|oui|ouais|m interesse|je suis interesse\\p{L}*|appelez moi|envoyez moi|devis|volontiers|avec plaisir|wi|enterese|rele m(?:wen)?(?!(?: \\p{L}+){0,2} pwochen)|dako|voye enfomasyon|oo|opo|oho|sige(?! salamat)|interesado|interesada|tawagan(?: \\p{L}+){0,2} (?:ako|kami)|gusto ko|pakisend|vang|quan tam|(?:goi|gui)(?: \\p{L}+){0,2} (?:cho )?(?:toi|em|minh)|bao gia|dong y|muon (?:biet|tim hieu|nghe)(?: them)?|да|интересно|конечно|позвоните|пришлите|давайте|хочу|хорошо|согласен|согласна|interesno|pozvonite|konechno|prishlite|davaite|khorosho`,
+    `claro|me interesa|me gustaria (?:una|la|mas|recibir|saber|informacion|cotizacion)|mandeme|envieme|llameme|llamame|quiero (?:una |la )?(?:cotizacion|informacion|mas)|sim|tenho interesse|quero sim|(?:pode )?me (?:ligue|liga|ligar|mande|manda|envie)|quero (?:um )?orcamento|com certeza|oui|ouais|m interesse|je suis interesse\\p{L}*|appelez moi|envoyez moi|devis|volontiers|avec plaisir|wi|enterese|rele m(?:wen)?(?!(?: \\p{L}+){0,2} pwochen)|dako|voye enfomasyon|oo|opo|oho|sige(?!(?: po| na)? salamat)|interesado|interesada|tawagan(?: \\p{L}+){0,2} (?:ako|kami)|gusto ko|pakisend|vang|quan tam|(?:goi|gui)(?: \\p{L}+){0,2} (?:cho )?(?:toi|em|minh)|bao gia|dong y|muon (?:biet|tim hieu|nghe)(?: them)?|да|интересно|конечно|позвоните|пришлите|давайте|хочу|хорошо|согласен|согласна|interesno|pozvonite|konechno|prishlite|davaite|khorosho`,
     '^ (?:da |dạ |ok )?co(?: a| nhe| chu| \\p{L}+ oi)? $|是的|好的|好啊|可以|(?<![没沒])有兴趣|(?<![没沒])有興趣|(?<!不)感兴趣|(?<!不)感興趣|(?<![不没沒])想了解|了解一下|^ da(?: da)? $|打电话|打電話|报价|報價|详细|詳細|想要|愿意|願意|^ 要 $|^ 行 $|^ 네|^ 예|^ (?:ㅇㅇ+|응+|웅|넹)(?= )|관심\\s?있|좋아요|좋습니다|보내\\s?주세요|전화\\s?주세요|견적|원해요',
   ),
 ];
 
 export const WORLD_LATER_RULES: readonly Rule[] = [
+  NOT_NOW,
   worldRule(
     'later.world',
     'later',
@@ -57,7 +70,7 @@ export const WORLD_NOT_INTERESTED_RULES: readonly Rule[] = [
     'not_interested',
     'says no in its language',
     '',
-    '^ (?:da |vang )?(?:nao|non|hindi|di|ayaw|hinde|khong|ko|нет|не|nel|net)(?= )|^ 不|아니|^ ㄴㄴ',
+    '^ (?:da |vang |naku )?(?:nao|non|nn|hindi|hnd|hndi|di|ayaw|hinde|wala|wla|khong|ko|нет|не|nel|net)(?= )|^ 不|아니|^ ㄴㄴ',
   ),
   // Renting or having it already: a no in any language, read after any yes in the reply.
   worldRule(
@@ -74,7 +87,7 @@ export const WORLD_QUESTION_RULES: readonly Rule[] = [
     'question.world',
     'question',
     'asks something in its language',
-    `de (?:que|donde)|quem|quanto|qual|onde|por que|combien|comment|pourquoi|c est qui|qui est ce|qui|quel\\p{L}*|kiyes|ki moun|konbyen|kouman|eske|poukisa|sino|magkano|paano|bakit|ano|saan|ba|ai vay|ai day|bao nhieu|tai sao|lam sao|sao|co \\p{L}+(?: \\p{L}+){0,3} khong|кто|сколько|откуда|как|почему|что|ли|kto|skolko|otkuda|pochemu|zachem`,
+    `de (?:que|donde)|quem|quanto|qual|onde|por que|combien|comment|pourquoi|c est qui|qui est ce|qui|quel\\p{L}*|kiyes|ki moun|konbyen|kouman|eske|poukisa|sino|magkano|paano|bakit|ano|saan|ba|ai vay|ai day|bao nhieu|tai sao|lam sao|sao|co \\p{L}+(?: \\p{L}+){0,3} khong|кто|сколько|откуда|как|почему|что|ли|kto|skolko|otkuda|pochemu|zachem|чё|чо|шо|що|koi|c est quoi|kisa|kiyes`,
     '谁|誰|多少|怎么|怎麼|吗|嗎|哪|什么|什麼|为什么|為什麼|누구|얼마|어떻게|어디|인가요|나요|까요|뭐|\\p{L} \\?(?= )',
   ),
 ];
