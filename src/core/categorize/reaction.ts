@@ -7,15 +7,16 @@
  * text and adds a word ("“…Reply STOP to opt out.” yes"): the quote is dropped, the rest read.
  *
  * Mappings are the safe ones: a like or a heart is the 👍 the replies README counts as
- * `interested`; a dislike is a no (`not_interested`, never an opt-out); a question mark is a
- * `question` for a person; laughing, emphasis, removing a reaction and any other emoji say
- * nothing about the offer (`other`).
+ * `interested`; a dislike is a no (`not_interested`, never an opt-out); a stop sign (🛑 ⛔) is
+ * the one reaction that says "stop", so it is an opt-out; a question mark is a `question` for a
+ * person; laughing, emphasis, removing a reaction and any other emoji say nothing about the
+ * offer (`other`).
  */
 
 export interface Reaction {
   /** The reaction as the phone named it, e.g. `Liked`, `Reacted 👍`, `Le gustó`. */
   readonly name: string;
-  readonly category: 'interested' | 'not_interested' | 'question' | 'other';
+  readonly category: 'opt_out' | 'interested' | 'not_interested' | 'question' | 'other';
 }
 
 type Kind = Reaction['category'];
@@ -38,6 +39,7 @@ const REACTED = /^(?:reacted|reaccion[oó]|a r[ée]agi)\s+(\S+)\s+(?:to|a|con|[�
 const EMOJI_KIND: readonly [RegExp, Kind][] = [
   [/^(?:👍|❤️?|♥️?|😍|🥰)/u, 'interested'],
   [/^👎/u, 'not_interested'],
+  [/^(?:🛑|⛔)/u, 'opt_out'],
   [/^(?:❓|❔|‼️?)/u, 'question'],
 ];
 
@@ -62,12 +64,23 @@ export function readReaction(body: string): Reaction | undefined {
 const OURS =
   /\b(?:reply|text|txt|responda|responde|r[ée]pondez|envie|send)\b.{0,40}\b(?:stop|yes|s[ií]|oui|sim)\b|\bopt(?: |-)?out\b|\bstop (?:to|para|pour)\b/iu;
 
-/** The body without the parts quoted from our messages (kept as is when nothing is quoted). */
+/** Opt-out words a contact may quote themselves with ("I said “stop texting me”"). */
+const OPT_OUT_WORD =
+  /\b(?:stop|unsubscribe|remove|cancel|quit|opt|parar?|basta|baja|arr[eê]t\p{L}*|sispann|tigil)\b|退订|退訂|그만|стоп|хватит/iu;
+
+/**
+ * The body without the parts quoted from our messages (kept as is when nothing is quoted). A
+ * quote is ours when it carries our opt-out instructions or is long (a pasted text), or when the
+ * contact wrote words around a quote of three words or more that has no opt-out word in it
+ * (“Want a free quote?” no thanks). A reply that is nothing but a quote is kept.
+ */
 export function withoutOwnQuotes(body: string): string {
+  const outside = body.replace(QUOTE, ' ').trim();
   return body.replace(QUOTE, (whole, ...groups: unknown[]) => {
     const inner = groups.slice(0, 4).find((g) => typeof g === 'string') as string | undefined;
     if (inner === undefined) return whole;
     const words = inner.trim().split(/\s+/).length;
-    return OURS.test(inner) || words >= 8 ? ' ' : whole;
+    const context = outside !== '' && words >= 3 && !OPT_OUT_WORD.test(inner);
+    return OURS.test(inner) || words >= 8 || context ? ' ' : whole;
   });
 }
