@@ -105,12 +105,22 @@ export function withinOneEdit(a: string, b: string): boolean {
 
 /** True when `a` is `b` with two neighbouring letters swapped ("tehse" / "these"). */
 function swapOf(a: string, b: string): boolean {
-  return (
-    a !== b &&
-    a.length === b.length &&
-    [...a].sort().join('') === [...b].sort().join('') &&
-    withinOneEdit(a, b)
-  );
+  if (a.length !== b.length || a === b) return false;
+  let i = 0;
+  while (a[i] === b[i]) i++;
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/** Remembers a pure per-word answer: words repeat across replies, so a tick works each out once. */
+function remembered(compute: (word: string) => string | undefined): (word: string) => string | undefined {
+  const seen = new Map<string, string | undefined>();
+  return (word) => {
+    if (seen.has(word)) return seen.get(word);
+    if (seen.size > 50_000) seen.clear();
+    const answer = compute(word);
+    seen.set(word, answer);
+    return answer;
+  };
 }
 
 const swapTargets = SWAP_TARGETS.map(squeeze);
@@ -120,13 +130,13 @@ const swapTargets = SWAP_TARGETS.map(squeeze);
  * take any one edit; short ones only two swapped letters ("tetxs", "thnik"), since one letter
  * changed in a short word is too often another real word.
  */
-function correctTypo(word: string): string | undefined {
+const correctTypo = remembered((word: string): string | undefined => {
   if (/\d/.test(word) || typoTargetSet.has(word) || notTypos.has(word)) return undefined;
   if (expansions.has(word) || word.startsWith('emoji')) return undefined;
   if (word.length < 6) return swapTargets.find((target) => swapOf(word, target));
   const fits = typoTargets.filter((target) => withinOneEdit(word, target));
   return fits.length === 1 ? fits[0] : undefined;
-}
+});
 
 const worldTargets = new Set(WORLD_TYPO_TARGETS);
 
@@ -135,13 +145,15 @@ const worldTargets = new Set(WORLD_TYPO_TARGETS);
  * of five or six letters take only a swap ("knape" -> "kanpe"): "agora" is not "ahora", nor
  * "envie" "envien".
  */
+const worldCorrection = remembered((word: string): string | undefined => {
+  if (worldTargets.has(word)) return word;
+  const near = (target: string) => (word.length <= 6 ? swapOf(word, target) : withinOneEdit(word, target));
+  const fits = WORLD_TYPO_TARGETS.filter(near);
+  return fits.length === 1 ? fits[0] : word;
+});
+
 function foldCorrected(body: string): string {
-  return fold(body).replace(/(?<= )[a-z]{5,}(?= )/g, (word) => {
-    if (worldTargets.has(word)) return word;
-    const near = (target: string) => (word.length <= 6 ? swapOf(word, target) : withinOneEdit(word, target));
-    const fits = WORLD_TYPO_TARGETS.filter(near);
-    return fits.length === 1 ? (fits[0] as string) : word;
-  });
+  return fold(body).replace(/(?<= )[a-z]{5,}(?= )/g, (word) => worldCorrection(word) ?? word);
 }
 
 function prepare(body: string): string {
