@@ -94,7 +94,7 @@ export const TYPO_TARGETS: readonly string[] = `
 interested interest unsubscribe unsubscribed texting messaging messages message contacting
 harassment harassing already expensive afford definitely absolutely details information
 spamming number please thanks bothering stopall interesa interesado equivocado mensajes
-escribas tomorrow afternoon morning evening husband remove`
+escribas tomorrow afternoon morning evening husband remove person`
   .trim()
   .split(/\s+/);
 
@@ -110,7 +110,8 @@ enterese interesse interessado deixe deixem numero nimewo arretez arreter ecrive
 contactez remova apague quitenme saquen eliminen borren equivocado errado mauvais trompe
 occupe ocupado ahora khong hindi salamat gracias obrigado merci ankou tanpri supprimez apaguem
 kanpe quiten pensarlo hablar devis orcamento ayoko mandarme enviarme escribirme contactarme
-pakitanggal udalite otpishite agora paren quero pishi pozzhe panse semana tarde pwochen`
+pakitanggal udalite otpishite agora paren quero pishi pozzhe panse semana tarde pwochen
+prochain remove tigil mamaya pishite`
   .trim()
   .split(/\s+/);
 

@@ -15,7 +15,7 @@ export const WORLD_OPT_OUT_RULES: readonly Rule[] = [
     'opt_out.es',
     'opt_out',
     'asks in Spanish to stop the messages',
-    `no me (?:vuelvan?|vuelvas) a (?:escribir|mandar|enviar|contactar|llamar|textear)|(?:saquen?|saca|quiten?|quita|eliminen?|elimina|borren?|borra|borrar|eliminar|sacar|quitar)(?:me|nme)? (?:mi numero|de (?:su|la|sus) (?:lista|sistema|base))|(?:saquen?|quiten?|sac|quit|elimin)\\p{L}*(?:me|nme) de|(?:quitenme|sacame|quitame|saquenme|borrenme|eliminenme)|no quiero (?:que me (?:contacten|escriban|manden|llamen|envien)|recibir|mas mensajes|sus mensajes)|ya no (?:me )?(?:escriban|manden|envien|contacten|escribas|mandes)|no me contacten|no molest\\p{L}*|no (?:envi|mand|escrib|text)\\p{L}* mas|paren|no mas (?:mensajes|textos|sms)|para ya|dejen de${W}|(?:deja|deje|dejes|dejar) de (?:mand|envi|escrib|text|contact|llam|molest)\\p{L}*|(?:deja|deje|dejes|dejar) de \\p{L}+(?:rme|rnos)|no (?:me |nos )?(?:vuelvan?|vuelvas) a \\p{L}+(?:rme|rnos|r)|ya no (?:me |nos )?(?:escrib|mand|envi|contact|text|llam|molest)\\p{L}*|no quiero que (?:me|nos) (?:sigan|sigas|siga|vuelvan|contacten|escriban|manden|llamen|envien|texteen)|cancel\\p{L}* (?:los|las|mis|el|mi|sus) (?:mensajes|textos|sms|suscripcion)|(?:quiten|quita|saquen|borren|eliminen|borra|quitar|borrar|eliminar) (?:mi|este) (?:numero|telefono|celular)|desuscrib\\p{L}*|me canse de (?:sus|tus|los|estos|tantos)|(?:estoy|me tienen) hart[oa]s?|darme de baja|cancelar (?:suscripcion|mensajes)`,
+    `no me (?:vuelvan?|vuelvas) a (?:escribir|mandar|enviar|contactar|llamar|textear)|(?:saquen?|saca|quiten?|quita|eliminen?|elimina|borren?|borra|borrar|eliminar|sacar|quitar)(?:me|nme)? (?:mi numero|de (?:su|la|sus) (?:lista|sistema|base))|(?:saquen?|quiten?|sac|quit|elimin)\\p{L}*(?:me|nme) de|(?:quitenme|sacame|quitame|saquenme|borrenme|eliminenme)|no quiero (?:que me (?:contacten|escriban|manden|llamen|envien)|recibir|mas mensajes|sus mensajes)|ya no (?:me )?(?:escriban|manden|envien|contacten|escribas|mandes)|no me contacten|no molest\\p{L}*|no (?:envi|mand|escrib|text)\\p{L}* mas|paren|no mas (?:mensajes|textos|sms)|para ya|dejen de${W}|(?:deja|deje|dejes|dejar) de (?:mand|envi|escrib|text|contact|llam|molest)\\p{L}*|(?:deja|deje|dejes|dejar) de \\p{L}+(?:rme|rnos)|no (?:me |nos )?(?:vuelvan?|vuelvas) a \\p{L}+(?:rme|rnos|r)|ya no (?:me |nos )?(?:escrib|mand|envi|contact|text|llam|molest)\\p{L}*|no (?:me|nos) (?:sigan|sigas|siga) (?:escrib|mand|envi|text|contact|llam|molest)\\p{L}*|no quiero que (?:me|nos) (?:sigan|sigas|siga|vuelvan|contacten|escriban|manden|llamen|envien|texteen)|cancel\\p{L}* (?:los|las|mis|el|mi|sus) (?:mensajes|textos|sms|suscripcion)|(?:quiten|quita|saquen|borren|eliminen|borra|quitar|borrar|eliminar) (?:mi|este) (?:numero|telefono|celular)|desuscrib\\p{L}*|me canse de (?:sus|tus|los|estos|tantos)|(?:estoy|me tienen) hart[oa]s?|darme de baja|cancelar (?:suscripcion|mensajes)`,
   ),
   worldRule(
     'opt_out.pt',
@@ -62,12 +62,12 @@ export const WORLD_OPT_OUT_RULES: readonly Rule[] = [
     'opt_out',
     'asks in Korean to stop the messages',
     '',
-    '수신\\s?거부|그만|연락\\s?하지|연락\\s?마|보내지\\s?마|삭제|지워|구독\\s?취소|취소해|정지|차단|거부|사절|스팸|신고|귀찮|하지\\s?마',
+    '수신\\s?거부|그만|연락\\s?하지|연락\\s?마|보내지\\s?마|삭제|지워|구독\\s?취소|취소해|정지|차단|거부|사절|스팸|신고|귀찮|하지\\s?마|(?:문자|연락|메시지|메세지)\\s?(?:안|받기\\s?싫|사절)|받기\\s?싫|더\\s?이상\\s?(?:문자|연락|메시지|메세지|보내)',
   ),
   worldRule(
     'opt_out.ru',
     'opt_out',
     'asks in Russian to stop the messages',
-    `стоп|хватит|перестан\\p{L}*|прекрат\\p{L}*|не (?:пишите|пиши|присылайте|присылай|звоните|беспокойте|отправляйте|шлите)\\p{L}*|больше не (?:пиш|присыл|звон|беспок|отправ|шли)\\p{L}*|отпис\\p{L}*|отпиш\\p{L}*|удал\\p{L}*|убер\\p{L}*|оставьте(?: меня)? в покое|не беспокоить|отстаньте|отвалите|спам|отказ\\p{L}*|не (?:надо|нужно) (?:мне )?(?:больше )?(?:пис|присыл|звон|отправ|слать)\\p{L}*|ne pish\\p{L}*|ne zvon\\p{L}*|ne bespokoi\\p{L}*|otpis\\p{L}*|otpish\\p{L}*|udal\\p{L}*|uberite|khvatit|hvatit|prekrat\\p{L}*|perestan\\p{L}*|otstan\\p{L}*|отвяж\\p{L}*|отвал\\p{L}*|нафиг|нахер|нахуй`,
+    `стоп|хватит|перестан\\p{L}*|прекрат\\p{L}*|не (?:пишите|пиши|присылайте|присылай|звоните|беспокойте|отправляйте|шлите)\\p{L}*|больше не (?:пиш|присыл|звон|беспок|отправ|шли)\\p{L}*|отпис\\p{L}*|отпиш\\p{L}*|удал\\p{L}*|убер\\p{L}*|оставьте(?: меня)? в покое|не беспокоить|отстаньте|отвалите|спам|отказ\\p{L}*|не (?:надо|нужно) (?:мне )?(?:больше )?(?:пис|присыл|звон|отправ|слать)\\p{L}*|ne pish\\p{L}*|ne zvon\\p{L}*|ne bespokoi\\p{L}*|otpis\\p{L}*|otpish\\p{L}*|udal\\p{L}*|uberite|khvatit|hvatit|prekrat\\p{L}*|perestan\\p{L}*|otstan\\p{L}*|отвяж\\p{L}*|не (?:хочу|хотим) (?:больше )?(?:получать|получить)|ne (?:khochu|hochu) (?:bolshe )?poluchat\\p{L}*|отвал\\p{L}*|нафиг|нахер|нахуй`,
   ),
 ];

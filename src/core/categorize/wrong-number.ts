@@ -14,7 +14,8 @@ const NOT_A_NAME = new Set(
   anymore currently happy ok good bad fine done familiar aware allowed owner homeowner free kidding
   joking paying doing spam scam bot robot human person thanks thank please problem worries idea
   clue more longer way thing way one body matter rush hurry doubt pressure worry need money time
-  selling buying looking going renting moving for to in at on of with yes no lol sorry`
+  selling buying looking going renting moving for to in at on of with yes no lol sorry
+  dueno duena propietario propietaria de del aqui yo muy tan`
     .split(/\s+/)
     .map(squeeze),
 );
