@@ -122,7 +122,7 @@ export const NOT_INTERESTED_RULES: readonly Rule[] = [
     'not_interested.not_interested',
     'not_interested',
     'says they are not interested',
-    '\\b(?:not|no|never|zero|nt)(?: \\w+){0,2} (?:interested|interest|interesado|interesada)\\b|\\b(?:uninterested|disinterested)\\b|\\bno me interesa\\b|\\b(?:absolutely|definitely|certainly|of course) not\\b|\\b(?:hell|heck) no\\b|\\bnot (?:for (?:me|us)|really|at all|happening|a chance)\\b|(?:^|\\| )never\\b(?! heard)',
+    '\\b(?:not|no|never|zero|nt)(?: \\w+){0,2} (?:interested|interest|interesado|interesada)\\b|\\b(?:uninterested|disinterested)\\b|\\bno me interesa\\b|\\b(?:absolutely|definitely|certainly|of course) not\\b|\\b(?:hell|heck) no\\b|\\bcount (?:me|us) out\\b|\\bnot (?:for (?:me|us)|really|at all|happening|a chance)\\b|(?:^|\\| )never\\b(?! heard)',
     'marked',
   ),
   patternRule(

@@ -94,7 +94,7 @@ export const TYPO_TARGETS: readonly string[] = `
 interested interest unsubscribe unsubscribed texting messaging messages message contacting
 harassment harassing already expensive afford definitely absolutely details information
 spamming number please thanks bothering stopall interesa interesado equivocado mensajes
-escribas tomorrow afternoon morning evening husband remove person`
+escribas tomorrow afternoon morning evening husband remove person subscription`
   .trim()
   .split(/\s+/);
 
@@ -116,7 +116,7 @@ prochain remove tigil mamaya pishite`
   .split(/\s+/);
 
 /** Short words a typo with two letters swapped is corrected towards ("tetxs", "tehse", "thnik"). */
-export const SWAP_TARGETS: readonly string[] = 'texts text these think quote stop knock'.split(' ');
+export const SWAP_TARGETS: readonly string[] = 'texts text these think quote stop knock never'.split(' ');
 
 /** Words after which "ya" is Spanish "already" or Russian "I", not "yes" ("ya tenemos", "ya ne"). */
 export const NOT_YES_AFTER_YA: ReadonlySet<string> = new Set(
