@@ -44,7 +44,22 @@ const PHRASE_KEYWORDS = [
   'no mas',
 ].map(squeeze);
 /** Words that may stand next to a keyword without changing it ("Stop please", "STOP 🛑 thanks"). */
-const FILLERS = new Set(['please', 'now', 'thanks', 'thank', 'you', 'ok', 'por', 'favor', 'ya', 'na', 'po']);
+const FILLERS = new Set([
+  'please',
+  'now',
+  'thanks',
+  'thank',
+  'you',
+  'ok',
+  'por',
+  'favor',
+  'ya',
+  'na',
+  'po',
+  'x',
+  'porfa',
+  'plis',
+]);
 
 /**
  * A typo in a one-word opt-out: keywords of 6+ letters take any one edit; "stop" and "quit"

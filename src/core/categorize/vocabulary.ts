@@ -111,7 +111,7 @@ contactez remova apague quitenme saquen eliminen borren equivocado errado mauvai
 occupe ocupado ahora khong hindi salamat gracias obrigado merci ankou tanpri supprimez apaguem
 kanpe quiten pensarlo hablar devis orcamento ayoko mandarme enviarme escribirme contactarme
 pakitanggal udalite otpishite agora paren quero pishi pozzhe panse semana tarde pwochen
-prochain remove tigil mamaya pishite`
+prochain remove tigil mamaya pishite recevoir`
   .trim()
   .split(/\s+/);
 
@@ -121,7 +121,7 @@ export const SWAP_TARGETS: readonly string[] = 'texts text these think quote sto
 /** Words after which "ya" is Spanish "already" or Russian "I", not "yes" ("ya tenemos", "ya ne"). */
 export const NOT_YES_AFTER_YA: ReadonlySet<string> = new Set(
   `no tengo tenemos tiene tienen tenia me te se lo la le les estoy estamos esta es hay basta compramos
-  instalamos contamos ne ni`.split(/\s+/),
+  instalamos contamos ne ni estuvo les dije`.split(/\s+/),
 );
 
 /** Real words one edit from a target: never "corrected". */

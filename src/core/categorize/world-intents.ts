@@ -26,7 +26,7 @@ export const NEGATIVE: Rule = worldRule(
   'not_interested.world',
   'not_interested',
   'says no in its language',
-  `no me interesa|no gracias|no estoy interesad\\p{L}*|no necesito|no quiero|para nada|nao tenho interesse|sem interesse|nao obrigad\\p{L}*|nao preciso|nao quero|pas interesse\\p{L}*|ne m interesse pas|non merci|pas besoin|n en ai pas besoin|pa enterese|pa bezwen|non mesi|hindi (?:ako |po )?interesado|di (?:ako )?interesado|hindi po salamat|ayoko|ayaw ko|hindi na kailangan|wag na|khong (?:quan tam|can|cam on)|ko (?:quan tam|can)|не интересно|не нужно|не надо|нет спасибо|не хочу|ya tengo|ja tenho|nous avons deja|on a deja|meron na|mayroon na|(?:toi|chung toi|nha toi|minh) da co|уже есть|ya (?:tenemos|tiene|tienen|instalamos|compramos|contamos)|ja (?:temos|tem|instalamos)|net spasibo|ne interesno|ne nuzhno|ne nado|ne khochu|ne hochu|(?:claro|por supuesto|bien sur|com certeza|claro) que (?:no|non|nao)|конечно нет`,
+  `no me interesa|no gracias|no estoy interesad\\p{L}*|no necesito|no quiero|para nada|nao tenho interesse|sem interesse|nao obrigad\\p{L}*|nao preciso|nao quero|pas interesse\\p{L}*|ne m interesse pas|non merci|pas besoin|n en ai pas besoin|pa enterese|pa bezwen|non mesi|hindi (?:ako |po )?interesado|di (?:ako )?interesado|hindi po salamat|ayoko|ayaw ko|hindi na kailangan|wag na|khong (?:quan tam|can|cam on)|ko (?:quan tam|can)|не интересно|не нужно|не надо|нет спасибо|не хочу|ya tengo|ja tenho|nous avons deja|on a deja|meron na|mayroon na|(?:toi|chung toi|nha toi|minh) da co|уже есть|ya (?:tenemos|tiene|tienen|instalamos|compramos|contamos)|ja (?:temos|tem|instalamos)|net spasibo|ne interesno|ne nuzhno|ne nado|ne khochu|ne hochu|nem pensar|de jeito nenhum|(?:claro|por supuesto|bien sur|com certeza|claro) que (?:no|non|nao)|конечно нет`,
   '不需要|不用|[没沒]有?[兴興]趣|不感兴趣|不感興趣|不要|已经有|已經有|관심\\s?없|필요\\s?없|괜찮습니다|괜찮아요|됐어요|아니|이미',
 );
 
@@ -38,7 +38,7 @@ export const NOT_NOW: Rule = worldRule(
   'later.world_not_now',
   'later',
   'says not now',
-  `not (?:right )?now|not yet|not at (?:the|this) (?:moment|time)|not this (?:year|month|week)|but later|ahora no|no ahora|ahorita no|no por ahora|todavia no|agora nao|nao agora|ainda nao|pas maintenant|pas pour l instant|pas tout de suite|pa kounye a|hindi (?:pa )?ngayon|hindi muna|wag muna|khong phai bay gio|chua phai luc nay|bay gio chua|не сейчас|пока нет|ne seichas`,
+  `not (?:right )?now|not yet|not at (?:the|this) (?:moment|time)|not this (?:year|month|week)|but later|ahora no|no ahora|ahorita no|no por ahora|todavia no|no por el momento|por el momento no|no en este momento|en otro momento|mas adelante|agora nao|nao agora|ainda nao|pas maintenant|pas pour l instant|pas tout de suite|pa kounye a|hindi (?:pa )?ngayon|hindi muna|wag muna|khong phai bay gio|chua phai luc nay|bay gio chua|не сейчас|пока нет|ne seichas`,
   '现在不|現在不|暂时不|暫時不|지금은',
 );
 
@@ -48,7 +48,7 @@ export const WORLD_INTERESTED_RULES: readonly Rule[] = [
     'interested',
     'says yes in its language',
     `claro|me interesa|cuando (?:pueden|puede|podrian|podria|vienen|viene) (?:venir|pasar|llamar)|quando (?:podem|pode|voces podem) (?:vir|passar|ligar)|quand (?:pouvez vous|pourriez vous) (?:venir|passer|appeler)|me gustaria (?:una|la|mas|recibir|saber|informacion|cotizacion)|mandeme|envieme|llameme|llamame|quiero (?:una |la )?(?:cotizacion|informacion|mas)|sim|tenho interesse|quero sim|(?:pode )?me (?:ligue|liga|ligar|mande|manda|envie)|quero (?:um )?orcamento|com certeza|oui|ouais|m interesse|je suis interesse\\p{L}*|appelez moi|envoyez moi|devis|volontiers|avec plaisir|wi|enterese|rele m(?:wen)?(?!(?: \\p{L}+){0,2} pwochen)|voye enfomasyon|oo|opo|oho|sige(?!(?: po| na)? salamat)|interesado|interesada|(?:paki)?tawagan(?: \\p{L}+){0,2} (?:ako|kami)|gusto ko|pakisend|vang|quan tam|(?:goi|gui)(?: \\p{L}+){0,2} (?:cho )?(?:toi|em|minh)|bao gia|dong y|muon (?:biet|tim hieu|nghe)(?: them)?|да|интересно|конечно|позвоните|пришлите|давайте|хочу|хорошо|согласен|согласна|interesno|pozvonite|konechno|prishlite|davaite|khorosho`,
-    '^ (?:da |dạ |ok )?co(?: a| nhe| chu| \\p{L}+ oi)? $|是的|好的|好啊|可以|(?<![没沒])有兴趣|(?<![没沒])有興趣|(?<!不)感兴趣|(?<!不)感興趣|(?<![不没沒])想了解|了解一下|^ da(?: da)? $|打电话|打電話|报价|報價|详细|詳細|想要|愿意|願意|^ 要 $|^ 行 $|^ 네(?!\\s?(?:알겠|감사|고맙))|^ 예(?!\\s?(?:알겠|감사|고맙))|^ (?:ㅇㅇ+|응+|웅|넹)(?= )|관심\\s?있|좋아요|좋습니다|보내\\s?주세요|전화\\s?주세요|견적|원해요',
+    '^ (?:sip|simon) $|^ (?:da |dạ |ok )?co(?: a| nhe| chu| \\p{L}+ oi)? $|是的|好的|好啊|可以|(?<![没沒])有兴趣|(?<![没沒])有興趣|(?<!不)感兴趣|(?<!不)感興趣|(?<![不没沒])想了解|了解一下|^ da(?: da)? $|打电话|打電話|报价|報價|详细|詳細|想要|愿意|願意|^ 要 $|^ 行 $|^ 네(?!\\s?(?:알겠|감사|고맙))|^ 예(?!\\s?(?:알겠|감사|고맙))|^ (?:ㅇㅇ+|응+|웅|넹)(?= )|관심\\s?있|좋아요|좋습니다|보내\\s?주세요|전화\\s?주세요|견적|원해요',
   ),
 ];
 
@@ -58,7 +58,7 @@ export const WORLD_LATER_RULES: readonly Rule[] = [
     'later.world',
     'later',
     'says not now in its language',
-    `(?:lo )?(?:voy a |vamos a )?pensar(?:lo)?|en unos (?:meses|dias|semanas)|en un (?:mes|par)|ahorita no|ahora no|no por ahora|lo pienso|con mi (?:esposo|esposa|marido|mujer|pareja|familia|socio|socia)|consult\\p{L}*|mais tarde|agora nao|talvez|depois|vou pensar|com (?:a |o )?(?:minha|meu) (?:esposa|marido|mulher|familia|socio)|ocupad\\p{L}*|mes que vem|semana que vem|plus tard|peut etre|pas maintenant|pas pour l instant|reflechir|occupe\\p{L}*|mois prochain|semaine prochaine|recontact\\p{L}*|rappelez moi (?:dans|en|plus|la|le)|avec (?:ma|mon) (?:femme|mari|epoux|epouse|conjoint\\p{L}*)|dans (?:un|une|deux|quelques) (?:mois|semaines?|jours)|en (?:janvier|fevrier|mars|avril|juin|juillet|aout|septembre|octobre|novembre|decembre)|parler (?:a|avec) (?:ma|mon) (?:femme|mari|epoux|epouse|conjoint\\p{L}*|famille)|pita|petet|pa kounye a|panse|okipe|pwochen\\p{L}*|reflechi|pale ak (?:madanm|mari|fanmi|mouche)|mamaya|susunod|ko muna|muna (?:ang )?(?:asawa|misis|mister)|pag ?iisipan|pag ?isipan|isipin ko|busy|hindi pa ngayon|sa ibang araw|de sau|sau nhe|thang sau|tuan sau|suy nghi|dang ban|chua|bay gio(?: \\p{L}+){0,2} ban|(?:toi|em|minh) ban (?:roi|qua|lam)|hoi (?:y kien )?(?:vo|chong|gia dinh)|luc khac|позже|потом|не сейчас|подумаю|занят\\p{L}*|в следующ\\p{L}*|может быть|посовет\\p{L}*|через (?:\\p{L}+ )?(?:месяц|недел|год|дн|пару)\\p{L}*|обсуд\\p{L}*|спрошу|pozzhe|potom|ne seichas|podumayu`,
+    `(?<! nem )(?:lo )?(?:voy a |vamos a )?pensar(?:lo)?|quem sabe|mais (?:pra|para) frente|futuramente|en unos (?:meses|dias|semanas)|en un (?:mes|par)|ahorita no|ahora no|no por ahora|lo pienso|con mi (?:esposo|esposa|marido|mujer|pareja|familia|socio|socia)|consult\\p{L}*|mais tarde|agora nao|talvez|depois|vou pensar|com (?:a |o )?(?:minha|meu) (?:esposa|marido|mulher|familia|socio)|ocupad\\p{L}*|mes que vem|semana que vem|plus tard|peut etre|pas maintenant|pas pour l instant|reflechir|occupe\\p{L}*|mois prochain|semaine prochaine|recontact\\p{L}*|rappelez moi (?:dans|en|plus|la|le)|avec (?:ma|mon) (?:femme|mari|epoux|epouse|conjoint\\p{L}*)|dans (?:un|une|deux|quelques) (?:mois|semaines?|jours)|en (?:janvier|fevrier|mars|avril|juin|juillet|aout|septembre|octobre|novembre|decembre)|parler (?:a|avec) (?:ma|mon) (?:femme|mari|epoux|epouse|conjoint\\p{L}*|famille)|pita|petet|pa kounye a|panse|okipe|pwochen\\p{L}*|reflechi|pale ak (?:madanm|mari|fanmi|mouche)|mamaya|susunod|ko muna|muna (?:ang )?(?:asawa|misis|mister)|pag ?iisipan|pag ?isipan|isipin ko|busy|hindi pa ngayon|sa ibang araw|de sau|sau nhe|thang sau|tuan sau|suy nghi|dang ban|chua|bay gio(?: \\p{L}+){0,2} ban|(?:toi|em|minh) ban (?:roi|qua|lam)|hoi (?:y kien )?(?:vo|chong|gia dinh)|luc khac|позже|потом|не сейчас|подумаю|занят\\p{L}*|в следующ\\p{L}*|может быть|посовет\\p{L}*|через (?:\\p{L}+ )?(?:месяц|недел|год|дн|пару)\\p{L}*|обсуд\\p{L}*|спрошу|pozzhe|potom|ne seichas|podumayu`,
     '以后|以後|再说|再說|下个月|下個月|下周|下週|考虑|考慮|晚点|晚點|忙|改天|不方便|等我|商量|问问|問問|나중|다음|생각해|바빠|바쁘|지금은|상의|의논|물어보|얘기해',
   ),
 ];
@@ -70,7 +70,7 @@ export const WORLD_NOT_INTERESTED_RULES: readonly Rule[] = [
     'not_interested',
     'says no in its language',
     '',
-    '^ (?:da |vang |naku )?(?:nao|non|nn|hindi|hnd|hndi|di|ayaw|hinde|wala|wla|khong|ko|нет|не|nel|net)(?= )|^ 不|아니|^ ㄴㄴ',
+    '^ (?:da |vang |naku )?(?:jamais|nunca|nao|non|nn|hindi|hnd|hndi|di|ayaw|hinde|wala|wla|khong|ko|нет|не|nel|net)(?= )|^ 不|아니|^ ㄴㄴ',
   ),
   // Renting or having it already: a no in any language, read after any yes in the reply.
   worldRule(
