@@ -14,6 +14,7 @@ import {
   NOT_TYPOS,
   NOT_YES_AFTER_YA,
   SWAP_TARGETS,
+  TAGALOG_BEFORE_SI,
   TYPO_TARGETS,
   WORLD_TYPO_TARGETS,
 } from './vocabulary.js';
@@ -206,7 +207,9 @@ export function normalizeReply(body: string): Normalized {
       word = typo;
       plain = typoPlain.get(typo) ?? typo;
     }
-    const expanded = expansions.get(word);
+    // Tagalog "si" names a person ("hindi ko kilala si Sam"); only the Spanish one is a yes.
+    const tagalogSi = word === 'si' && TAGALOG_BEFORE_SI.has(raw[index - 1] ?? '');
+    const expanded = tagalogSi ? undefined : expansions.get(word);
     if (expanded === undefined) push(word, plain);
     else push(squeeze(expanded), expanded);
   }

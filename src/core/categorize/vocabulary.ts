@@ -111,7 +111,7 @@ contactez remova apague quitenme saquen eliminen borren equivocado errado mauvai
 occupe ocupado ahora khong hindi salamat gracias obrigado merci ankou tanpri supprimez apaguem
 kanpe quiten pensarlo hablar devis orcamento ayoko mandarme enviarme escribirme contactarme
 pakitanggal udalite otpishite agora paren quero pishi pozzhe panse semana tarde pwochen
-prochain remove tigil mamaya pishite recevoir`
+prochain remove tigil mamaya pishite recevoir dostali`
   .trim()
   .split(/\s+/);
 
@@ -122,6 +122,11 @@ export const SWAP_TARGETS: readonly string[] = 'texts text these think quote sto
 export const NOT_YES_AFTER_YA: ReadonlySet<string> = new Set(
   `no tengo tenemos tiene tienen tenia me te se lo la le les estoy estamos esta es hay basta compramos
   instalamos contamos ne ni estuvo les dije`.split(/\s+/),
+);
+
+/** Tagalog words after which "si" is the article before a name, not the Spanish yes. */
+export const TAGALOG_BEFORE_SI: ReadonlySet<string> = new Set(
+  'ako ko po hindi sino kilala kakilala kay ni ba na yung ang ito to asan nasaan wala si'.split(' '),
 );
 
 /** Real words one edit from a target: never "corrected". */

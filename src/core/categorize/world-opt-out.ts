@@ -34,20 +34,20 @@ export const WORLD_OPT_OUT_RULES: readonly Rule[] = [
     'opt_out.ht',
     'opt_out',
     'asks in Haitian Creole to stop the messages',
-    `sispann\\p{L}*|kanpe|ase (?:voye|ekri|mesaj|rele)|pa (?:voye|ekri|kontakte|rele|teks|tekste|voye m)${W} (?:anko|ankò)|(?:retire|efase|wete|retire) (?:nimewo|non)(?: \\p{L}+)?|(?:mwen|m) pa vle (?:resevwa|mesaj|tande|okenn)\\p{L}*|kite m(?:wen)? anpe|(?:retire|wete|efase) (?:m|mwen)|pa deranje|pa kontakte m`,
+    `sispann\\p{L}*|kanpe|bouke|ase (?:voye|ekri|mesaj|rele)|pa (?:voye|ekri|kontakte|rele|teks|tekste|voye m)${W} (?:anko|ankò)|(?:retire|efase|wete|retire) (?:nimewo|non)(?: \\p{L}+)?|(?:mwen|m) pa vle (?:resevwa|mesaj|tande|okenn)\\p{L}*|kite m(?:wen)? anpe|(?:retire|wete|efase) (?:m|mwen)|pa deranje|pa kontakte m`,
     '^ (?:rete|ase|ase sa)(?: tanpri)? $',
   ),
   worldRule(
     'opt_out.tl',
     'opt_out',
     'asks in Tagalog to stop the messages',
-    `(?:i|pa)?tigil\\p{L}*|(?:wag|huwag|huag|wag na)(?: \\p{L}+){0,4} (?:(?:mag|i|mg) ?(?:text|txt|message|msg|tx)|magtext|itext|imessage|magmessage|padalhan|magpadala|kontakin|tawagan|istorbohin|abalahin|guluhin|gambalain|istorbo)\\p{L}*|ayoko na(?: \\p{L}+){0,3} (?:text|message|mensahe|txt)|ayaw (?:ko|kong|namin) na(?: \\p{L}+){0,3} (?:text|message|mensahe|makatanggap)|(?:tanggalin|alisin|burahin|tangalin|tanggal|alisin|ialis)(?: \\p{L}+){0,3} (?:ako|number|numero|listahan)|tama na(?: \\p{L}+){0,3}|paki ?(?:remove|alis|tanggal|tangal|delete|stop|tigil|bura|unsubscribe|hinto)\\p{L}*`,
+    `(?:i|pa)?tigil\\p{L}*|(?:wag|huwag|huag|wag na)(?: \\p{L}+){0,4} (?:(?:mag|i|mg) ?(?:text|txt|message|msg|tx)|magtext|itext|imessage|magmessage|padalhan|magpadala|kontakin|tawagan|istorbohin|abalahin|guluhin|gambalain|istorbo)\\p{L}*|ayoko na(?: \\p{L}+){0,3} (?:text|message|mensahe|txt)|ayaw (?:ko|kong|namin) na(?: \\p{L}+){0,3} (?:text|message|mensahe|makatanggap)|(?:tanggalin|alisin|burahin|tangalin|tanggal|alisin|ialis)(?: \\p{L}+){0,3} (?:ako|number|numero|listahan)|tama na(?: \\p{L}+){0,3}|tumigil\\p{L}*|nakakainis|nakakaistorbo|nakakairita|(?:i ?)?report (?:ko|namin|kita) (?:kayo|ito|to)|paki ?(?:remove|alis|tanggal|tangal|delete|stop|tigil|bura|unsubscribe|hinto)\\p{L}*`,
   ),
   worldRule(
     'opt_out.vi',
     'opt_out',
     'asks in Vietnamese to stop the messages',
-    `dung lai|dung (?:nhan|gui|lien lac|lam phien|goi|nt|sms)\\p{L}*|huy (?:dang ky|nhan|theo doi)|huy|xoa so|ngung (?:gui|nhan|lien lac)|khong (?:muon )?nhan(?: \\p{L}+){0,2} (?:tin|sms)|khong muon nhan|thoi dung|bo so|(?:khong|ko|k|hong|kg|dung) (?:\\p{L}+ )?(?:nhan|gui|nt|goi|lien lac|lam phien|spam)(?: \\p{L}+){0,3} nua|dung spam`,
+    `dung lai|dung (?:nhan|gui|lien lac|lam phien|goi|nt|sms)\\p{L}*|huy (?:dang ky|nhan|theo doi)|huy|xoa so|ngung (?:gui|nhan|lien lac)|khong (?:muon )?nhan(?: \\p{L}+){0,2} (?:tin|sms)|khong muon nhan|thoi dung|bo so|ngung (?:ngay|lai|di)|phien qua|lua dao|bao cao|khoi (?:nhan|gui|lien lac)|(?:khong|ko|k|hong|kg|dung) (?:\\p{L}+ )?(?:nhan|gui|nt|goi|lien lac|lam phien|spam)(?: \\p{L}+){0,3} nua|dung spam`,
     '^ (?:dung|ngung)(?: lai)?(?: nhe| nha| di)? $',
   ),
   worldRule(
@@ -55,7 +55,7 @@ export const WORLD_OPT_OUT_RULES: readonly Rule[] = [
     'opt_out',
     'asks in Chinese to stop the messages',
     'td|t d',
-    '退订|退訂|取消订阅|取消訂閱|(?:不要|别|別|勿|不用|請勿|请勿|不准)再|(?:不要|别|別|勿|请勿|請勿)(?:给我)?(?:發|发|传|傳|打扰|打擾|烦|煩|联系|聯繫|联络|聯絡|骚扰|騷擾)|停止|(?:删除|刪除|删掉|刪掉|移除)我|我的(?:号码|號碼|电话|電話)(?:删|刪|移)|把我.{0,20}(?:删|刪|移除)|拉黑|骚扰|騷擾|不再接收|不想再|不想(?:收到|接收)|拒收|拒绝|拒絕|取消|^ 退 $|别烦|別煩',
+    '退订|退訂|取消订阅|取消訂閱|(?:不要|别|別|勿|不用|請勿|请勿|不准)再|(?:不要|别|別|勿|请勿|請勿)(?:给我)?(?:發|发|传|傳|打扰|打擾|烦|煩|联系|聯繫|联络|聯絡|骚扰|騷擾)|停止|(?:删除|刪除|删掉|刪掉|移除)我|我的(?:号码|號碼|电话|電話)(?:删|刪|移)|把我.{0,20}(?:删|刪|移除)|拉黑|骚扰|騷擾|不再接收|烦不烦|煩不煩|烦死|煩死|很烦|很煩|投诉|投訴|举报|舉報|垃圾|骗子|騙子|诈骗|詐騙|不想再|不想(?:收到|接收)|拒收|拒绝|拒絕|取消|^ 退 $|别烦|別煩',
   ),
   worldRule(
     'opt_out.ko',
@@ -68,6 +68,6 @@ export const WORLD_OPT_OUT_RULES: readonly Rule[] = [
     'opt_out.ru',
     'opt_out',
     'asks in Russian to stop the messages',
-    `стоп|хватит|перестан\\p{L}*|прекрат\\p{L}*|не (?:пишите|пиши|присылайте|присылай|звоните|беспокойте|отправляйте|шлите)\\p{L}*|больше не (?:пиш|присыл|звон|беспок|отправ|шли)\\p{L}*|отпис\\p{L}*|отпиш\\p{L}*|удал\\p{L}*|убер\\p{L}*|оставьте(?: меня)? в покое|не беспокоить|отстаньте|отвалите|спам|отказ\\p{L}*|не (?:надо|нужно) (?:мне )?(?:больше )?(?:пис|присыл|звон|отправ|слать)\\p{L}*|ne pish\\p{L}*|ne zvon\\p{L}*|ne bespokoi\\p{L}*|otpis\\p{L}*|otpish\\p{L}*|udal\\p{L}*|uberite|khvatit|hvatit|prekrat\\p{L}*|perestan\\p{L}*|otstan\\p{L}*|отвяж\\p{L}*|не (?:хочу|хотим) (?:больше )?(?:получать|получить)|ne (?:khochu|hochu) (?:bolshe )?poluchat\\p{L}*|отвал\\p{L}*|нафиг|нахер|нахуй`,
+    `стоп|хватит|перестан\\p{L}*|прекрат\\p{L}*|не (?:пишите|пиши|присылайте|присылай|звоните|беспокойте|отправляйте|шлите)\\p{L}*|больше не (?:пиш|присыл|звон|беспок|отправ|шли)\\p{L}*|отпис\\p{L}*|отпиш\\p{L}*|удал\\p{L}*|убер\\p{L}*|оставьте(?: меня)? в покое|не беспокоить|отстаньте|отвалите|спам|отказ\\p{L}*|не (?:надо|нужно) (?:мне )?(?:больше )?(?:пис|присыл|звон|отправ|слать)\\p{L}*|ne pish\\p{L}*|ne zvon\\p{L}*|ne bespokoi\\p{L}*|otpis\\p{L}*|otpish\\p{L}*|udal\\p{L}*|uberite|khvatit|hvatit|prekrat\\p{L}*|perestan\\p{L}*|otstan\\p{L}*|отвяж\\p{L}*|задолбал\\p{L}*|достали|достал|надоел\\p{L}*|блок\\p{L}*|мошенни\\p{L}*|dostali|zadolbali|nadoeli|не (?:хочу|хотим) (?:больше )?(?:получать|получить)|ne (?:khochu|hochu) (?:bolshe )?poluchat\\p{L}*|отвал\\p{L}*|нафиг|нахер|нахуй`,
   ),
 ];
