@@ -142,7 +142,7 @@ export const NOT_INTERESTED_RULES: readonly Rule[] = [
     'not_interested.not_owner',
     'not_interested',
     'does not own the home',
-    '\\b(?:i|we|we are|were|i am) (?:rent|renting|renters?|lease|leasing|tenants?)\\b|\\brenters?\\b|\\b(?:do not|dont) own\\b|\\bnot (?:my|our|the) (?:house|home|property)\\b|\\b(?:live in|in|rent) an? (?:apartment|condo|flat|dorm)\\b|\\bnot (?:the|a) (?:homeowner|owner|home owner)\\b|\\bsold (?:the|my|our) (?:house|home|place|property)\\b|\\bselling (?:the|my|our) (?:house|home)\\b',
+    '\\b(?:i|we|we are|were|i am) (?:rent|renting|renters?|lease|leasing|tenants?)\\b|\\brenters?\\b|\\b(?:do not|dont) own\\b|\\bnot (?:my|our|the) (?:house|home|property)\\b|\\b(?:live in|in|rent) an? (?:apartment|condo|flat|dorm)\\b|\\bnot (?:the|a) (?:homeowner|owner|home owner)\\b|\\bsold (?:the|my|our) (?:house|home|place|property)\\b|\\bselling (?:the|my|our) (?:house|home)\\b|\\b(?:we are|i am|were) moving\\b',
   ),
   patternRule(
     'not_interested.cost',

@@ -9,7 +9,7 @@ import { worldRule } from './world-rule.js';
 
 /** Words after "I am not" / "it's not" that are not a name. */
 const NOT_NAMES =
-  'enterese|vle|bezwen|konnen|gen|kapab|ka|la|interesse|interessado|interesado|sure|sur|besoin|la|pas|знаю|хочу|могу|интересно|надо|нужно|буду|сейчас|занят|khochu|hochu|mogu|znayu|znaju|budu|seichas|sejchas|zanyat|nado|nuzhno|interesno|uveren|uverena';
+  'enterese|vle|bezwen|konnen|gen|kapab|ka|la|interesse|interessado|interesado|sure|sur|besoin|la|pas|знаю|хочу|могу|интересно|надо|нужно|буду|сейчас|занят|khochu|hochu|mogu|znayu|znaju|budu|seichas|sejchas|zanyat|nado|nuzhno|interesno|uveren|uverena|momento|meu|minha|interesse|hora|caso|bem|pra|para|agora|um|uma';
 const NAME = `(?!(?:${NOT_NAMES}) )\\p{L}{2,}`;
 
 export const WORLD_WRONG_NUMBER_RULES: readonly Rule[] = [
@@ -17,8 +17,8 @@ export const WORLD_WRONG_NUMBER_RULES: readonly Rule[] = [
     'wrong_number.world',
     'wrong_number',
     'says in its language that the number or person is wrong',
-    `numero (?:errado|incorreto|equivocado)|engano|nao sou (?:o |a )?${NAME}|mauvais numero|erreur de numero|trompe\\p{L}* de (?:numero|personne)|je ne suis pas ${NAME}|mauvaise personne|pas le bon numero|move (?:nimewo|moun)|(?:se|mwen|m) pa ${NAME}(?= $| men| but)|mali (?:ang |po ang |na )?(?:number|numero)|maling (?:number|numero|tao)|hindi (?:po )?ako si|hindi (?:ko|namin) (?:po )?(?:kilala|kakilala)|pa konn\\p{L}* okenn|nham (?:so|nguoi)|sai so|(?:toi|em) khong phai(?: la)? ${NAME}|не тот номер|ошиб\\p{L}*|не туда|я не ${NAME}(?= $| но)|(?:este|ese) no es (?:el )?(?:numero|telefono|cel|celular) de|no conozco a (?:ningun|ninguna|nadie)|aqui no (?:hay|vive) (?:ningun|ninguna|nadie)|(?:c|ce) n est pas (?:le )?(?:numero|telephone|portable|tel) de|pas de ${NAME} ici|pa gen (?:okenn )?${NAME} (?:isit|la a)|nao (?:tem|conheco|existe) nenhum|walang ${NAME} (?:dito|dyan|rito|diyan)|(?:so nay|so do|day) khong phai|khong biet ${NAME} la ai|khong co ai ten|(?:неверн|неправильн|чуж)\\p{L}* номер|не мой номер|нет (?:никакого|никакой|такого|такой)|ya ne ${NAME}(?= $| no)|ne tot nomer|oshib\\p{L}*`,
-    '打错|打錯|发错|發錯|错人|錯人|(?:号码|號碼)错|(?:号码|號碼)錯|我不是|找错|找錯|잘못\\s?(?:보내|아셨|거셨|된|걸|연락)|아닌데|아닙니다|번호가? 아니|[这這](?:个|個)?(?:号码|號碼|电话|電話)?不是.{1,20}的|[没沒]有叫|[没沒](?:这|這)(?:个|個)人',
+    `numero (?:errado|incorreto|equivocado)|engano|nao sou (?:o |a )?${NAME}|mauvais numero|erreur de numero|trompe\\p{L}* de (?:numero|personne)|je ne suis pas ${NAME}|mauvaise personne|pas le bon numero|move (?:nimewo|moun)|(?:se|mwen|m) pa ${NAME}(?= $| men| but)|mali (?:ang |po ang |na )?(?:number|numero)|maling (?:number|numero|tao)|hindi (?:po )?ako si|hindi (?:ko|namin) (?:po )?(?:kilala|kakilala)|pa konn\\p{L}* okenn|nham (?:so|nguoi)|sai so|(?:toi|em) khong phai(?: la)? ${NAME}|не тот номер|ошиб\\p{L}*|не туда|я не ${NAME}(?= $| но)|(?:este|ese) no es (?:el )?(?:numero|telefono|cel|celular) de|equivoc\\p{L}*|no conozco a|(?:es )?de otra persona|no soy yo(?= $)|nao (?:e|eh) (?:o |a |d[oa] )${NAME}(?= $)|nao (?:e|eh) d[oa] ${NAME}|c(?:e)? n est pas moi|c est pas moi|personne (?:de ce nom|qui s appelle)|vous vous (?:etes )?tromp\\p{L}*|twonpe\\p{L}*|se pa nimewo|hindi (?:po )?(?:ito|to|eto) si|(?:cua )?nguoi khac|это не ${NAME}(?= $)|(?:здесь |тут )?(?:такого|таких) (?:здесь |тут )?нет|нет такого|номер не тот|no conozco a (?:ningun|ninguna|nadie)|aqui no (?:hay|vive) (?:ningun|ninguna|nadie)|(?:c|ce) n est pas (?:le )?(?:numero|telephone|portable|tel) de|pas de ${NAME} ici|pa gen (?:okenn )?${NAME} (?:isit|la a)|nao (?:tem|conheco|existe) nenhum|walang ${NAME} (?:dito|dyan|rito|diyan)|(?:so nay|so do|day) khong phai|khong biet ${NAME} la ai|khong co ai ten|(?:неверн|неправильн|чуж)\\p{L}* номер|не мой номер|нет (?:никакого|никакой|такого|такой)|ya ne ${NAME}(?= $| no)|ne tot nomer|oshib\\p{L}*`,
+    '打错|打錯|发错|發錯|错人|錯人|(?:号码|號碼)错|(?:号码|號碼)錯|我不是|找错|找錯|잘못\\s?(?:보내|아셨|거셨|된|걸|연락)|아닌데|아닙니다|번호가? 아니|[这這](?:个|個)?(?:号码|號碼|电话|電話)?不是.{1,20}的|[没沒]有叫|[没沒]有?(?:这|這)(?:个|個)人|잘못\\s?(?:누르|입력|아신)|(?:저는|전|저) \\p{L}+ ?(?:이|가)? ?아니|그런 (?:사람|분) 없',
   ),
 ];
 
@@ -38,7 +38,7 @@ export const NOT_NOW: Rule = worldRule(
   'later.world_not_now',
   'later',
   'says not now',
-  `not (?:right )?now|not yet|not at (?:the|this) (?:moment|time)|not this (?:year|month|week)|but later|ahora no|no ahora|ahorita no|no por ahora|todavia no|no por el momento|por el momento no|no en este momento|en otro momento|mas adelante|agora nao|nao agora|ainda nao|pas maintenant|pas pour l instant|pas tout de suite|pa kounye a|hindi (?:pa )?ngayon|hindi muna|wag muna|khong phai bay gio|chua phai luc nay|bay gio chua|не сейчас|пока нет|ne seichas`,
+  `not (?:right )?now|not yet|not at (?:the|this) (?:moment|time)|not this (?:year|month|week)|but later|ahora no|no ahora|ahorita no|no por ahora|todavia no|no por el momento|por el momento no|no en este momento|en otro momento|mas adelante|agora nao|nao agora|ainda nao|nao (?:e|eh) (?:o|um bom) momento|nao (?:e|eh) uma boa hora|pas maintenant|pas pour l instant|pas tout de suite|pa kounye a|hindi (?:pa )?ngayon|hindi muna|wag muna|khong phai bay gio|chua phai luc nay|bay gio chua|не сейчас|пока нет|ne seichas`,
   '现在不|現在不|暂时不|暫時不|지금은',
 );
 
