@@ -3,7 +3,7 @@
  * that must not be read as opt-outs or as a yes, and tapbacks and quotes of our own texts.
  */
 import { describe, expect, test } from 'vitest';
-import { categorize, explain } from '../../src/core/categorize/index.js';
+import { categorize, detectLanguage, explain } from '../../src/core/categorize/index.js';
 
 type Case = [body: string, category: string];
 
@@ -100,4 +100,21 @@ test('--explain names the language and the tapback, and says the quote is ignore
   expect(text).toContain('language:   es');
   expect(text).toContain('reaction:   Le gustó (a tapback: the quoted text is ignored)');
   expect(text).toContain('category:   interested');
+});
+
+describe('--explain names the language a reply is written in', () => {
+  test.each<Case>([
+    ['no thanks', 'en'],
+    ['no gracias, ya tenemos paneles', 'es'],
+    ['não quero mais', 'pt'],
+    ['merci de ne plus me contacter', 'fr'],
+    ['m pa vle resevwa mesaj ankò', 'ht'],
+    ['wag nyo na po akong itext', 'tl'],
+    ['dung nhan tin nua', 'vi'],
+    ['退订', 'zh'],
+    ['수신거부', 'ko'],
+    ['ne pishite mne bolshe', 'ru'],
+  ])('%j is %s', (body, language) => {
+    expect(detectLanguage(body)).toBe(language);
+  });
 });
