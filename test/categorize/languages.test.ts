@@ -68,6 +68,10 @@ describe('traps: not a yes', () => {
     ['да, но не сейчас', 'later'],
     ['“Want a free quote?” no thanks', 'not_interested'],
     ['sige po salamat', 'other'],
+    ['yes, this is Sam. Not interested', 'not_interested'],
+    ['Yes? Who is this', 'question'],
+    ["I'm interested in how you got my number", 'other'],
+    ['Why would I want solar?', 'question'],
   ])('%j -> %s', (body, category) => {
     expect(categorize(body).category).toBe(category);
   });

@@ -12,7 +12,13 @@
  * one ("interested") adds its words to that built-in category, at that category's precedence.
  */
 import { type CustomCategory, type CustomMatch, matchCustom, matchesWhole, timeHints } from './custom.js';
-import { INTERESTED_RULES, LATER_RULES, NOT_INTERESTED_RULES, QUESTION_RULES } from './intents.js';
+import {
+  ENGLISH_NO,
+  INTERESTED_RULES,
+  LATER_RULES,
+  NOT_INTERESTED_RULES,
+  QUESTION_RULES,
+} from './intents.js';
 import { KEYWORD_RULES } from './keywords.js';
 import { type Normalized, normalizeReply, showWords } from './normalize.js';
 import { OPT_OUT_RULES } from './opt-out.js';
@@ -149,7 +155,8 @@ export function decide(reply: Normalized, options: CategorizeOptions = {}): Verd
   for (const [family, rules] of FAMILIES) {
     // A clear no in any language ("no me interesa") outweighs a yes word in the same reply, and
     // "not now" makes a yes a `later` ("yes but not now").
-    if (family === 'interested' && (NEGATIVE.match(reply) ?? NOT_NOW.match(reply)) !== undefined) continue;
+    const no = NEGATIVE.match(reply) ?? ENGLISH_NO.match(reply) ?? NOT_NOW.match(reply);
+    if (family === 'interested' && no !== undefined) continue;
     if (family === 'wrong_number') {
       const expected = expectedCustom(reply, custom, expecting);
       if (expected !== undefined) return expected;
