@@ -44,7 +44,7 @@ const VARIANTS = [
 ];
 
 const REACTION =
-  /^(?:Liked|Loved|Disliked|Emphasized|Laughed at|Questioned|Reacted|Removed|Le |No le|Se rió|Enfatizó|Cuestionó|Curtiu|A aimé)/;
+  /^\u200e?(?:Liked|Loved|Disliked|Emphasi[sz]ed|Laughed at|Questioned|Reacted|Removed|Le |No le|Se rió|Enfatizó|Cuestionó|Reaccionó|Curtiu|Amou|Riu|Não curtiu|Questionou|Enfatizou|Reagiu|A aimé|A adoré|A ri|A mis|A réagi|N'a pas)/;
 
 function variant(body) {
   const h = hash(body);

@@ -28,14 +28,15 @@ const VERBS: readonly [RegExp, Kind][] = [
     'other',
   ],
   [/^(?:disliked|no le gust[oó]|n[’']a pas aim[ée]|n[aã]o curtiu)$/iu, 'not_interested'],
-  [/^(?:questioned|cuestion[oó]|a questionn[ée]|questionou)$/iu, 'question'],
+  [/^(?:questioned|cuestion[oó]|a questionn[ée]|a mis en (?:doute|question)|questionou)$/iu, 'question'],
   [/^(?:liked|loved|le gust[oó]|le encant[oó]|a aim[ée]|a ador[ée]|curtiu|amou)$/iu, 'interested'],
   [
-    /^(?:laughed at|emphasi[sz]ed|se ri[oó] de|enfatiz[oó]|a ri de|a soulign[ée]|riu de|enfatizou|destac[oó])$/iu,
+    /^(?:laughed at|emphasi[sz]ed|se ri[oó] de|enfatiz[oó]|a ri de|a soulign[ée]|a mis en [ée]vidence|riu de|enfatizou|destac[oó])$/iu,
     'other',
   ],
 ];
-const REACTED = /^(?:reacted|reaccion[oó]|a r[ée]agi)\s+(\S+)\s+(?:to|a|con|[àa])$/iu;
+const REACTED =
+  /^(?:reacted|reaccion[oó]|reagiu|a r[ée]agi)(?:\s+(?:with|con|com|avec))?\s+(\S+)\s+(?:to|a|con|[àa])$/iu;
 const EMOJI_KIND: readonly [RegExp, Kind][] = [
   [/^(?:👍|❤️?|♥️?|😍|🥰)/u, 'interested'],
   [/^👎/u, 'not_interested'],
@@ -49,7 +50,8 @@ const OPENING = /^([^“"«„]{2,40}?)\s*[“"«„]/u;
 
 /** Reads a tapback sent as text: the whole message is a reaction verb and a quote. */
 export function readReaction(body: string): Reaction | undefined {
-  const found = OPENING.exec(body.trim());
+  // Phones may put an invisible direction mark before the verb.
+  const found = OPENING.exec(body.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu, '').trim());
   if (found === null) return undefined;
   const verb = (found[1] ?? '').trim().replace(/\s+/g, ' ');
   for (const [pattern, category] of VERBS) if (pattern.test(verb)) return { name: verb, category };
