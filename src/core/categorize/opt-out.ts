@@ -31,6 +31,7 @@ const WHOLE_MESSAGE_KEYWORDS = new Set(
     'block',
     'stahp',
     'cease',
+    'stopit',
   ].map(squeeze),
 );
 const PHRASE_KEYWORDS = [
@@ -142,7 +143,8 @@ export const OPT_OUT_RULES: readonly Rule[] = [
     'opt_out.do_not_contact',
     'opt_out',
     'asks not to be contacted',
-    `\\b(?:(?:can|could|would|will) (?:you|y all|yall|ya|you guys|someone)(?: please| kindly| just)? not|please not|do not|never|quit|no) (?:ever )?(?:${CONTACT_VERBS})(?:(?: me| us| this| my| here| again| anymore| ever| please)\\b|$)|\\b(?:do not|no longer|never) (?:want|wanted|need) (?:any |your |these |those |more |any more |to (?:get|receive) )*(?:texts|messages|calls|spam|sms|emails|text)\\b`,
+    `\\b(?:(?:can|could|would|will) (?:you|y all|yall|ya|you guys|someone)(?: please| kindly| just)? not|please not|do not|never|quit|no) (?:ever )?(?:${CONTACT_VERBS})(?:(?: me| us| this| my| here| again| anymore| ever| please| or)\\b| ?(?=\\|)|$)|\\b(?:do not|no longer|never) (?:want|wanted|need) (?:any |your |these |those |more |any more |to (?:get|receive) )*(?:texts|messages|calls|spam|sms|emails|text)\\b`,
+    'marked',
   ),
   patternRule(
     'opt_out.cancel',
@@ -154,7 +156,7 @@ export const OPT_OUT_RULES: readonly Rule[] = [
     'opt_out.no_more',
     'opt_out',
     'asks for no more messages',
-    `\\bno more(?: (?:${CONTACT_VERBS}|message|sms|spam|calls|contact|emails|of this|of these|please)\\b| *(?=\\|)| *$)|(?:^|\\| )enough(?: already| now)?(?= \\||$)`,
+    `\\bno more(?: (?:${CONTACT_VERBS}|message|mensajes|mensagens|msjs|textos|sms|spam|calls|contact|emails|of this|of these|please)\\b| *(?=\\|)| *$)|(?:^|\\| )enough(?: already| now)?(?= \\||$)`,
     'marked',
   ),
   // "How do I make these texts end", "take my number out of your system", "I want out".

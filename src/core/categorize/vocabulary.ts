@@ -116,7 +116,9 @@ prochain remove tigil mamaya pishite recevoir dostali`
   .split(/\s+/);
 
 /** Short words a typo with two letters swapped is corrected towards ("tetxs", "tehse", "thnik"). */
-export const SWAP_TARGETS: readonly string[] = 'texts text these think quote stop knock never would'.split(' ');
+export const SWAP_TARGETS: readonly string[] = 'texts text these think quote stop knock never would'.split(
+  ' ',
+);
 
 /** Words after which "ya" is Spanish "already" or Russian "I", not "yes" ("ya tenemos", "ya ne"). */
 export const NOT_YES_AFTER_YA: ReadonlySet<string> = new Set(
