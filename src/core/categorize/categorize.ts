@@ -80,7 +80,12 @@ export interface Verdict {
 const BUILT_IN: ReadonlySet<string> = new Set(BUILT_IN_CATEGORIES);
 
 /** The emoji words of the normalised text, shown as emoji again in a reason. */
-const EMOJI_SHOWN: Readonly<Record<string, string>> = { emojiyes: '👍', emojino: '👎', emojismile: '🙂' };
+const EMOJI_SHOWN: Readonly<Record<string, string>> = {
+  emojiyes: '👍',
+  emojino: '👎',
+  emojismile: '🙂',
+  emojifinger: '🖕',
+};
 
 function verdict(
   reply: Normalized,
@@ -92,7 +97,7 @@ function verdict(
 ): Verdict {
   const shown = showWords(reply, words)
     .replace(/ \?/g, '?')
-    .replace(/\bemoji(?:yes|no|smile)\b/g, (w) => EMOJI_SHOWN[w] ?? w);
+    .replace(/\bemoji(?:yes|no|smile|finger)\b/g, (w) => EMOJI_SHOWN[w] ?? w);
   const sentence = `${why.charAt(0).toUpperCase()}${why.slice(1)}: "${shown}".`;
   return { category, rule, reason: sentence, confident };
 }

@@ -50,6 +50,7 @@ const EMOJI_WORDS: readonly [RegExp, string][] = [
   [/🛑/gu, ' stop '],
   [/✋/gu, ' emojihand '],
   [/🙏/gu, ' emojipray '],
+  [/🖕/gu, ' emojifinger '],
 ];
 const EMOJI_MODIFIERS = /[\u{1F3FB}-\u{1F3FF}\uFE0E\uFE0F\u200D]/gu;
 const OTHER_EMOJI = /\p{Extended_Pictographic}/gu;

@@ -176,7 +176,7 @@ export const OPT_OUT_RULES: readonly Rule[] = [
     'opt_out.leave_alone',
     'opt_out',
     'tells the sender to go away',
-    '\\b(?:leave (?:me|us) alone|go away|get lost|(?:fuck|f|piss|buzz|back|bugger) off|fuck you|f you|screw you|shut up|stfu|gtfo|knock it off|cut it out|give it a rest)\\b',
+    '\\b(?:leave (?:me|us) alone|go away|get lost|(?:fuck|f|piss|buzz|back|bugger) off|fuck you|f you|screw you|shut up|stfu|gtfo|emojifinger|knock it off|cut it out|give it a rest)\\b',
   ),
   // "sick of these texts", "why do you keep texting me", "I'd like to be removed".
   patternRule(
