@@ -11,7 +11,7 @@ import { BIN, runNode } from '../lib/proc.js';
 import type { Section } from '../lib/report.js';
 import { mb, median, ms, ratio } from '../lib/stats.js';
 
-const CORPORA = ['labeled.csv', 'unseen.csv', 'unseen-2.csv', 'unseen-3.csv'];
+const CORPORA = ['labeled.csv', 'unseen.csv', 'unseen-2.csv', 'unseen-3.csv', 'dev.csv', 'heldout.csv'];
 
 async function replyTexts(): Promise<string[]> {
   const texts: string[] = [];

@@ -1,11 +1,12 @@
 /**
- * Builds dev.csv and heldout.csv (body,category,language) from the hand-written replies in
- * sources/*.tsv (language, category, body). Each written reply is kept as written; about two
+ * Builds <set>.csv (body,category,language) for each set of hand-written replies in
+ * sources/<set>-<language>.tsv (language, category, body): dev.csv, heldout.csv, and any set
+ * added later (fresh-en.tsv ... -> fresh.csv). Each written reply is kept as written; about two
  * in three also get one variant the way phones and people change a text: diacritics dropped,
  * all capitals or all lower case, punctuation added or dropped, a neutral emoji, or two letters
  * swapped in the longest word. Deterministic (a hash of the text picks the variant), so running
  * it again writes the same files. Reactions (tapbacks) are typed by the phone, so they get no
- * variant. Run: node test/categorize/build-corpus.mjs
+ * variant. Run: node test/categorize/build-corpus.mjs [set ...] (every set when none is named).
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
@@ -43,7 +44,7 @@ const VARIANTS = [
 ];
 
 const REACTION =
-  /^(?:Liked|Loved|Disliked|Emphasized|Laughed at|Questioned|Reacted|Removed|Le |No le|Se rió|Enfatizó|Cuestionó|Curtiu|A aimé)/;
+  /^\u200e?(?:Liked|Loved|Disliked|Emphasi[sz]ed|Laughed at|Questioned|Reacted|Removed|Le |No le|Se rió|Enfatizó|Cuestionó|Reaccionó|Curtiu|Amou|Riu|Não curtiu|Questionou|Enfatizou|Reagiu|A aimé|A adoré|A ri|A mis|A réagi|N'a pas)/;
 
 function variant(body) {
   const h = hash(body);
@@ -57,12 +58,17 @@ function variant(body) {
 
 const csvField = (s) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
-for (const part of ['dev', 'heldout']) {
+const sources = readdirSync(new URL('sources/', here)).filter((f) => /^[\w-]+-[a-z]{2}\.tsv$/.test(f));
+const sets = process.argv.slice(2);
+const allSets = [...new Set(sources.map((f) => f.replace(/-[a-z]{2}\.tsv$/, '')))].sort();
+for (const part of sets.length > 0 ? sets : allSets) {
   const rows = [];
   const seen = new Set();
-  const files = readdirSync(new URL('sources/', here))
-    .filter((f) => f.startsWith(`${part}-`))
-    .sort();
+  const files = sources.filter((f) => f.replace(/-[a-z]{2}\.tsv$/, '') === part).sort();
+  if (files.length === 0) {
+    console.error(`error: no sources/${part}-<language>.tsv files (sets found: ${allSets.join(', ')})`);
+    process.exit(2);
+  }
   for (const file of files) {
     for (const line of readFileSync(new URL(`sources/${file}`, here), 'utf8').split('\n')) {
       if (line.trim() === '') continue;

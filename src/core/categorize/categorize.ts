@@ -12,7 +12,13 @@
  * one ("interested") adds its words to that built-in category, at that category's precedence.
  */
 import { type CustomCategory, type CustomMatch, matchCustom, matchesWhole, timeHints } from './custom.js';
-import { INTERESTED_RULES, LATER_RULES, NOT_INTERESTED_RULES, QUESTION_RULES } from './intents.js';
+import {
+  ENGLISH_NO,
+  INTERESTED_RULES,
+  LATER_RULES,
+  NOT_INTERESTED_RULES,
+  QUESTION_RULES,
+} from './intents.js';
 import { KEYWORD_RULES } from './keywords.js';
 import { type Normalized, normalizeReply, showWords } from './normalize.js';
 import { OPT_OUT_RULES } from './opt-out.js';
@@ -20,6 +26,7 @@ import type { Reaction } from './reaction.js';
 import type { Rule } from './rule.js';
 import {
   NEGATIVE,
+  NOT_NOW,
   WORLD_INTERESTED_RULES,
   WORLD_LATER_RULES,
   WORLD_NOT_INTERESTED_RULES,
@@ -73,7 +80,12 @@ export interface Verdict {
 const BUILT_IN: ReadonlySet<string> = new Set(BUILT_IN_CATEGORIES);
 
 /** The emoji words of the normalised text, shown as emoji again in a reason. */
-const EMOJI_SHOWN: Readonly<Record<string, string>> = { emojiyes: '👍', emojino: '👎', emojismile: '🙂' };
+const EMOJI_SHOWN: Readonly<Record<string, string>> = {
+  emojiyes: '👍',
+  emojino: '👎',
+  emojismile: '🙂',
+  emojifinger: '🖕',
+};
 
 function verdict(
   reply: Normalized,
@@ -85,7 +97,7 @@ function verdict(
 ): Verdict {
   const shown = showWords(reply, words)
     .replace(/ \?/g, '?')
-    .replace(/\bemoji(?:yes|no|smile)\b/g, (w) => EMOJI_SHOWN[w] ?? w);
+    .replace(/\bemoji(?:yes|no|smile|finger)\b/g, (w) => EMOJI_SHOWN[w] ?? w);
   const sentence = `${why.charAt(0).toUpperCase()}${why.slice(1)}: "${shown}".`;
   return { category, rule, reason: sentence, confident };
 }
@@ -146,8 +158,10 @@ export function decide(reply: Normalized, options: CategorizeOptions = {}): Verd
   const expecting = new Set(options.expecting ?? []);
   if (reply.reaction !== undefined) return reactionVerdict(reply.reaction);
   for (const [family, rules] of FAMILIES) {
-    // A clear no in any language ("no me interesa") outweighs a yes word in the same reply.
-    if (family === 'interested' && NEGATIVE.match(reply) !== undefined) continue;
+    // A clear no in any language ("no me interesa") outweighs a yes word in the same reply, and
+    // "not now" makes a yes a `later` ("yes but not now").
+    const no = NEGATIVE.match(reply) ?? ENGLISH_NO.match(reply) ?? NOT_NOW.match(reply);
+    if (family === 'interested' && no !== undefined) continue;
     if (family === 'wrong_number') {
       const expected = expectedCustom(reply, custom, expecting);
       if (expected !== undefined) return expected;

@@ -23,20 +23,20 @@ export const INTERESTED_RULES: readonly Rule[] = [
     'interested.yes',
     'interested',
     'says yes',
-    '\\b(?:yes|absolutely|definitely|certainly|of course|affirmative|emojiyes|claro|por supuesto|dale)\\b(?! not\\b| que no\\b)|(?<!\\b(?:not|not so|you|are you|make|be|for) )\\bsure\\b(?! not\\b)|\\bfor sure\\b',
+    '\\b(?:yes|absolutely|definitely|certainly|of course|affirmative|emojiyes|claro|por supuesto|dale)\\b(?! not\\b| que no\\b| \\?| (?:this is|it is|speaking)\\b)|(?<!\\b(?:not|not so|you|are you|make|be|for) )\\bsure\\b(?! not\\b)|\\bfor sure\\b',
   ),
   patternRule(
     'interested.want_it',
     'interested',
     'says they want it',
-    '\\b(?:i|we) (?:guess|suppose) so\\b|(?<!\\bnot )\\b(?:want|wanting|wanted|need|needing) (?:solar|it|panels|one|this|that)\\b|\\bput (?:me|us) down\\b|\\bopen to (?:it|hearing|learning|a call|a quote|talking|that|this|the idea)\\b|\\bwhat (?:times?|days?|dates?) (?:are|is|do you have|work|would)\\b|(?<!\\b(?:i|i will|i would|i can|i could|do i|can i|will|to|i might|i may|we will|we) )\\b(?:come|stop) (?:out|by|over|look|take a look|see)\\b',
+    '\\b(?:i|we) (?:guess|suppose) so\\b|(?<!\\b(?:not|would i|would we|do i|do we|should i) )\\b(?:want|wanting|wanted|need|needing) (?:solar|it|panels|one|this|that)\\b|\\bput (?:me|us) down\\b|\\bopen to (?:it|hearing|learning|a call|a quote|talking|that|this|the idea)\\b|\\bwhat (?:times?|days?|dates?) (?:are|is|do you have|work|would)\\b|(?<!\\b(?:i|i will|i would|i can|i could|do i|can i|will|to|i might|i may|we will|we|do not|not|never|bus|truck|pit|rest|full|last|next|first|the|a) )\\b(?:come|stop) (?:out|by|over|look|take a look|see)\\b',
   ),
   patternRule('interested.smile', 'interested', 'answers with a smile', '^(?:emojismile ?)+$'),
   patternRule(
     'interested.interest',
     'interested',
     'says they are interested',
-    `${NEGATED}\\b(?:interested|interest|interesado|interesada|me interesa)\\b`,
+    `${NEGATED}\\b(?:interested|interest|interesado|interesada|me interesa|(?:hear|learn|know) more)\\b(?! in (?:how|why|who|where|what|knowing)\\b)`,
   ),
   patternRule(
     'interested.details',
@@ -54,7 +54,7 @@ export const INTERESTED_RULES: readonly Rule[] = [
     'interested.call',
     'interested',
     'asks for a call',
-    '(?<!\\b(?:not|never|no) )\\b(?:call|ring|phone) (?:me|us)\\b|\\bllamame\\b|(?<!\\b(?:not|never|no) )\\b(?:call|ring) (?:anytime|any time|after|before|tomorrow|tonight)\\b|\\bcan (?:you|someone) (?:call|ring|phone)\\b|\\b(?:give|gimme) (?:me|us) a (?:call|ring|buzz|shout)\\b|\\b(?:reach|contact|text) (?:me|us) (?:at|on) (?!(?:a|the) )|\\bphonenumber\\b|\\b(?:email|e mail) (?:me|us)\\b|\\bemailaddress\\b|\\bmy (?:number|cell|email) is\\b',
+    '(?<!\\b(?:not|never|no) )\\b(?:call|ring|phone) (?:me|us)\\b(?! (?:crazy|old fashioned|paranoid|skeptical)\\b)|\\bllamame\\b|(?<!\\b(?:not|never|no) )\\b(?:call|ring) (?:anytime|any time|after|before|tomorrow|tonight)\\b|\\bcan (?:you|someone) (?:call|ring|phone)\\b|\\b(?:give|gimme) (?:me|us) a (?:call|ring|buzz|shout)\\b|\\b(?:reach|contact|text) (?:me|us) (?:at|on) (?!(?:a|the) )|\\bphonenumber\\b|\\b(?:email|e mail) (?:me|us)\\b|\\bemailaddress\\b|\\bmy (?:number|cell|email) is\\b',
   ),
   patternRule(
     'interested.go_ahead',
@@ -70,6 +70,14 @@ export const INTERESTED_RULES: readonly Rule[] = [
     '\\bsounds? (?:good|great|interesting|nice|awesome|perfect|fine|ok|like a plan|cool|amazing|fair)\\b|\\b(?:that|this|it|tomorrow|today|\\w+day|morning|afternoon|evening|anytime|any time|\\d+) works\\b|\\bworks for (?:me|us)\\b',
   ),
 ];
+
+/** A clear no in English ("yes, this is Sam. Not interested"): it outweighs a yes in the same reply. */
+export const ENGLISH_NO: Rule = patternRule(
+  'not_interested.english_no',
+  'not_interested',
+  'says no',
+  '\\bnot interested\\b|\\bno interest\\b|\\bno thank(?:s| you)\\b|\\b(?:do not|does not) want (?:it|solar|one|this|that|any|them|panels)\\b|\\bnot for (?:me|us)\\b',
+);
 
 export const LATER_RULES: readonly Rule[] = [
   patternRule(
@@ -115,14 +123,14 @@ export const NOT_INTERESTED_RULES: readonly Rule[] = [
     'not_interested.no',
     'not_interested',
     'says no',
-    '(?:^|\\| |\\bbut |\\bso |\\bthanks )no\\b(?! (?:problem|prob|worries|worry|idea|clue|one|more|longer|rush|hurry|doubt|pressure|matter|se|entiendo|hablo)\\b)|\\bno (?:thanks|thank you|gracias|way|interest|need|quiero|necesito)\\b|\\bemojino\\b',
+    '(?:^|\\| |\\bbut |\\bso |\\bthanks |\\bplease )no\\b(?! (?:problem|prob|worries|worry|idea|clue|one|more|longer|rush|hurry|doubt|pressure|matter|se|entiendo|hablo|para|pasa|hay)\\b)|\\bno (?:thanks|thank you|gracias|way|interest|need|quiero|necesito)\\b|\\bemojino\\b',
     'marked',
   ),
   patternRule(
     'not_interested.not_interested',
     'not_interested',
     'says they are not interested',
-    '\\b(?:not|no|never|zero|nt)(?: \\w+){0,2} (?:interested|interest|interesado|interesada)\\b|\\b(?:uninterested|disinterested)\\b|\\bno me interesa\\b|\\b(?:absolutely|definitely|certainly|of course) not\\b|\\b(?:hell|heck) no\\b|\\bnot (?:for (?:me|us)|really|at all|happening|a chance)\\b|(?:^|\\| )never\\b(?! heard)',
+    '\\b(?:not|no|never|zero|nt)(?: \\w+){0,2} (?:interested|interest|interesado|interesada)\\b|\\b(?:uninterested|disinterested)\\b|\\bno me interesa\\b|\\b(?:absolutely|definitely|certainly|of course) not\\b|\\b(?:hell|heck) no\\b|\\bcount (?:me|us) out\\b|\\bnot (?:for (?:me|us)|really|at all|happening|a chance)\\b|(?:^|\\| )never\\b(?! heard)',
     'marked',
   ),
   patternRule(
@@ -142,7 +150,7 @@ export const NOT_INTERESTED_RULES: readonly Rule[] = [
     'not_interested.not_owner',
     'not_interested',
     'does not own the home',
-    '\\b(?:i|we|we are|were|i am) (?:rent|renting|renters?|lease|leasing|tenants?)\\b|\\brenters?\\b|\\b(?:do not|dont) own\\b|\\bnot (?:my|our|the) (?:house|home|property)\\b|\\b(?:live in|in|rent) an? (?:apartment|condo|flat|dorm)\\b|\\bnot (?:the|a) (?:homeowner|owner|home owner)\\b|\\bsold (?:the|my|our) (?:house|home|place|property)\\b|\\bselling (?:the|my|our) (?:house|home)\\b',
+    '\\b(?:i|we|we are|were|i am) (?:rent|renting|renters?|lease|leasing|tenants?)\\b|\\brenters?\\b|\\b(?:do not|dont) own\\b|\\bnot (?:my|our|the) (?:house|home|property)\\b|\\b(?:live in|in|rent) an? (?:apartment|condo|flat|dorm)\\b|\\bnot (?:the|a) (?:homeowner|owner|home owner)\\b|\\bsold (?:the|my|our) (?:house|home|place|property)\\b|\\bselling (?:the|my|our) (?:house|home)\\b|\\b(?:we are|i am|were) moving\\b',
   ),
   patternRule(
     'not_interested.cost',

@@ -9,7 +9,15 @@
  * because the rules are squeezed the same way when they are compiled (see `squeezePattern`).
  */
 import { type Reaction, readReaction, withoutOwnQuotes } from './reaction.js';
-import { EXPANSIONS, NOT_TYPOS, TYPO_TARGETS, WORLD_TYPO_TARGETS } from './vocabulary.js';
+import {
+  EXPANSIONS,
+  NOT_TYPOS,
+  NOT_YES_AFTER_YA,
+  SWAP_TARGETS,
+  TAGALOG_BEFORE_SI,
+  TYPO_TARGETS,
+  WORLD_TYPO_TARGETS,
+} from './vocabulary.js';
 import { fold } from './world-rule.js';
 
 export interface Normalized {
@@ -42,6 +50,7 @@ const EMOJI_WORDS: readonly [RegExp, string][] = [
   [/🛑/gu, ' stop '],
   [/✋/gu, ' emojihand '],
   [/🙏/gu, ' emojipray '],
+  [/🖕/gu, ' emojifinger '],
 ];
 const EMOJI_MODIFIERS = /[\u{1F3FB}-\u{1F3FF}\uFE0E\uFE0F\u200D]/gu;
 const OTHER_EMOJI = /\p{Extended_Pictographic}/gu;
@@ -96,23 +105,57 @@ export function withinOneEdit(a: string, b: string): boolean {
   return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-/** Corrects a long unknown word to the keyword it is one typo from, if exactly one fits. */
-function correctTypo(word: string): string | undefined {
-  if (word.length < 6 || /\d/.test(word) || typoTargetSet.has(word) || notTypos.has(word)) return undefined;
+/** True when `a` is `b` with two neighbouring letters swapped ("tehse" / "these"). */
+function swapOf(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  let i = 0;
+  while (a[i] === b[i]) i++;
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/** Remembers a pure per-word answer: words repeat across replies, so a tick works each out once. */
+function remembered(compute: (word: string) => string | undefined): (word: string) => string | undefined {
+  const seen = new Map<string, string | undefined>();
+  return (word) => {
+    if (seen.has(word)) return seen.get(word);
+    if (seen.size > 50_000) seen.clear();
+    const answer = compute(word);
+    seen.set(word, answer);
+    return answer;
+  };
+}
+
+const swapTargets = SWAP_TARGETS.map(squeeze);
+
+/**
+ * Corrects an unknown word to the keyword it is one typo from, if exactly one fits. Long words
+ * take any one edit; short ones only two swapped letters ("tetxs", "thnik"), since one letter
+ * changed in a short word is too often another real word.
+ */
+const correctTypo = remembered((word: string): string | undefined => {
+  if (/\d/.test(word) || typoTargetSet.has(word) || notTypos.has(word)) return undefined;
   if (expansions.has(word) || word.startsWith('emoji')) return undefined;
+  if (word.length < 6) return swapTargets.find((target) => swapOf(word, target));
   const fits = typoTargets.filter((target) => withinOneEdit(word, target));
   return fits.length === 1 ? fits[0] : undefined;
-}
+});
 
 const worldTargets = new Set(WORLD_TYPO_TARGETS);
 
-/** Folded text with a word one typo from an other-language keyword corrected towards it. */
+/**
+ * Folded text with a word one typo from an other-language keyword corrected towards it. Words
+ * of five or six letters take only a swap ("knape" -> "kanpe"): "agora" is not "ahora", nor
+ * "envie" "envien".
+ */
+const worldCorrection = remembered((word: string): string | undefined => {
+  if (worldTargets.has(word)) return word;
+  const near = (target: string) => (word.length <= 6 ? swapOf(word, target) : withinOneEdit(word, target));
+  const fits = WORLD_TYPO_TARGETS.filter(near);
+  return fits.length === 1 ? fits[0] : word;
+});
+
 function foldCorrected(body: string): string {
-  return fold(body).replace(/(?<= )[a-z]{5,}(?= )/g, (word) => {
-    if (worldTargets.has(word)) return word;
-    const fits = WORLD_TYPO_TARGETS.filter((target) => withinOneEdit(word, target));
-    return fits.length === 1 ? (fits[0] as string) : word;
-  });
+  return fold(body).replace(/(?<= )[a-z]{5,}(?= )/g, (word) => worldCorrection(word) ?? word);
 }
 
 function prepare(body: string): string {
@@ -120,6 +163,7 @@ function prepare(body: string): string {
   for (const [emoji, word] of EMOJI_WORDS) s = s.replace(emoji, word);
   s = s.replace(OTHER_EMOJI, ' emoji ');
   s = s.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  s = s.replace(/(?<=[a-z])0(?=[a-z])/g, 'o'); // "st0p"
   s = s.replace(/[‘’‛`´ʼ]/g, "'").replace(/[“”„]/g, '"');
   s = s.replace(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, ' emailaddress ');
   s = s.replace(/\+?\d[\d\s().-]{5,}\d/g, (m) => (m.replace(/\D/g, '').length >= 7 ? ' phonenumber ' : m));
@@ -153,15 +197,20 @@ export function normalizeReply(body: string): Normalized {
     let word = squeeze(token);
     let plain = token;
     const clauseStart = index === 0 || raw[index - 1] === '|';
-    // "ya" opens a reply as "yes" ("ya sure") but ends one as "you" ("thank ya").
-    if (word === 'ya' || word === 'ye') word = plain = clauseStart ? 'yes' : 'you';
+    // "ya" opens a reply as "yes" ("ya sure") but ends one as "you" ("thank ya"); before a
+    // Spanish or transliterated Russian word it is "already" / "I" ("ya tenemos", "ya ne Sam").
+    const next = raw[index + 1] ?? '';
+    if ((word === 'ya' || word === 'ye') && !NOT_YES_AFTER_YA.has(next))
+      word = plain = clauseStart ? 'yes' : 'you';
     const typo = correctTypo(word);
     if (typo !== undefined) {
       corrections.push({ from: token, to: typoPlain.get(typo) ?? typo });
       word = typo;
       plain = typoPlain.get(typo) ?? typo;
     }
-    const expanded = expansions.get(word);
+    // Tagalog "si" names a person ("hindi ko kilala si Sam"); only the Spanish one is a yes.
+    const tagalogSi = word === 'si' && TAGALOG_BEFORE_SI.has(raw[index - 1] ?? '');
+    const expanded = tagalogSi ? undefined : expansions.get(word);
     if (expanded === undefined) push(word, plain);
     else push(squeeze(expanded), expanded);
   }

@@ -16,9 +16,23 @@ import { NOT_TYPOS } from './vocabulary.js';
 
 const CARRIER_KEYWORDS = ['stop', 'stopall', 'unsubscribe', 'cancel', 'end', 'quit', 'optout', 'revoke'];
 const WHOLE_MESSAGE_KEYWORDS = new Set(
-  [...CARRIER_KEYWORDS, 'remove', 'arret', 'parar', 'alto', 'basta', 'cancelar', 'baja', 'stp', 'para'].map(
-    squeeze,
-  ),
+  [
+    ...CARRIER_KEYWORDS,
+    'remove',
+    'arret',
+    'parar',
+    'alto',
+    'basta',
+    'cancelar',
+    'baja',
+    'stp',
+    'para',
+    'paren',
+    'block',
+    'stahp',
+    'cease',
+    'stopit',
+  ].map(squeeze),
 );
 const PHRASE_KEYWORDS = [
   'opt out',
@@ -28,9 +42,25 @@ const PHRASE_KEYWORDS = [
   'de baja',
   'dar de baja',
   'no more',
+  'no mas',
 ].map(squeeze);
 /** Words that may stand next to a keyword without changing it ("Stop please", "STOP 🛑 thanks"). */
-const FILLERS = new Set(['please', 'now', 'thanks', 'thank', 'you', 'ok', 'por', 'favor', 'ya']);
+const FILLERS = new Set([
+  'please',
+  'now',
+  'thanks',
+  'thank',
+  'you',
+  'ok',
+  'por',
+  'favor',
+  'ya',
+  'na',
+  'po',
+  'x',
+  'porfa',
+  'plis',
+]);
 
 /**
  * A typo in a one-word opt-out: keywords of 6+ letters take any one edit; "stop" and "quit"
@@ -45,6 +75,8 @@ function nearKeyword(word: string): string | undefined {
     const sameLetters = [...word].sort().join('') === [...keyword].sort().join('');
     if (word.length !== keyword.length || sameLetters) return keyword;
   }
+  // "sopt", "sotp": the letters of STOP after its S, in any order, but never the word "spot".
+  if (/^s[top]{3}$/.test(word) && new Set(word).size === 4 && word !== 'spot') return 'stop';
   return undefined;
 }
 
@@ -54,6 +86,10 @@ function wholeMessageKeyword(reply: Normalized): string | undefined {
   const joined = meaningful.join(' ');
   if (PHRASE_KEYWORDS.includes(joined)) return joined;
   if (meaningful.every((w) => WHOLE_MESSAGE_KEYWORDS.has(w))) return meaningful.join(' ');
+  // A keyword typed with spaces in it: "S T O P", "Sto p".
+  const spaced = reply.words.join('');
+  if (reply.words.length > 1 && reply.words.every((w) => w.length <= 3) && WHOLE_MESSAGE_KEYWORDS.has(spaced))
+    return reply.words.join(' ');
   if (meaningful.length === 1) {
     const near = nearKeyword(meaningful[0] as string);
     if (near !== undefined) return `${meaningful[0]} (${near})`;
@@ -75,20 +111,20 @@ export const OPT_OUT_RULES: readonly Rule[] = [
     'opt_out.stop_request',
     'opt_out',
     'asks to stop the messages',
-    `(?<!\\b(?:do not|did not|does not|never|can not) )\\b(?:stop|stpo|sotp|stp|quit)(?:ped|ping|s)? (?:the |these |your |all |with the |sending me )?(?:${CONTACT_VERBS}|it|this|that|them|me|us)\\b`,
+    `(?<!\\b(?:do not|did not|does not|never|can not) )\\b(?:stop|stpo|sotp|stp|quit|halt)(?:ed|ing|s)? (?:the |these |your |all |with the |sending me )?(?:${CONTACT_VERBS}|it|this|that|them|me|us)\\b`,
   ),
   // Any other "stop" counts, except in idioms that are clearly not about the texts.
   patternRule(
     'opt_out.stop_word',
     'opt_out',
     'says stop',
-    '(?<!\\b(?:do not|did not|does not|can not|could not|will not|would not|never|bus|one|non|pit|full|last|truck|rest|first|next) )\\bstop\\b(?! (?:by|in|over|at|off|on by|thinking|wondering|worrying|laughing|smiling|talking about))',
+    '(?<!\\b(?:do not|did not|does not|can not|could not|will not|would not|never|bus|one|non|pit|full|last|truck|rest|first|next) )\\bstop\\b(?! (?:by|in|over|at|off|on by|thinking|wondering|worrying|laughing|smiling|talking about|paying|spending|wasting|overpaying|throwing|giving))',
   ),
   patternRule(
     'opt_out.unsubscribe',
     'opt_out',
     'asks to unsubscribe',
-    '\\b(?:unsubscribe|unsubscribed|opt out|opt me out|opt us out|optout|opted out|opting out|revoke|revoking|withdraw (?:my )?consent)\\b',
+    '\\b(?:unsubscribe|unsubscribed|un subscribe|opt out|opt me out|opt us out|optout|opted out|opting out|revoke|revoking|withdraw (?:my )?consent)\\b(?! of (?:the|a|my|your|our) (?:contract|lease|agreement|loan|plan|program|financing)\\b)',
   ),
   patternRule(
     'opt_out.remove',
@@ -107,19 +143,20 @@ export const OPT_OUT_RULES: readonly Rule[] = [
     'opt_out.do_not_contact',
     'opt_out',
     'asks not to be contacted',
-    `\\b(?:do not|never|quit|no) (?:ever )?(?:${CONTACT_VERBS})(?:(?: me| us| this| my| here| again| anymore| ever)\\b|$)|\\b(?:do not|no longer|never) (?:want|wanted|need) (?:any |your |these |those |more |any more |to (?:get|receive) )*(?:texts|messages|calls|spam|sms|emails|text)\\b`,
+    `\\b(?:(?:can|could|would|will) (?:you|y all|yall|ya|you guys|someone)(?: please| kindly| just)? not|please not|do not|never|quit|no) (?:ever )?(?:${CONTACT_VERBS})(?:(?: me| us| this| my| here| again| anymore| ever| please| or)\\b| ?(?=\\|)|$)|\\b(?:do not|no longer|never) (?:want|wanted|need) (?:any |your |these |those |more |any more |to (?:get|receive) )*(?:texts|messages|calls|spam|sms|emails|text)\\b`,
+    'marked',
   ),
   patternRule(
     'opt_out.cancel',
     'opt_out',
     'asks to cancel the messages',
-    `\\bcancel(?:ar)? (?:me|us|my|this|these|it|all|the|subscription|texts|messages|please)\\b|\\benough (?:with|of)\\b|\\bdone with (?:you|this|these|it|the (?:texts|messages|spam)|your (?:texts|messages|spam))\\b|^enough\\b|\\bthat is enough\\b|\\b(?:do not|no longer|not|never) (?:wish|want|like|agree|consent) to (?:receive|get|be (?:contacted|texted|messaged)|hear)\\b|\\b(?:did not|never) (?:sign(?:ed)? up|opt(?:ed)? in|subscribe(?:d)?|agree(?:d)?|consent(?:ed)?|g[ia]ve (?:you )?(?:my )?(?:number|permission|consent))\\b`,
+    `\\bcancel(?:ar)? (?:me|us|please|subscription|texts|messages)\\b|\\bcancel(?:ar)? (?:my|this|these|it|all|the|your)(?: \\w+)? (?:subscription|texts|text|messages|msgs|sms|alerts|notifications|number|spam|list)\\b|\\bcancel (?:it|this|that|all|everything)(?: now| please)?$|\\benough (?:with|of)\\b|\\bdone with (?:you|this|these|it|the (?:texts|messages|spam)|your (?:texts|messages|spam))\\b|^enough\\b|\\bthat is enough\\b|\\bend (?:my |the |this )?subscription\\b|\\b(?:do not|no longer|not|never) (?:wish|want|like|agree|consent) to (?:receive|get|be (?:contacted|texted|messaged)|hear)\\b|\\bnever asked for (?:this|these|it|them|your)\\b|\\b(?:did not|never) (?:sign(?:ed)? up|opt(?:ed)? in|subscribe(?:d)?|agree(?:d)?|consent(?:ed)?|g[ia]ve (?:you )?(?:my )?(?:number|permission|consent))\\b`,
   ),
   patternRule(
     'opt_out.no_more',
     'opt_out',
     'asks for no more messages',
-    '\\bno more(?: (?:text|texts|message|messages|sms|spam|calls|contact|emails|of this|of these|please)\\b| *(?=\\|)| *$)',
+    `\\bno more(?: (?:${CONTACT_VERBS}|message|mensajes|mensagens|msjs|textos|sms|spam|calls|contact|emails|of this|of these|please)\\b| *(?=\\|)| *$)|(?:^|\\| )enough(?: already| now)?(?= \\||$)`,
     'marked',
   ),
   // "How do I make these texts end", "take my number out of your system", "I want out".
@@ -127,25 +164,32 @@ export const OPT_OUT_RULES: readonly Rule[] = [
     'opt_out.end',
     'opt_out',
     'asks for the messages to end',
-    `\\b(?:make|get|have|let) (?:this|these|it|them|the \\w+|these \\w+|your \\w+)(?: to)? (?:end|stop|go away|quit)\\b|\\b(?:want|need|would like|wish) (?:these|the|your|this|them|it|all)(?: \\w+)? to (?:end|stop)\\b|\\bend (?:these|the|this|your|all)(?: \\w+)? (?:${CONTACT_VERBS}|spam)\\b|\\b(?:take|get|remove|delete|erase|drop|put|leave) (?:me|us|my \\w+|this number|our \\w+)(?: \\w+)? (?:out of|off of) (?:your|the|this|ur)\\b|\\b(?:want|wanna|need|get me) out\\b`,
+    `\\b(?:make|get|have|let) (?:this|these|it|them|the \\w+|these \\w+|your \\w+)(?: to)? (?:end|stop|go away|quit)\\b|\\b(?:want|need|would like|wish) (?:these|the|your|this|them|it|all)(?: \\w+)? to (?:end|stop)\\b|\\bend (?:these|the|this|your|all)(?: \\w+)? (?:${CONTACT_VERBS}|spam)\\b|^end (?:texts|messages|msgs|sms|spam)\\b|\\b(?:take|get|remove|delete|erase|drop|put|leave) (?:me|us|my \\w+|this number|our \\w+)(?: \\w+)? (?:out of|off of) (?:your|the|this|ur)\\b|\\b(?:want|wanna|need|get me) out\\b(?! of (?:my|our|a|an|the contract|the lease)\\b)`,
   ),
   patternRule(
     'opt_out.lose_number',
     'opt_out',
     'asks to forget the number',
-    '\\b(?:lose|delete|forget|erase|remove|burn) (?:my|this|our|the) (?:number|contact|info|details|name)\\b',
+    '\\b(?:lose|delete|forget|erase|remove|burn) (?:my|this|our|the) (?:number|contact|info|information|details|data|name|records)\\b',
   ),
   patternRule(
     'opt_out.leave_alone',
     'opt_out',
     'tells the sender to go away',
-    '\\b(?:leave (?:me|us) alone|go away|get lost|(?:fuck|f|piss|buzz|back|bugger) off|fuck you|f you|screw you|shut up)\\b',
+    '\\b(?:leave (?:me|us) alone|go away|get lost|(?:fuck|f|piss|buzz|back|bugger) off|fuck you|f you|screw you|shut up|stfu|gtfo|emojifinger|knock it off|cut it out|give it a rest)\\b',
+  ),
+  // "sick of these texts", "why do you keep texting me", "I'd like to be removed".
+  patternRule(
+    'opt_out.fed_up',
+    'opt_out',
+    'says the messages are unwanted',
+    `\\b(?:sick|tired|fed up) (?:of|with) (?:\\w+ )?(?:these|your|the|this|all|getting|receiving|you)\\b|\\b(?:you|they|you guys|y all|yall|people) (?:keep|kept) (?:on )?(?:${CONTACT_VERBS}) (?:me|us|this)\\b|\\b(?:be|get|been|being) (?:removed|deleted|unsubscribed|taken off)\\b|\\b(?:rather|prefer|prefer to) not (?:to )?(?:get|receive|be (?:texted|contacted|messaged))\\b|\\bnot interested in (?:receiving|getting) (?:any |these |your )?(?:${CONTACT_VERBS})\\b|\\bdo not disturb\\b|\\b(?:texts|messages) gone\\b`,
   ),
   patternRule(
     'opt_out.complaint',
     'opt_out',
     'threatens a report or complaint',
-    '\\b(?:report(?:ing|ed)? (?:you|this|your|it|as|to)|reported|block(?:ing|ed)? (?:you|this|your|the number|it)|blocked|sue|suing|lawyer|attorney|tcpa|fcc|ftc|do not call list|dnc|harass|harassing|harassment)\\b',
+    '\\b(?:report(?:ing|ed)? (?:you|this|your|it|as|to)|reported|block(?:ing|ed)? (?:you|this|your|the number|it)|blocked|sue|suing|lawyer|attorney|tcpa|fcc|ftc|do not call (?:list|registry)|dnc|cease and desist|harass|harassing|harassment)\\b',
   ),
   // "Is this spam?" is a question; "this is spam" / "scam" as a statement wants it to stop.
   patternRule(

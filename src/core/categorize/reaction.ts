@@ -7,15 +7,16 @@
  * text and adds a word ("“…Reply STOP to opt out.” yes"): the quote is dropped, the rest read.
  *
  * Mappings are the safe ones: a like or a heart is the 👍 the replies README counts as
- * `interested`; a dislike is a no (`not_interested`, never an opt-out); a question mark is a
- * `question` for a person; laughing, emphasis, removing a reaction and any other emoji say
- * nothing about the offer (`other`).
+ * `interested`; a dislike is a no (`not_interested`, never an opt-out); a stop sign (🛑 ⛔) is
+ * the one reaction that says "stop", so it is an opt-out; a question mark is a `question` for a
+ * person; laughing, emphasis, removing a reaction and any other emoji say nothing about the
+ * offer (`other`).
  */
 
 export interface Reaction {
   /** The reaction as the phone named it, e.g. `Liked`, `Reacted 👍`, `Le gustó`. */
   readonly name: string;
-  readonly category: 'interested' | 'not_interested' | 'question' | 'other';
+  readonly category: 'opt_out' | 'interested' | 'not_interested' | 'question' | 'other';
 }
 
 type Kind = Reaction['category'];
@@ -27,17 +28,19 @@ const VERBS: readonly [RegExp, Kind][] = [
     'other',
   ],
   [/^(?:disliked|no le gust[oó]|n[’']a pas aim[ée]|n[aã]o curtiu)$/iu, 'not_interested'],
-  [/^(?:questioned|cuestion[oó]|a questionn[ée]|questionou)$/iu, 'question'],
+  [/^(?:questioned|cuestion[oó]|a questionn[ée]|a mis en (?:doute|question)|questionou)$/iu, 'question'],
   [/^(?:liked|loved|le gust[oó]|le encant[oó]|a aim[ée]|a ador[ée]|curtiu|amou)$/iu, 'interested'],
   [
-    /^(?:laughed at|emphasi[sz]ed|se ri[oó] de|enfatiz[oó]|a ri de|a soulign[ée]|riu de|enfatizou|destac[oó])$/iu,
+    /^(?:laughed at|emphasi[sz]ed|se ri[oó] de|enfatiz[oó]|a ri de|a soulign[ée]|a mis en [ée]vidence|riu de|enfatizou|destac[oó])$/iu,
     'other',
   ],
 ];
-const REACTED = /^(?:reacted|reaccion[oó]|a r[ée]agi)\s+(\S+)\s+(?:to|a|con|[àa])$/iu;
+const REACTED =
+  /^(?:reacted|reaccion[oó]|reagiu|a r[ée]agi)(?:\s+(?:with|con|com|avec))?\s+(\S+)\s+(?:to|a|con|[àa])$/iu;
 const EMOJI_KIND: readonly [RegExp, Kind][] = [
   [/^(?:👍|❤️?|♥️?|😍|🥰)/u, 'interested'],
   [/^👎/u, 'not_interested'],
+  [/^(?:🛑|⛔)/u, 'opt_out'],
   [/^(?:❓|❔|‼️?)/u, 'question'],
 ];
 
@@ -47,7 +50,8 @@ const OPENING = /^([^“"«„]{2,40}?)\s*[“"«„]/u;
 
 /** Reads a tapback sent as text: the whole message is a reaction verb and a quote. */
 export function readReaction(body: string): Reaction | undefined {
-  const found = OPENING.exec(body.trim());
+  // Phones may put an invisible direction mark before the verb.
+  const found = OPENING.exec(body.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu, '').trim());
   if (found === null) return undefined;
   const verb = (found[1] ?? '').trim().replace(/\s+/g, ' ');
   for (const [pattern, category] of VERBS) if (pattern.test(verb)) return { name: verb, category };
@@ -62,12 +66,23 @@ export function readReaction(body: string): Reaction | undefined {
 const OURS =
   /\b(?:reply|text|txt|responda|responde|r[ée]pondez|envie|send)\b.{0,40}\b(?:stop|yes|s[ií]|oui|sim)\b|\bopt(?: |-)?out\b|\bstop (?:to|para|pour)\b/iu;
 
-/** The body without the parts quoted from our messages (kept as is when nothing is quoted). */
+/** Opt-out words a contact may quote themselves with ("I said “stop texting me”"). */
+const OPT_OUT_WORD =
+  /\b(?:stop|unsubscribe|remove|cancel|quit|opt|parar?|basta|baja|arr[eê]t\p{L}*|sispann|tigil)\b|退订|退訂|그만|стоп|хватит/iu;
+
+/**
+ * The body without the parts quoted from our messages (kept as is when nothing is quoted). A
+ * quote is ours when it carries our opt-out instructions or is long (a pasted text), or when the
+ * contact wrote words around a quote of three words or more that has no opt-out word in it
+ * (“Want a free quote?” no thanks). A reply that is nothing but a quote is kept.
+ */
 export function withoutOwnQuotes(body: string): string {
+  const outside = body.replace(QUOTE, ' ').trim();
   return body.replace(QUOTE, (whole, ...groups: unknown[]) => {
     const inner = groups.slice(0, 4).find((g) => typeof g === 'string') as string | undefined;
     if (inner === undefined) return whole;
     const words = inner.trim().split(/\s+/).length;
-    return OURS.test(inner) || words >= 8 ? ' ' : whole;
+    const context = outside !== '' && words >= 3 && !OPT_OUT_WORD.test(inner);
+    return OURS.test(inner) || words >= 8 || context ? ' ' : whole;
   });
 }

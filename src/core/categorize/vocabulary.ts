@@ -9,7 +9,7 @@
 /** `plain form <- tokens that mean it`, one line per plain form. Tokens are whole words. */
 const EXPANSION_TABLE = `
 yes <- yep yup yeah yea yeh yah yas yesh yessir ys si
-no <- nope nah naw nop nay nada
+no <- nope nah naw nop nada
 ok <- okay okey okie oki k kay okk
 please <- pls plz plse pleas pleae plez
 thanks <- thx thnx thnks thanx thks tnx tx ty tyvm
@@ -94,7 +94,7 @@ export const TYPO_TARGETS: readonly string[] = `
 interested interest unsubscribe unsubscribed texting messaging messages message contacting
 harassment harassing already expensive afford definitely absolutely details information
 spamming number please thanks bothering stopall interesa interesado equivocado mensajes
-escribas tomorrow afternoon morning evening husband remove`
+escribas tomorrow afternoon morning evening husband remove person subscription`
   .trim()
   .split(/\s+/);
 
@@ -108,9 +108,28 @@ escriban escribas manden mandes envien contacten mensajes mensagens mensagem cot
 informacion pensar tigilan itigil burahin tanggalin alisin listahan interesado interesada
 enterese interesse interessado deixe deixem numero nimewo arretez arreter ecrivez envoyez
 contactez remova apague quitenme saquen eliminen borren equivocado errado mauvais trompe
-occupe ocupado ahora khong hindi salamat gracias obrigado merci ankou tanpri`
+occupe ocupado ahora khong hindi salamat gracias obrigado merci ankou tanpri supprimez apaguem
+kanpe quiten pensarlo hablar devis orcamento ayoko mandarme enviarme escribirme contactarme
+pakitanggal udalite otpishite agora paren quero pishi pozzhe panse semana tarde pwochen
+prochain remove tigil mamaya pishite recevoir dostali`
   .trim()
   .split(/\s+/);
+
+/** Short words a typo with two letters swapped is corrected towards ("tetxs", "tehse", "thnik"). */
+export const SWAP_TARGETS: readonly string[] = 'texts text these think quote stop knock never would'.split(
+  ' ',
+);
+
+/** Words after which "ya" is Spanish "already" or Russian "I", not "yes" ("ya tenemos", "ya ne"). */
+export const NOT_YES_AFTER_YA: ReadonlySet<string> = new Set(
+  `no tengo tenemos tiene tienen tenia me te se lo la le les estoy estamos esta es hay basta compramos
+  instalamos contamos ne ni estuvo les dije`.split(/\s+/),
+);
+
+/** Tagalog words after which "si" is the article before a name, not the Spanish yes. */
+export const TAGALOG_BEFORE_SI: ReadonlySet<string> = new Set(
+  'ako ko po hindi sino kilala kakilala kay ni ba na yung ang ito to asan nasaan wala si'.split(' '),
+);
 
 /** Real words one edit from a target: never "corrected". */
 export const NOT_TYPOS: readonly string[] = `

@@ -9,7 +9,7 @@ import { worldRule } from './world-rule.js';
 
 /** Words after "I am not" / "it's not" that are not a name. */
 const NOT_NAMES =
-  'enterese|vle|bezwen|konnen|gen|kapab|ka|la|interesse|interessado|interesado|sure|sur|besoin|la|pas|знаю|хочу|могу|интересно|надо|нужно|буду|сейчас|занят';
+  'enterese|vle|bezwen|konnen|gen|kapab|ka|la|interesse|interessado|interesado|sure|sur|besoin|la|pas|знаю|хочу|могу|интересно|надо|нужно|буду|сейчас|занят|khochu|hochu|mogu|znayu|znaju|budu|seichas|sejchas|zanyat|nado|nuzhno|interesno|uveren|uverena|momento|meu|minha|interesse|hora|caso|bem|pra|para|agora|um|uma|dono|dona|proprietario|proprietaria|proprietaire|locataire';
 const NAME = `(?!(?:${NOT_NAMES}) )\\p{L}{2,}`;
 
 export const WORLD_WRONG_NUMBER_RULES: readonly Rule[] = [
@@ -17,8 +17,8 @@ export const WORLD_WRONG_NUMBER_RULES: readonly Rule[] = [
     'wrong_number.world',
     'wrong_number',
     'says in its language that the number or person is wrong',
-    `numero (?:errado|incorreto|equivocado)|engano|nao sou (?:o |a )?${NAME}|mauvais numero|erreur de numero|trompe\\p{L}* de (?:numero|personne)|je ne suis pas ${NAME}|mauvaise personne|pas le bon numero|move (?:nimewo|moun)|(?:se|mwen|m) pa ${NAME}(?= $| men| but)|mali (?:ang |po ang |na )?(?:number|numero)|maling (?:number|numero|tao)|hindi (?:po )?ako si|nham (?:so|nguoi)|sai so|(?:toi|em) khong phai(?: la)? ${NAME}|не тот номер|ошиб\\p{L}*|не туда|я не ${NAME}(?= $| но)`,
-    '打错|打錯|发错|發錯|错人|錯人|(?:号码|號碼)错|(?:号码|號碼)錯|我不是|找错|找錯|잘못\\s?(?:보내|아셨|거셨|된|걸|연락)|아닌데|아닙니다|번호가? 아니',
+    `numero (?:errado|incorreto|equivocado)|engano|nao sou (?:o |a )?${NAME}|mauvais numero|erreur de numero|trompe\\p{L}* de (?:numero|personne)|je ne suis pas ${NAME}|mauvaise personne|pas le bon numero|move (?:nimewo|moun)|(?:se|mwen|m) pa ${NAME}(?= $| men| but)|mali (?:ang |po ang |na )?(?:number|numero)|maling (?:number|numero|tao)|hindi (?:po )?ako si|hindi (?:ko|namin) (?:po )?(?:kilala|kakilala)|pa konn\\p{L}* okenn|nham (?:so|nguoi)|sai so|(?:toi|em) khong phai(?: la)? ${NAME}|не тот номер|ошиб\\p{L}*|не туда|я не ${NAME}(?= $| но)|(?:este|ese) no es (?:el )?(?:numero|telefono|cel|celular) de|equivoc\\p{L}*|no conozco a|(?:es )?de otra persona|no soy yo(?= $)|nao (?:e|eh) (?:o |a |d[oa] )${NAME}(?= $)|nao (?:e|eh) d[oa] ${NAME}|c(?:e)? n est pas moi|c est pas moi|personne (?:de ce nom|qui s appelle)|vous vous (?:etes )?tromp\\p{L}*|twonpe\\p{L}*|se pa nimewo|hindi (?:po )?(?:ito|to|eto) si|(?:cua )?nguoi khac|это не ${NAME}(?= $)|(?:здесь |тут )?(?:такого|таких) (?:здесь |тут )?нет|нет такого|номер не тот|no conozco a (?:ningun|ninguna|nadie)|aqui no (?:hay|vive) (?:ningun|ninguna|nadie)|(?:c|ce) n est pas (?:le )?(?:numero|telephone|portable|tel) de|pas de ${NAME} ici|pa gen (?:okenn )?${NAME} (?:isit|la a)|nao (?:tem|conheco|existe) nenhum|walang ${NAME} (?:dito|dyan|rito|diyan)|(?:so nay|so do|day) khong phai|khong biet ${NAME} la ai|khong co ai ten|(?:неверн|неправильн|чуж)\\p{L}* номер|не мой номер|нет (?:никакого|никакой|такого|такой)|ya ne ${NAME}(?= $| no)|ne tot nomer|oshib\\p{L}*`,
+    '打错|打錯|发错|發錯|错人|錯人|(?:号码|號碼)错|(?:号码|號碼)錯|我不是|找错|找錯|잘못\\s?(?:보내|아셨|거셨|된|걸|연락)|아닌데|아닙니다|번호가? 아니|[这這](?:个|個)?(?:号码|號碼|电话|電話)?不是.{1,20}的|[没沒]有叫|[没沒]有?(?:这|這)(?:个|個)人|잘못\\s?(?:누르|입력|아신)|(?:저는|전|저) \\p{L}+ ?(?:이|가)? ?아니|그런 (?:사람|분) 없',
   ),
 ];
 
@@ -26,8 +26,20 @@ export const NEGATIVE: Rule = worldRule(
   'not_interested.world',
   'not_interested',
   'says no in its language',
-  `no me interesa|no gracias|no estoy interesad\\p{L}*|no necesito|no quiero|para nada|nao tenho interesse|sem interesse|nao obrigad\\p{L}*|nao preciso|nao quero|pas interesse\\p{L}*|ne m interesse pas|non merci|pas besoin|n en ai pas besoin|pa enterese|pa bezwen|non mesi|hindi (?:ako |po )?interesado|di (?:ako )?interesado|hindi po salamat|ayoko|ayaw ko|hindi na kailangan|wag na|khong (?:quan tam|can|cam on)|ko (?:quan tam|can)|не интересно|не нужно|не надо|нет спасибо|не хочу|ya tengo|ja tenho|nous avons deja|on a deja|meron na|mayroon na|(?:toi|chung toi|nha toi|minh) da co|уже есть`,
-  '不需要|不用|没兴趣|沒興趣|不感兴趣|不感興趣|不要|已经有|已經有|관심\\s?없|필요\\s?없|괜찮습니다|괜찮아요|됐어요|아니|이미 있',
+  `no me interesa|no gracias|no estoy interesad\\p{L}*|no necesito|no quiero|para nada|nao tenho interesse|sem interesse|nao obrigad\\p{L}*|nao preciso|nao quero|pas interesse\\p{L}*|ne m interesse pas|non merci|pas besoin|n en ai pas besoin|pa enterese|pa bezwen|non mesi|hindi (?:ako |po )?interesado|di (?:ako )?interesado|hindi po salamat|ayoko|ayaw ko|hindi na kailangan|wag na|khong (?:quan tam|can|cam on)|ko (?:quan tam|can)|не интересно|не нужно|не надо|нет спасибо|не хочу|ya tengo|ja tenho|nous avons deja|on a deja|meron na|mayroon na|(?:toi|chung toi|nha toi|minh) da co|уже есть|ya (?:tenemos|tiene|tienen|instalamos|compramos|contamos)|ja (?:temos|tem|instalamos)|net spasibo|ne interesno|ne nuzhno|ne nado|ne khochu|ne hochu|(?:m|mwen) pa vle|thoi khoi|khoi can|nem pensar|de jeito nenhum|(?:claro|por supuesto|bien sur|com certeza|claro) que (?:no|non|nao)|конечно нет`,
+  '不需要|不用|算了|[没沒]有?[兴興]趣|不感兴趣|不感興趣|不要|已经有|已經有|관심\\s?없|필요\\s?없|괜찮습니다|괜찮아요|됐어요|아니|아뇨|노노|이미',
+);
+
+/**
+ * "Not now" in any language: a yes that comes with it ("yes but not now", "sí, pero ahorita no",
+ * "да, но не сейчас") is `later`, not `interested`, so `NOT_NOW` also blocks the interested family.
+ */
+export const NOT_NOW: Rule = worldRule(
+  'later.world_not_now',
+  'later',
+  'says not now',
+  `not (?:right )?now|not yet|not at (?:the|this) (?:moment|time)|not this (?:year|month|week)|but later|ahora no|no ahora|ahorita no|no por ahora|todavia no|no por el momento|por el momento no|no en este momento|en otro momento|mas adelante|agora nao|nao agora|ainda nao|nao (?:e|eh) (?:o|um bom) momento|nao (?:e|eh) uma boa hora|pas maintenant|pas pour l instant|pas tout de suite|pa kounye a|hindi (?:pa )?ngayon|hindi muna|wag muna|khong phai bay gio|chua phai luc nay|bay gio chua|не сейчас|пока нет|ne seichas`,
+  '现在不|現在不|暂时不|暫時不|지금은',
 );
 
 export const WORLD_INTERESTED_RULES: readonly Rule[] = [
@@ -35,18 +47,19 @@ export const WORLD_INTERESTED_RULES: readonly Rule[] = [
     'interested.world',
     'interested',
     'says yes in its language',
-    `claro|me interesa|mandeme|envieme|llameme|llamame|quiero (?:una |la )?(?:cotizacion|informacion|mas)|sim|tenho interesse|quero sim|(?:pode )?me (?:ligue|liga|ligar|mande|manda|envie)|quero (?:um )?orcamento|com certeza|oui|ouais|d accord|dac|m interesse|je suis interesse\\p{L}*|appelez moi|envoyez moi|devis|volontiers|avec plaisir|wi|enterese|rele m(?:wen)?|dako|voye enfomasyon|oo|opo|oho|sige(?! salamat)|interesado|interesada|tawagan(?: \\p{L}+){0,2} (?:ako|kami)|gusto ko|pakisend|vang|quan tam|(?:goi|gui)(?: \\p{L}+){0,2} (?:cho )?(?:toi|em|minh)|bao gia|dong y|да|интересно|конечно|позвоните|пришлите|давайте|хочу|хорошо|согласен|согласна`,
-    '^ (?:da |dạ |ok )?co(?: a| nhe| chu| \\p{L}+ oi)? $|是的|好的|好啊|可以|有兴趣|有興趣|感兴趣|感興趣|打电话|打電話|报价|報價|详细|詳細|想要|愿意|願意|^ 要 $|^ 行 $|^ 네|^ 예|관심\\s?있|좋아요|좋습니다|보내\\s?주세요|전화\\s?주세요|견적|원해요',
+    `claro|me interesa|(?:mande|manden|mandame|mandeme|envie|envien)(?:me|nme)? (?:la |mas )?(?:info|informacion|detalles|cotizacion|precio)|(?:quiero|quisiera|queremos|quero) saber ma(?:i)?s|(?:digame|cuenteme|dime|cuentame|me conta) ma(?:i)?s|me (?:puede|pueden|podrian) (?:llamar|marcar|mandar)|pouvez vous m (?:appeler|envoyer)|envoyez(?: moi)? (?:les |des )?(?:infos?|informations|details)|enteresan|cuando (?:pueden|puede|podrian|podria|vienen|viene) (?:venir|pasar|llamar)|quando (?:podem|pode|voces podem) (?:vir|passar|ligar)|quand (?:pouvez vous|pourriez vous) (?:venir|passer|appeler)|me gustaria (?:una|la|mas|recibir|saber|informacion|cotizacion)|mandeme|envieme|llameme|llamame|quiero (?:una |la )?(?:cotizacion|informacion|mas)|sim|tenho interesse|quero sim|(?:pode )?me (?:ligue|liga|ligar|mande|manda|envie)|quero (?:um )?orcamento|com certeza|oui|ouais|m interesse|je suis interesse\\p{L}*|appelez moi|envoyez moi|devis|volontiers|avec plaisir|wi|enterese|rele m(?:wen)?(?!(?: \\p{L}+){0,2} pwochen)|voye enfomasyon|oo|opo|oho|sige(?!(?: po| na)? salamat)|interesado|interesada|(?:paki)?tawagan(?: \\p{L}+){0,2} (?:ako|kami)|gusto ko|pakisend|vang|quan tam|(?:goi|gui)(?: \\p{L}+){0,2} (?:cho )?(?:toi|em|minh)|bao gia|dong y|muon (?:biet|tim hieu|nghe)(?: them)?|да|интересно|конечно|позвоните|пришлите|давайте|хочу|хорошо|согласен|согласна|interesno|pozvonite|звоните|zvonite|konechno|prishlite|davaite|khorosho`,
+    '^ (?:sip|simon) $|^ (?:da |dạ |ok )?co(?: a| nhe| chu| \\p{L}+ oi)? $|是的|好的|好啊|可以|(?<![没沒])有兴趣|(?<![没沒])有興趣|(?<!不)感兴趣|(?<!不)感興趣|(?<![不没沒])想了解|打给我|打給我|资料|資料|了解一下|^ da(?: da)? $|打电话|打電話|报价|報價|详细|詳細|想要|愿意|願意|^ 要 $|^ 行 $|^ 네(?!\\s?(?:알겠|감사|고맙))|^ 예(?!\\s?(?:알겠|감사|고맙))|^ (?:ㅇㅇ+|응+|웅|넹)(?= )|관심\\s?있|좋아요|좋습니다|보내\\s?주세요|전화\\s?주세요|견적|원해요',
   ),
 ];
 
 export const WORLD_LATER_RULES: readonly Rule[] = [
+  NOT_NOW,
   worldRule(
     'later.world',
     'later',
     'says not now in its language',
-    `(?:lo )?(?:voy a |vamos a )?pensar(?:lo)?|lo pienso|hablar con mi (?:esposo|esposa|marido|familia|pareja)|mais tarde|agora nao|talvez|depois|vou pensar|ocupad\\p{L}*|mes que vem|semana que vem|plus tard|peut etre|pas maintenant|pas pour l instant|reflechir|occupe\\p{L}*|mois prochain|semaine prochaine|pita|petet|pa kounye a|panse|okipe|mamaya|susunod|pag ?iisipan|pag ?isipan|isipin ko|busy|hindi pa ngayon|sa ibang araw|de sau|sau nhe|thang sau|tuan sau|suy nghi|dang ban|chua|luc khac|позже|потом|не сейчас|подумаю|занят\\p{L}*|в следующ\\p{L}*|может быть`,
-    '以后|以後|再说|再說|下个月|下個月|下周|下週|考虑|考慮|晚点|晚點|忙|改天|不方便|나중|다음|생각해|바빠|바쁘|지금은',
+    `(?<! nem )(?:lo )?(?:voy a |vamos a )?pensar(?:lo)?|(?:en|para|despues de|em|en|depois de) (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|marco|maio|junho|julho|setembro|outubro|novembro|dezembro)|(?:ando|estoy|estou|to) (?:trabajando|trabalhando)|(?:en el|no) trabajo|no trabalho|apres les fetes|en ce moment|pas le temps|l an prochain|l annee prochaine|sang nam|nam sau|(?:de (?:toi|em|minh) )?xem da|quem sabe|mais (?:pra|para) frente|futuramente|en unos (?:meses|dias|semanas)|en un (?:mes|par)|ahorita no|ahora no|no por ahora|lo pienso|con mi (?:esposo|esposa|marido|mujer|pareja|familia|socio|socia)|consult\\p{L}*|mais tarde|agora nao|talvez|depois|vou pensar|com (?:a |o )?(?:minha|meu) (?:esposa|marido|mulher|familia|socio)|ocupad\\p{L}*|mes que vem|semana que vem|plus tard|peut etre|pas maintenant|pas pour l instant|reflechir|occupe\\p{L}*|mois prochain|semaine prochaine|recontact\\p{L}*|rappelez moi (?:dans|en|plus|la|le)|avec (?:ma|mon) (?:femme|mari|epoux|epouse|conjoint\\p{L}*)|dans (?:un|une|deux|quelques) (?:mois|semaines?|jours)|en (?:janvier|fevrier|mars|avril|juin|juillet|aout|septembre|octobre|novembre|decembre)|parler (?:a|avec) (?:ma|mon) (?:femme|mari|epoux|epouse|conjoint\\p{L}*|famille)|pita|petet|pa kounye a|panse|okipe|pwochen\\p{L}*|reflechi|pale ak (?:madanm|mari|fanmi|mouche)|mamaya|susunod|next time|ko muna|muna (?:ang )?(?:asawa|misis|mister)|pag ?iisipan|pag ?isipan|isipin ko|busy|hindi pa ngayon|sa ibang araw|de sau|sau nhe|thang sau|tuan sau|suy nghi|dang ban|chua|bay gio(?: \\p{L}+){0,2} ban|(?:toi|em|minh) ban (?:roi|qua|lam)|hoi (?:y kien )?(?:vo|chong|gia dinh)|luc khac|позже|потом|не сейчас|подумаю|занят\\p{L}*|в следующ\\p{L}*|может быть|посовет\\p{L}*|через (?:\\p{L}+ )?(?:месяц|недел|год|дн|пару)\\p{L}*|обсуд\\p{L}*|спрошу|pozzhe|potom|ne seichas|podumayu`,
+    '以后|以後|再说|再說|下个月|下個月|下周|下週|考虑|考慮|晚点|晚點|忙|改天|不方便|等我|商量|问问|問問|过段时间|過段時間|过些天|过阵子|過陣子|下次|나중|다음|생각해|바빠|바쁘|지금은|내년|상의|의논|물어보|얘기해|있다가|이따',
   ),
 ];
 
@@ -57,7 +70,15 @@ export const WORLD_NOT_INTERESTED_RULES: readonly Rule[] = [
     'not_interested',
     'says no in its language',
     '',
-    '^ (?:nao|non|hindi|di|ayaw|hinde|khong|ko|нет|не)(?= )|^ 不|아니',
+    '^ (?:da |vang |naku )?(?:jamais|nunca|nao|non|nn|hindi|hnd|hndi|di|ayaw|hinde|wala|wla|khong|ko|нет|не|nel|net)(?= )|^ 不|아니|^ ㄴㄴ',
+  ),
+  // Renting or having it already: a no in any language, read after any yes in the reply.
+  worldRule(
+    'not_interested.world_have',
+    'not_interested',
+    'says in its language they rent or already have it',
+    `rentamos|rento|caro|no me alcanza|no tengo (?:casa|dinero|presupuesto|plata)|vivo con mis|no soy (?:el |la |o |a )?(?:dueno|duena|dono|dona|propietari\\p{L}*)|apartamento|trop cher|c est cher|appartement|pas proprietaire|pa gen lajan|(?:two|tro) che|mac qua|dat qua|dat lam|chung cu|дорог\\p{L}*|квартир\\p{L}*|нет денег|estamos rentando|inquilin\\p{L}*|alquil\\p{L}*|alugad\\p{L}*|aluguel|locataire\\p{L}*|je loue|on loue|nous louons|en location|gentan gen|deja gen\\p{L}*|gen(?: \\p{L}+){1,3} deja|(?:m ap|nou|mwen) lwe|nangungupahan|umuupa|nagrerenta|(?:renta|upa) lang|(?:may|meron|mayroon)(?: \\p{L}+){0,2} na (?:kami|ako)|(?:toi|minh|chung toi|nha) (?:o |di )?thue|thue nha|co(?: \\p{L}+){1,4} roi|сним\\p{L}*|аренд\\p{L}*|у нас уже|уже (?:стоят|стоит|установ\\p{L}*|поставили)`,
+    '租|已经|已經|太贵|太貴|公寓|没钱|沒錢|월세|전세|세입자|이미|비싸|아파트|돈이 없',
   ),
 ];
 
@@ -66,7 +87,7 @@ export const WORLD_QUESTION_RULES: readonly Rule[] = [
     'question.world',
     'question',
     'asks something in its language',
-    `de (?:que|donde)|quem|quanto|qual|onde|por que|combien|comment|pourquoi|c est qui|qui est ce|qui|quel\\p{L}*|kiyes|ki moun|konbyen|kouman|eske|poukisa|sino|magkano|paano|bakit|ano|saan|ba|ai vay|ai day|bao nhieu|tai sao|lam sao|sao|co \\p{L}+(?: \\p{L}+){0,3} khong|кто|сколько|откуда|как|почему|что|ли`,
-    '谁|誰|多少|怎么|怎麼|吗|嗎|哪|什么|什麼|为什么|為什麼|누구|얼마|어떻게|인가요|나요|까요|뭐|\\p{L} \\?(?= )',
+    `de (?:que|donde)|quem|quanto|qual|onde|por que|combien|comment|pourquoi|c est qui|qui est ce|qui|quel\\p{L}*|kiyes|ki moun|ki pri|konbyen|kouman|eske|poukisa|sino|magkano|paano|bakit|ano|saan|ba|ai vay|ai day|bao nhieu|tai sao|lam sao|sao|co \\p{L}+(?: \\p{L}+){0,3} khong|кто|сколько|откуда|как|почему|что|ли|kto|skolko|otkuda|pochemu|zachem|gratis|gratuit\\p{L}*|de graca|mien phi|чё|чо|шо|що|koi|c est quoi|kisa|kiyes`,
+    '谁|誰|多少|免费|免費|무료|怎么|怎麼|吗|嗎|哪|什么|什麼|为什么|為什麼|누구|얼마|어떻게|어디|인가요|나요|까요|뭐|\\p{L} \\?(?= )',
   ),
 ];

@@ -14,7 +14,8 @@ const NOT_A_NAME = new Set(
   anymore currently happy ok good bad fine done familiar aware allowed owner homeowner free kidding
   joking paying doing spam scam bot robot human person thanks thank please problem worries idea
   clue more longer way thing way one body matter rush hurry doubt pressure worry need money time
-  selling buying looking going renting moving for to in at on of with yes no lol sorry`
+  selling buying looking going renting moving for to in at on of with yes no lol sorry
+  dueno duena propietario propietaria de del aqui yo muy tan`
     .split(/\s+/)
     .map(squeeze),
 );
@@ -42,7 +43,11 @@ const NO_ONE_NAMED = /^(?:.* )?(?:there is |there are )?no (\w+) (?:here|at this
 /** Finds "this isn't Sam" / "no Sam here" / a bare "not Sam" in one clause of the reply. */
 function deniesName(reply: Normalized): string | undefined {
   for (const clause of reply.marked.split(/ ?\| ?/)) {
-    const c = clause.replace(/ ?\?$/, '').trim();
+    // An emoji after "this isn't Sam's phone" changes nothing.
+    const c = clause
+      .replace(/ ?\bemoji\w*/g, '')
+      .replace(/ ?\?$/, '')
+      .trim();
     for (const denial of DENIALS) {
       const found = denial.exec(c);
       if (found && looksLikeName(found[1]) && NAME_TAIL.has(found[2] ?? '')) return found[0].trim();
