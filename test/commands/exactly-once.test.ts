@@ -3,11 +3,20 @@
  * create that Twilio stored but whose answer never came; two runs started together. Every due
  * text reaches the server once, is logged once, and its contact moves on once.
  */
-import { existsSync, utimesSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Deliveries } from '../../src/core/delivery.js';
-import { duplicates, enrolled, makeWorld, resultLine, T0, testRealism, texts, type World } from './world.js';
+import {
+  duplicates,
+  enrolled,
+  makeWorld,
+  resultLine,
+  T0,
+  testRealism,
+  texts,
+  type World,
+} from '../helpers/world.js';
 
 let world: World;
 afterEach(async () => {
@@ -64,14 +73,6 @@ async function until(condition: () => boolean): Promise<void> {
   }
 }
 
-/** A killed run leaves its lock behind; it is taken over 10 s later. Make it 10 s old instead of waiting. */
-function ageLock(): void {
-  const lock = join(world.dataDir, '.smsfunnel.lock');
-  if (!existsSync(lock)) return;
-  const past = new Date(Date.now() - 30_000);
-  utimesSync(lock, past, past);
-}
-
 describe('exactly once', () => {
   // four rounds of a 4-second run and its rerun: past vitest's 30 s default on a busy machine
   test('kill -9 at random moments during a run, then a rerun: every due text arrives once', {
@@ -86,7 +87,7 @@ describe('exactly once', () => {
       const k = 1 + Math.floor(Math.random() * (N - 2));
       const extra = Math.floor(Math.random() * 30);
       // 10 a second: the 40 texts take 4 s, so a busy machine still kills the run before its end
-      const child = world.spawn(['send'], { env: { SEND_RATE: '10' } });
+      const child = world.start(['send'], { env: { SEND_RATE: '10' } }).child;
       const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
       await until(() => world.outbound().length >= k || child.exitCode !== null);
       await new Promise((resolve) => setTimeout(resolve, extra));
@@ -97,7 +98,7 @@ describe('exactly once', () => {
       expect(created, context).toBeLessThan(N);
 
       world.server.faults({ clear: true });
-      ageLock();
+      world.ageLock();
       const rerun = await world.run(['send']);
       expect(rerun.code, `${context}\n${rerun.stderr}`).toBe(0);
       expect(resultLine(rerun), context).toMatch(/^sent \d+, skipped 0, failed 0$/);
@@ -123,7 +124,7 @@ describe('exactly once', () => {
     world.server.faults({ latencyMs: 30 });
     // killed after 5 texts went out and long before its first checkpoint (30 s): contacts.csv
     // still shows every contact due, the journal says which were texted
-    const child = world.spawn(['send'], { env: { SEND_RATE: '10' } });
+    const child = world.start(['send'], { env: { SEND_RATE: '10' } }).child;
     const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
     await until(() => world.outbound().length >= 5 || child.exitCode !== null);
     child.kill('SIGKILL');
@@ -144,7 +145,7 @@ describe('exactly once', () => {
     );
     expect(world.outbound()).toHaveLength(created); // the dry run sent nothing
 
-    ageLock();
+    world.ageLock();
     const real = await world.run(['send']);
     expect(resultLine(real)).toBe(`sent ${N - created - held}, skipped 0, failed 0`);
     await settleUnlisted();

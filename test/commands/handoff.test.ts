@@ -3,7 +3,7 @@
  * person, a contact's thread, dismiss, and resume back into the funnel.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import { enrolled, HOUR, makeWorld, OUR_NUMBER, resultLine, texts, type World } from './world.js';
+import { enrolled, HOUR, makeWorld, OUR_NUMBER, resultLine, texts, type World } from '../helpers/world.js';
 
 let world: World;
 afterEach(async () => {

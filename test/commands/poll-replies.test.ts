@@ -16,7 +16,7 @@ import {
   T0,
   texts,
   type World,
-} from './world.js';
+} from '../helpers/world.js';
 
 let world: World;
 afterEach(async () => {

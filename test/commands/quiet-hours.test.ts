@@ -4,7 +4,7 @@
  * the contact lacks is held back with the reason on the contact's row.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import { enrolled, example, makeWorld, resultLine, texts, type World } from './world.js';
+import { enrolled, example, makeWorld, resultLine, texts, type World } from '../helpers/world.js';
 
 let world: World;
 afterEach(async () => {

@@ -5,7 +5,7 @@
 import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { DAY, enrolled, example, HOUR, makeWorld, resultLine, T0, type World } from './world.js';
+import { DAY, enrolled, example, HOUR, makeWorld, resultLine, T0, type World } from '../helpers/world.js';
 
 let world: World;
 afterEach(async () => {

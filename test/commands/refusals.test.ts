@@ -3,7 +3,7 @@
  * the operator sees; refused credentials and a Twilio that does not answer stop the run.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import { AUTH_TOKEN, DAY, enrolled, makeWorld, resultLine, texts, type World } from './world.js';
+import { AUTH_TOKEN, DAY, enrolled, makeWorld, resultLine, texts, type World } from '../helpers/world.js';
 
 let world: World;
 afterEach(async () => {

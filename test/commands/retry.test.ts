@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { DAY, enrolled, makeWorld, resultLine, texts, type World } from './world.js';
+import { DAY, enrolled, makeWorld, resultLine, texts, type World } from '../helpers/world.js';
 
 let world: World;
 afterEach(async () => {

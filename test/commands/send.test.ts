@@ -3,7 +3,17 @@
  * text when, the sequence over days, --limit, --dry-run, --json, and cron's view of the output.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import { DAY, enrolled, HOUR, makeWorld, OUR_NUMBER, resultLine, T0, texts, type World } from './world.js';
+import {
+  DAY,
+  enrolled,
+  HOUR,
+  makeWorld,
+  OUR_NUMBER,
+  resultLine,
+  T0,
+  texts,
+  type World,
+} from '../helpers/world.js';
 
 let world: World;
 afterEach(async () => {

@@ -7,7 +7,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { DAY, enrolled, HOUR, makeWorld, OUR_NUMBER, resultLine, texts, type World } from './world.js';
+import {
+  DAY,
+  enrolled,
+  HOUR,
+  makeWorld,
+  OUR_NUMBER,
+  resultLine,
+  texts,
+  type World,
+} from '../helpers/world.js';
 
 let world: World;
 afterEach(async () => {

@@ -6,7 +6,7 @@
 import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { enrolled, example, makeWorld, OUR_NUMBER, resultLine, type World } from '../commands/world.js';
+import { enrolled, example, makeWorld, OUR_NUMBER, resultLine, type World } from '../helpers/world.js';
 
 let world: World;
 afterEach(async () => {

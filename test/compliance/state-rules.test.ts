@@ -14,7 +14,7 @@ import {
   STATE_RULES,
 } from '../../src/core/compliance/state-rules.js';
 import { WIDEST_QUIET_HOURS } from '../../src/core/quiet-hours.js';
-import { enrolled, makeWorld, type World } from '../commands/world.js';
+import { enrolled, makeWorld, type World } from '../helpers/world.js';
 
 describe('which rule', () => {
   test.each([

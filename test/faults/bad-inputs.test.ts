@@ -6,15 +6,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CANARY_TOKEN, contactsCsv, OUR_NUMBER, usNumber, Workspace } from './harness.js';
+import { CANARY_TOKEN, contactsCsv, faultWorld, OUR_NUMBER, usNumber, type World } from '../helpers/world.js';
 
-let ws: Workspace;
+let ws: World;
 let goodContacts: string;
 let goodFunnel: string;
 const phones = Array.from({ length: 6 }, (_, i) => usNumber('212', i));
 
 beforeAll(async () => {
-  ws = await Workspace.start(new Date('2026-12-01T15:00:00Z'));
+  ws = await faultWorld(new Date('2026-12-01T15:00:00Z'));
   writeFileSync(join(ws.root, 'leads.csv'), contactsCsv(phones));
   expect((await ws.run(['import', 'leads.csv'])).code).toBe(0);
   expect((await ws.run(['send'])).code).toBe(0);

@@ -6,22 +6,23 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { testRealism } from '../commands/world.js';
 import { BIN } from '../helpers/cli.js';
 import {
   CANARY_TOKEN,
   contactsCsv,
   duplicateTexts,
+  faultWorld,
   OUR_NUMBER,
+  testRealism,
   until,
   usNumber,
-  Workspace,
-} from './harness.js';
+  type World,
+} from '../helpers/world.js';
 
-let ws: Workspace;
+let ws: World;
 let next = 0;
 beforeAll(async () => {
-  ws = await Workspace.start(new Date('2026-12-01T16:00:00Z')); // 11:00 in New York
+  ws = await faultWorld(new Date('2026-12-01T16:00:00Z')); // 11:00 in New York
 });
 afterAll(async () => {
   expect(ws.everything()).not.toContain(CANARY_TOKEN);
@@ -60,7 +61,7 @@ describe('Twilio faults during send', () => {
       // a lagging list cannot show the 4 at once: they are held, then found by the next ticks
       expect(r.stdout).toMatch(/^sent 8, skipped 0, failed 4/);
       for (let i = 0; i < 2; i++) {
-        ws.setNow(new Date(ws.now.getTime() + 5 * 60_000));
+        ws.at(new Date(ws.now.getTime() + 5 * 60_000));
         expect((await ws.run(['send'])).code).toBe(0);
       }
     }
@@ -81,7 +82,7 @@ describe('Twilio faults during send', () => {
     // A 500 to a create may have been carried out: the next runs settle it before texting again
     // (not sent: proved by a second empty read, 10 minutes on; until then the contact is held).
     for (let i = 0; i < 3; i++) {
-      ws.setNow(new Date(ws.now.getTime() + 5 * 60_000));
+      ws.at(new Date(ws.now.getTime() + 5 * 60_000));
       expect((await ws.run(['send'])).code).toBe(0);
     }
     await textedOnceAndLogged(phones);
@@ -136,7 +137,7 @@ describe('two cron ticks at once', () => {
       // Some of them answer between ticks: replies the next tick owes an answer to.
       for (const p of phones.slice(round * 5, round * 5 + 5))
         ws.server.injectInbound({ from: p, to: OUR_NUMBER, body: round === 1 ? 'STOP' : 'Yes please' });
-      ws.setNow(new Date(ws.now.getTime() + 5 * 60_000));
+      ws.at(new Date(ws.now.getTime() + 5 * 60_000));
       const both = await Promise.all([tick(), tick()]);
       for (const b of both) {
         codes.push(b.code);

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { contactTimeZone } from '../../src/core/quiet-hours.js';
 import type { StoredMessage } from '../../src/twilio-server/index.js';
-import { CANARY_TOKEN, contactsCsv, OUR_NUMBER, prng, Workspace } from '../faults/harness.js';
+import { CANARY_TOKEN, contactsCsv, faultWorld, OUR_NUMBER, prng, type World } from '../helpers/world.js';
 
 const SIZE = process.env.SIM_HUGE === '1' ? 'huge' : process.env.SIM_FULL === '1' ? 'full' : 'default';
 const SIM_CONTACTS = Number(process.env.SIM_CONTACTS ?? { huge: 10_000, full: 2_000, default: 400 }[SIZE]);
@@ -58,13 +58,13 @@ const REPLIES: {
 ];
 const TOTAL_WEIGHT = REPLIES.reduce((n, r) => n + r.weight, 0);
 
-let ws: Workspace;
+let ws: World;
 const random = prng(SEED);
 const phones: string[] = [];
 const wallClock = new Map<string, Intl.DateTimeFormat>();
 
 beforeAll(async () => {
-  ws = await Workspace.start(new Date(START + 14 * 3600_000));
+  ws = await faultWorld(new Date(START + 14 * 3600_000));
   for (let i = 0; i < SIM_CONTACTS; i++) {
     const area = AREA_CODES[i % AREA_CODES.length] as string;
     phones.push(`+1${area}${200 + Math.floor(i / 100)}${String(1000 + (i % 100) * 7).padStart(4, '0')}`);
@@ -127,7 +127,7 @@ describe(`${DAYS} simulated days, ${SIM_CONTACTS} contacts`, () => {
       }
       for (const [h, m] of TICKS_UTC) {
         const tick = START + day * 86_400_000 + (h < 12 ? 86_400_000 : 0) + (h * 60 + m) * 60_000;
-        ws.setNow(new Date(tick));
+        ws.at(new Date(tick));
         // Replies from people who got a text, arriving any time since the last tick.
         for (const phone of [...texted].sort()) {
           if (stopped.has(phone) || random() >= 0.04) continue;
