@@ -1,7 +1,8 @@
 /**
- * Exactly once, through the real binary: `kill -9` of a `send` at random moments and a rerun; a
- * create that Twilio stored but whose answer never came; two runs started together. Every due
- * text reaches the server once, is logged once, and its contact moves on once.
+ * Exactly once: `kill -9` of a `send` (the built binary) at random moments and a rerun; a create
+ * that Twilio stored but whose answer never came; two runs of the binary started together. Every
+ * due text reaches the server once, is logged once, and its contact moves on once. The reruns and
+ * the lost-answer runs run `main` in-process (test/helpers/in-process.ts).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -80,7 +81,7 @@ describe('exactly once', () => {
   }, async () => {
     const N = 40;
     for (let round = 0; round < 4; round++) {
-      world = await makeWorld();
+      world = await makeWorld({ runs: 'in-process' });
       await seedMany(N);
       world.server.faults({ latencyMs: 30 });
       // a random moment of the run: once the server has stored the k-th text, and 0-30 ms more
@@ -119,7 +120,7 @@ describe('exactly once', () => {
     timeout: 120_000,
   }, async () => {
     const N = 30;
-    world = await makeWorld();
+    world = await makeWorld({ runs: 'in-process' });
     await seedMany(N);
     world.server.faults({ latencyMs: 30 });
     // killed after 5 texts went out and long before its first checkpoint (30 s): contacts.csv
@@ -153,7 +154,7 @@ describe('exactly once', () => {
   });
 
   test('a create Twilio stored but never answered (accept and drop) is found, recorded, and not sent again', async () => {
-    world = await makeWorld();
+    world = await makeWorld({ runs: 'in-process' });
     await seedMany(5);
     world.server.faults({ dropCreates: 2 });
     const r = await world.run(['send']);
@@ -172,7 +173,7 @@ describe('exactly once', () => {
   });
 
   test('a lost answer and a list that lags creates: an immediate rerun holds the contact, never texts it again', async () => {
-    world = await makeWorld();
+    world = await makeWorld({ runs: 'in-process' });
     await seedMany(3);
     // Twilio stores the first create but the answer is lost; its list shows it only 2 minutes on.
     world.server.faults({ dropCreates: 1, realism: { listLagMs: 120_000 } });
@@ -192,7 +193,7 @@ describe('exactly once', () => {
   });
 
   test('a create that never reached Twilio (500 before storing) is sent only after a second empty read 10 minutes on', async () => {
-    world = await makeWorld();
+    world = await makeWorld({ runs: 'in-process' });
     await seedMany(1);
     world.server.faults({ failNext: { status: 500, count: 1 } });
     expect(resultLine(await world.run(['send']))).toBe('sent 0, skipped 0, failed 1');

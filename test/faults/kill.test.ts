@@ -1,7 +1,8 @@
 /**
  * `kill -9` at random (seeded) moments: during `send`, during `poll-replies` with thousands of
  * replies waiting, and during a large contacts.csv write (`import`, `categorize`). After the reruns
- * cron would make: no text twice, no reply lost or logged twice, every file loads.
+ * cron would make: no text twice, no reply lost or logged twice, every file loads. The killed runs
+ * are the built binary; the reruns, imports and status checks run `main` in-process.
  */
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,7 +50,7 @@ const lists = (ws: World) => ws.server.requestCounts()['GET /Messages.json'] ?? 
 describe('kill -9 during send', () => {
   let ws: World;
   beforeAll(async () => {
-    ws = await faultWorld(new Date('2026-12-01T15:00:00Z')); // 10:00 in New York
+    ws = await faultWorld(new Date('2026-12-01T15:00:00Z'), { runs: 'in-process' }); // 10:00 in New York
   });
   afterAll(async () => {
     expect(ws.everything()).not.toContain(CANARY_TOKEN);
@@ -102,7 +103,7 @@ describe('kill -9 during send', () => {
 describe('kill -9 during poll-replies, thousands of replies waiting', () => {
   let ws: World;
   beforeAll(async () => {
-    ws = await faultWorld(new Date('2026-12-02T15:00:00Z'));
+    ws = await faultWorld(new Date('2026-12-02T15:00:00Z'), { runs: 'in-process' });
   });
   afterAll(async () => {
     expect(ws.everything()).not.toContain(CANARY_TOKEN);
@@ -176,7 +177,7 @@ describe('kill -9 during poll-replies, thousands of replies waiting', () => {
 describe('kill -9 while a large contacts.csv is written', () => {
   let ws: World;
   beforeAll(async () => {
-    ws = await faultWorld(new Date('2026-12-01T15:00:00Z'));
+    ws = await faultWorld(new Date('2026-12-01T15:00:00Z'), { runs: 'in-process' });
   });
   afterAll(async () => {
     expect(ws.everything()).not.toContain(CANARY_TOKEN);
