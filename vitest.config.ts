@@ -13,8 +13,7 @@ export default defineConfig({
     pool: 'forks',
     isolate: false,
     // Vitest's default is one worker fewer than the cores: on two cores, one file at a time. The
-    // slow files mostly wait on the processes they start, so two run side by side (with the
-    // 2,000-contact simulation, npm test takes 2 min 50 s on one worker, 1 min 50 s on two).
+    // slow files mostly wait on the processes they start or on the clock, so two run side by side.
     maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });
