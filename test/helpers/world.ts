@@ -180,7 +180,10 @@ export async function makeWorld(options: WorldOptions = {}): Promise<World> {
     start(args, runOptions = {}) {
       if (runOptions.now !== undefined) world.at(runOptions.now);
       const running = startCli(located(args), { cwd: root, env: world.env(runOptions.env) });
-      void running.done.then((result) => world.outputs.push({ args, result }));
+      running.done.then(
+        (result) => world.outputs.push({ args, result }),
+        () => {}, // the test awaiting `done` sees the failure
+      );
       return running;
     },
     async seed(contacts, extraColumns = []) {
