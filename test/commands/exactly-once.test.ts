@@ -1,8 +1,9 @@
 /**
- * Exactly once: `kill -9` of a `send` (the built binary) at random moments and a rerun; a create
- * that Twilio stored but whose answer never came; two runs of the binary started together. Every
- * due text reaches the server once, is logged once, and its contact moves on once. The reruns and
- * the lost-answer runs run `main` in-process (test/helpers/in-process.ts).
+ * Exactly once, through the built binary: `kill -9` of a `send` at random moments and a rerun (the
+ * rerun is the binary too: it must find what the dead run's last create left on the server, as
+ * cron's next tick does; an in-process rerun can come before the server has stored it); two runs
+ * started together. A create that Twilio stored but whose answer never came runs `main`
+ * in-process. Every due text reaches the server once, is logged once, and its contact moves on once.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -81,7 +82,7 @@ describe('exactly once', () => {
   }, async () => {
     const N = 40;
     for (let round = 0; round < 4; round++) {
-      world = await makeWorld({ runs: 'in-process' });
+      world = await makeWorld();
       await seedMany(N);
       world.server.faults({ latencyMs: 30 });
       // a random moment of the run: once the server has stored the k-th text, and 0-30 ms more
@@ -120,7 +121,7 @@ describe('exactly once', () => {
     timeout: 120_000,
   }, async () => {
     const N = 30;
-    world = await makeWorld({ runs: 'in-process' });
+    world = await makeWorld();
     await seedMany(N);
     world.server.faults({ latencyMs: 30 });
     // killed after 5 texts went out and long before its first checkpoint (30 s): contacts.csv
