@@ -227,17 +227,23 @@ function sharedOptions(spec: CommandSpec): Option[] {
   return all.filter((o) => !(spec.without ?? []).includes(o.long as SharedFlag));
 }
 
-export function buildProgram(
-  onRun: (code: number) => void,
-  output?: Partial<{ stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }>,
-): Command {
+/** Where a run's output goes and which environment configures it; the process's own by default. */
+export interface RunIo {
+  stdout?: NodeJS.WritableStream;
+  stderr?: NodeJS.WritableStream;
+  /** the environment to configure from instead of `process.env` (a test running commands in its own process) */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+export function buildProgram(onRun: (code: number) => void, io: RunIo = {}): Command {
+  const { env, ...output } = io;
   const program = new Command('smsfunnel')
     .description('Run an SMS funnel over Twilio for contacts kept in CSV files.')
     .version(packageVersion(), '-V, --version', 'print the version')
     .showHelpAfterError('(add --help for usage)')
     .configureOutput({
-      writeOut: (s) => (output?.stdout ?? process.stdout).write(s),
-      writeErr: (s) => (output?.stderr ?? process.stderr).write(s),
+      writeOut: (s) => (output.stdout ?? process.stdout).write(s),
+      writeErr: (s) => (output.stderr ?? process.stderr).write(s),
     })
     .exitOverride()
     .addHelpText(
@@ -273,12 +279,12 @@ export function buildProgram(
         json: common.json,
         verbose: common.verbose,
         quiet: opts.quiet === true,
-        noColor: noColor(),
+        noColor: noColor(env),
         ...output,
       });
       try {
         const { run } = await spec.load();
-        onRun(await run({ options: common, out }, command.args, opts));
+        onRun(await run({ options: common, out, ...(env === undefined ? {} : { env }) }, command.args, opts));
       } catch (error) {
         onRun(report(error, out, common.verbose));
       }
@@ -302,11 +308,11 @@ export function report(error: unknown, out: Output, verbose: boolean): number {
   return 70; // EX_SOFTWARE: a bug, not the operator's doing
 }
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], io: RunIo = {}): Promise<number> {
   let code: number = ExitCode.ok;
   const program = buildProgram((c) => {
     code = c;
-  });
+  }, io);
   try {
     await program.parseAsync(argv);
   } catch (error) {
@@ -322,15 +328,17 @@ export async function main(argv: string[]): Promise<number> {
   return code;
 }
 
+/** `main`, and a failure it could not report itself as one line and exit 70 (a bug). */
+export function runMain(argv: string[], io: RunIo = {}): Promise<number> {
+  return main(argv, io).catch((error: unknown) => {
+    (io.stderr ?? process.stderr).write(
+      `error: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    return 70;
+  });
+}
+
 /** The one exit point, called by bin/smsfunnel.js. */
 export function start(): void {
-  main(process.argv).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      process.stderr.write(
-        `error: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`,
-      );
-      process.exit(70);
-    },
-  );
+  void runMain(process.argv).then((code) => process.exit(code));
 }

@@ -1,5 +1,5 @@
 /**
- * `smsfunnel categorize` through the built binary, in cron order with `poll-replies` and `send`:
+ * `smsfunnel categorize` (in-process; the first test and --explain through the built binary), in cron order with `poll-replies` and `send`:
  * what each kind of reply does to the contact and to the next `send`; and the operator's tools
  * (--set, --explain, --test, --dry-run).
  */
@@ -16,8 +16,10 @@ import {
   resultLine,
   texts,
   type World,
-} from './world.js';
+} from '../helpers/world.js';
 
+/** the runs of this file's worlds: `main` in this process, unless a test says `binary` */
+const IN_PROCESS = { runs: 'in-process' } as const;
 let world: World;
 afterEach(async () => {
   await world?.close();
@@ -32,8 +34,8 @@ function reply(from: string, body: string): void {
 }
 
 /** Two contacts who got the intro at T0. */
-async function introduced(funnel?: string): Promise<void> {
-  world = await makeWorld(funnel === undefined ? {} : { funnel });
+async function introduced(funnel?: string, runs: 'binary' | 'in-process' = 'in-process'): Promise<void> {
+  world = await makeWorld({ runs, ...(funnel === undefined ? {} : { funnel }) });
   await world.seed([
     enrolled('1', { phone: ANN, first_name: 'Ann' }),
     enrolled('2', { phone: BO, first_name: 'Bo' }),
@@ -61,7 +63,7 @@ const bodies = (phone: string) => world.outbound(phone).map((m) => m.body);
 
 describe('categorize in the cron sequence', () => {
   test('a STOP polled but not yet categorized holds the contact back; once understood, never texted again', async () => {
-    await introduced();
+    await introduced(undefined, 'binary');
     world.later(2 * DAY); // both are due their follow-up
     reply(ANN, 'STOP');
     expect(resultLine(await world.run(['poll-replies']))).toBe('recorded 1 reply');
@@ -235,7 +237,7 @@ describe('the operator’s tools', () => {
   });
 
   test('--explain shows the language and the tapback; --step applies that step’s own categories', async () => {
-    world = await makeWorld();
+    world = await makeWorld(IN_PROCESS);
     const tapback = await world.run([
       'categorize',
       '--explain',
@@ -257,7 +259,7 @@ describe('the operator’s tools', () => {
   });
 
   test('--test FILE prints accuracy and the confusion table; --json gives total, correct and rows', async () => {
-    world = await makeWorld();
+    world = await makeWorld(IN_PROCESS);
     const file = join(world.root, 'labeled.csv');
     writeFileSync(
       file,

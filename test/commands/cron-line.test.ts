@@ -9,7 +9,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { BIN } from '../helpers/cli.js';
-import { enrolled, makeWorld, OUR_NUMBER, type World } from './world.js';
+import { enrolled, makeWorld, OUR_NUMBER, type World } from '../helpers/world.js';
 
 const crontab = readFileSync(new URL('../../crontab.example', import.meta.url), 'utf8');
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');

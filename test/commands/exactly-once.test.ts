@@ -1,13 +1,25 @@
 /**
- * Exactly once, through the real binary: `kill -9` of a `send` at random moments and a rerun; a
- * create that Twilio stored but whose answer never came; two runs started together. Every due
- * text reaches the server once, is logged once, and its contact moves on once.
+ * Exactly once, through the built binary: `kill -9` of a `send` at random moments and a rerun (the
+ * rerun is the binary too: it must find what the dead run's last create left on the server, as
+ * cron's next tick does; an in-process rerun can come before the server has stored it); two runs
+ * started together. A create that Twilio stored but whose answer never came runs `main`
+ * in-process. Every due text reaches the server once, is logged once, and its contact moves on once.
  */
-import { existsSync, utimesSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import type { Deliveries } from '../../src/core/delivery.js';
 import { SEND_JOURNAL_FILE, STATE } from '../../src/core/state-files.js';
-import { duplicates, enrolled, makeWorld, resultLine, T0, testRealism, texts, type World } from './world.js';
+import {
+  duplicates,
+  enrolled,
+  makeWorld,
+  resultLine,
+  T0,
+  testRealism,
+  texts,
+  type World,
+} from '../helpers/world.js';
 
 let world: World;
 afterEach(async () => {
@@ -62,14 +74,6 @@ async function until(condition: () => boolean): Promise<void> {
   }
 }
 
-/** A killed run leaves its lock behind; it is taken over 10 s later. Make it 10 s old instead of waiting. */
-function ageLock(): void {
-  const lock = join(world.dataDir, '.smsfunnel.lock');
-  if (!existsSync(lock)) return;
-  const past = new Date(Date.now() - 30_000);
-  utimesSync(lock, past, past);
-}
-
 describe('exactly once', () => {
   // four rounds of a 4-second run and its rerun: past vitest's 30 s default on a busy machine
   test('kill -9 at random moments during a run, then a rerun: every due text arrives once', {
@@ -84,7 +88,7 @@ describe('exactly once', () => {
       const k = 1 + Math.floor(Math.random() * (N - 2));
       const extra = Math.floor(Math.random() * 30);
       // 10 a second: the 40 texts take 4 s, so a busy machine still kills the run before its end
-      const child = world.spawn(['send'], { env: { SEND_RATE: '10' } });
+      const child = world.start(['send'], { env: { SEND_RATE: '10' } }).child;
       const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
       await until(() => world.outbound().length >= k || child.exitCode !== null);
       await new Promise((resolve) => setTimeout(resolve, extra));
@@ -95,7 +99,7 @@ describe('exactly once', () => {
       expect(created, context).toBeLessThan(N);
 
       world.server.faults({ clear: true });
-      ageLock();
+      world.ageLock();
       const rerun = await world.run(['send']);
       expect(rerun.code, `${context}\n${rerun.stderr}`).toBe(0);
       expect(resultLine(rerun), context).toMatch(/^sent \d+, skipped 0, failed 0$/);
@@ -121,7 +125,7 @@ describe('exactly once', () => {
     world.server.faults({ latencyMs: 30 });
     // killed after 5 texts went out and long before its first checkpoint (30 s): contacts.csv
     // still shows every contact due, the journal says which were texted
-    const child = world.spawn(['send'], { env: { SEND_RATE: '10' } });
+    const child = world.start(['send'], { env: { SEND_RATE: '10' } }).child;
     const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
     await until(() => world.outbound().length >= 5 || child.exitCode !== null);
     child.kill('SIGKILL');
@@ -142,7 +146,7 @@ describe('exactly once', () => {
     );
     expect(world.outbound()).toHaveLength(created); // the dry run sent nothing
 
-    ageLock();
+    world.ageLock();
     const real = await world.run(['send']);
     expect(resultLine(real)).toBe(`sent ${N - created - held}, skipped 0, failed 0`);
     await settleUnlisted();
@@ -150,7 +154,7 @@ describe('exactly once', () => {
   });
 
   test('a create Twilio stored but never answered (accept and drop) is found, recorded, and not sent again', async () => {
-    world = await makeWorld();
+    world = await makeWorld({ runs: 'in-process' });
     await seedMany(5);
     world.server.faults({ dropCreates: 2 });
     const r = await world.run(['send']);
@@ -169,7 +173,7 @@ describe('exactly once', () => {
   });
 
   test('a lost answer and a list that lags creates: an immediate rerun holds the contact, never texts it again', async () => {
-    world = await makeWorld();
+    world = await makeWorld({ runs: 'in-process' });
     await seedMany(3);
     // Twilio stores the first create but the answer is lost; its list shows it only 2 minutes on.
     world.server.faults({ dropCreates: 1, realism: { listLagMs: 120_000 } });
@@ -189,7 +193,7 @@ describe('exactly once', () => {
   });
 
   test('a create that never reached Twilio (500 before storing) is sent only after a second empty read 10 minutes on', async () => {
-    world = await makeWorld();
+    world = await makeWorld({ runs: 'in-process' });
     await seedMany(1);
     world.server.faults({ failNext: { status: 500, count: 1 } });
     expect(resultLine(await world.run(['send']))).toBe('sent 0, skipped 0, failed 1');

@@ -1,10 +1,10 @@
 /**
- * A person takes over (issue #14), through the built binary: the inbox of replies waiting for a
- * person, a contact's thread, dismiss, and resume back into the funnel.
+ * A person takes over (issue #14), end to end: the inbox of replies waiting for a person (through
+ * the built binary), a contact's thread, dismiss, and resume back into the funnel (in-process).
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import { STATE } from '../../src/core/state-files.js';
-import { enrolled, HOUR, makeWorld, OUR_NUMBER, resultLine, texts, type World } from './world.js';
+import { enrolled, HOUR, makeWorld, OUR_NUMBER, resultLine, texts, type World } from '../helpers/world.js';
 
 let world: World;
 afterEach(async () => {
@@ -14,8 +14,8 @@ afterEach(async () => {
 const ANN = '+12125550701';
 const BO = '+12125550702';
 
-async function twoWaiting(): Promise<void> {
-  world = await makeWorld();
+async function twoWaiting(runs: 'binary' | 'in-process' = 'in-process'): Promise<void> {
+  world = await makeWorld({ runs });
   await world.seed([
     enrolled('1', { phone: ANN, first_name: 'Ann', last_name: 'Lee' }),
     enrolled('2', { phone: BO, first_name: 'Bo' }),
@@ -33,7 +33,7 @@ async function twoWaiting(): Promise<void> {
 
 describe('inbox, thread, dismiss, resume', () => {
   test('the inbox lists the waiting replies oldest first, with the step answered and the wait', async () => {
-    await twoWaiting();
+    await twoWaiting('binary');
     const r = await world.run(['inbox']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(
@@ -153,7 +153,7 @@ describe('inbox, thread, dismiss, resume', () => {
   });
 
   test("reply keeps the law of the contact's state: a fourth text in 24 hours to Florida waits", async () => {
-    world = await makeWorld();
+    world = await makeWorld({ runs: 'in-process' });
     await world.seed([enrolled('1', { phone: '+13055550711', first_name: 'Flo' })]);
     const texted = ['2026-12-01T14:00:00Z', '2026-12-01T15:00:00Z', '2026-12-01T16:00:00Z'];
     await world.writeState(STATE.recentTexts, { '1': texted });

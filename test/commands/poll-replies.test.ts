@@ -1,5 +1,5 @@
 /**
- * `smsfunnel poll-replies` through the built binary: every reply recorded exactly once across
+ * `smsfunnel poll-replies`, run in-process (two polls at once: through the built binary): every reply recorded exactly once across
  * pages and overlapping polls, messages still arriving held for later, replies from strangers
  * kept, delivery failures acted on by code, and a quiet poll that costs one request and no write.
  */
@@ -15,8 +15,10 @@ import {
   T0,
   texts,
   type World,
-} from './world.js';
+} from '../helpers/world.js';
 
+/** the runs of this file's worlds: `main` in this process, unless a test says `binary` */
+const IN_PROCESS = { runs: 'in-process' } as const;
 let world: World;
 afterEach(async () => {
   await world?.close();
@@ -34,7 +36,7 @@ describe('poll-replies', () => {
   test('a date-only DateSent filter re-lists the day: one "yes" is answered once over an afternoon of ticks', {
     timeout: 120_000,
   }, async () => {
-    world = await makeWorld();
+    world = await makeWorld(IN_PROCESS);
     const contact = enrolled('1');
     await world.seed([contact]);
     expect((await world.run(['send'])).code).toBe(0); // the intro, 12:00 in New York
@@ -60,7 +62,7 @@ describe('poll-replies', () => {
   });
 
   test('2,500 replies over three pages are recorded exactly once each; strangers are counted', async () => {
-    world = await makeWorld();
+    world = await makeWorld(IN_PROCESS);
     await world.seed(['1', '2', '3'].map((id) => enrolled(id)));
     const injected: string[] = [];
     for (let i = 0; i < 2500; i++) {
@@ -121,7 +123,7 @@ describe('poll-replies', () => {
   });
 
   test('a message still `receiving` is not recorded until complete, even when a newer one was recorded meanwhile', async () => {
-    world = await makeWorld();
+    world = await makeWorld(IN_PROCESS);
     await world.seed([enrolled('1'), enrolled('2')]);
     const slow = world.server.injectInbound({
       from: '+12125550001',
@@ -152,7 +154,10 @@ describe('poll-replies', () => {
 
   test('replies to the funnel file’s own sender number are polled (not only TWILIO_PHONE_NUMBER’s)', async () => {
     const SENDER = '+15005550010';
-    world = await makeWorld({ funnel: example.replace('# sender: "+15551234567"', `sender: "${SENDER}"`) });
+    world = await makeWorld({
+      ...IN_PROCESS,
+      funnel: example.replace('# sender: "+15551234567"', `sender: "${SENDER}"`),
+    });
     await world.seed([enrolled('1')]);
     expect(resultLine(await world.run(['send']))).toBe('sent 1, skipped 0, failed 0');
     expect(world.outbound().map((m) => m.from)).toEqual([SENDER]);
@@ -165,7 +170,7 @@ describe('poll-replies', () => {
   });
 
   test('with nothing new: exactly one list request, and no file is rewritten', async () => {
-    world = await makeWorld();
+    world = await makeWorld(IN_PROCESS);
     await world.seed([enrolled('1'), enrolled('2')]);
     expect((await world.run(['send'])).code).toBe(0); // two texts pending delivery
     world.server.injectInbound({ from: '+12125550001', to: OUR_NUMBER, body: 'hmm' });
@@ -183,7 +188,7 @@ describe('poll-replies', () => {
   });
 
   test('delivery failures by code: 30003 resent once 4 h later, 30005/30006 unusable, 30007 flagged for a person', async () => {
-    world = await makeWorld();
+    world = await makeWorld(IN_PROCESS);
     const phones = ['+12125550001', '+12125550002', '+12125550003', '+12125550004', '+12125550005'];
     await world.seed(phones.map((phone, i) => enrolled(String(i + 1), { phone })));
     expect(resultLine(await world.run(['send']))).toBe('sent 5, skipped 0, failed 0');
@@ -248,7 +253,7 @@ describe('poll-replies', () => {
   });
 
   test('a resend the sequence has overtaken is dropped: the newer text goes once, the old one never again', async () => {
-    world = await makeWorld();
+    world = await makeWorld(IN_PROCESS);
     const phone = '+12125550001';
     await world.seed([enrolled('1', { phone, first_name: 'Ana' })]);
     expect(resultLine(await world.run(['send']))).toBe('sent 1, skipped 0, failed 0');
@@ -274,7 +279,7 @@ describe('poll-replies', () => {
 
 describe('who and what is polled', () => {
   test('replies to a number the funnel used before are still polled after the sender changes', async () => {
-    world = await makeWorld();
+    world = await makeWorld(IN_PROCESS);
     await world.seed([enrolled('1', { phone: '+12125550301' })]);
     expect((await world.run(['send'])).code).toBe(0);
     expect((await world.run(['poll-replies'])).code).toBe(0); // the cursor learns our number
@@ -289,7 +294,7 @@ describe('who and what is polled', () => {
   });
 
   test('a quiet week moves the cursor on, so polls do not list the week again', async () => {
-    world = await makeWorld();
+    world = await makeWorld(IN_PROCESS);
     await world.seed([enrolled('1')]);
     expect((await world.run(['poll-replies'])).code).toBe(0);
     world.later(3 * 24 * HOUR);
@@ -299,7 +304,7 @@ describe('who and what is polled', () => {
   });
 
   test('a reply older than our first text to the contact is logged, not routed; a STOP that old still opts out', async () => {
-    world = await makeWorld();
+    world = await makeWorld(IN_PROCESS);
     await world.seed([enrolled('1', { phone: '+12125550311' }), enrolled('2', { phone: '+12125550312' })]);
     // days before the funnel ever texted them (the first poll looks 7 days back)
     world.server.injectInbound({ from: '+12125550311', to: OUR_NUMBER, body: 'yes', at: at(-2 * 24 * HOUR) });
@@ -334,7 +339,7 @@ describe('delivery polling is bounded', () => {
   const env = { TWILIO_PHONE_NUMBER: undefined, TWILIO_MESSAGING_SERVICE_SID: SERVICE };
 
   test('60 texts through a Messaging Service: one listing finds their results, not 60 fetches', async () => {
-    world = await makeWorld();
+    world = await makeWorld(IN_PROCESS);
     await world.seed(
       Array.from({ length: 60 }, (_, i) =>
         enrolled(String(i + 1), { phone: `+1212555${String(400 + i).padStart(4, '0')}` }),
@@ -353,7 +358,7 @@ describe('delivery polling is bounded', () => {
   });
 
   test('texts a listing cannot show (accepted, no date_sent yet) are fetched by SID once 10 minutes old', async () => {
-    world = await makeWorld();
+    world = await makeWorld(IN_PROCESS);
     await world.seed(
       Array.from({ length: 30 }, (_, i) =>
         enrolled(String(i + 1), { phone: `+1212555${String(500 + i).padStart(4, '0')}` }),

@@ -4,8 +4,10 @@
  * the contact lacks is held back with the reason on the contact's row.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import { enrolled, example, makeWorld, resultLine, texts, type World } from './world.js';
+import { enrolled, example, makeWorld, resultLine, texts, type World } from '../helpers/world.js';
 
+/** the runs of this file's worlds: `main` in this process, unless a test says `binary` */
+const IN_PROCESS = { runs: 'in-process' } as const;
 let world: World;
 afterEach(async () => {
   await world?.close();
@@ -82,7 +84,7 @@ describe('quiet hours, in the contact’s own time zone', () => {
   });
 
   test('a daylight-saving change moves the window: 09:00 in New York is 13:00Z before 2026-11-01, 14:00Z after', async () => {
-    world = await makeWorld();
+    world = await makeWorld(IN_PROCESS);
     await world.seed([
       enrolled('1', { phone: NY, next_action_at: '2026-10-31T11:00:00Z' }),
       enrolled('2', { phone: '+12125550004', next_action_at: '2026-11-01T11:00:00Z' }),
@@ -113,7 +115,7 @@ describe('a template field the contact lacks', () => {
 
   test('that contact is held with the reason on its row and in a warning; the others go out', async () => {
     expect(cityFunnel).not.toBe(example);
-    world = await makeWorld({ funnel: cityFunnel });
+    world = await makeWorld({ ...IN_PROCESS, funnel: cityFunnel });
     await world.seed(
       [
         enrolled('1', { phone: NY, first_name: 'Ann', city: 'Albany' }),
@@ -152,7 +154,7 @@ describe('the window closes during a run', () => {
   test('the clock moves: no text is created once the window has closed, each carries a ValidityPeriod ending with it, and the rest go the next morning', {
     timeout: 60_000,
   }, async () => {
-    world = await makeWorld();
+    world = await makeWorld(IN_PROCESS);
     const phones = Array.from({ length: 12 }, (_, i) => `+1212555${String(100 + i).padStart(4, '0')}`);
     await world.seed(phones.map((phone, i) => enrolled(String(i + 1), { phone })));
     // 19:59:52 in New York (EST, UTC-5): the window closes at 20:00:00, 8 s into the run.
@@ -188,6 +190,7 @@ describe('the window closes during a run', () => {
   }, async () => {
     const long = `${'This is a long message about solar savings for your home. '.repeat(6)}Reply STOP to opt out.`;
     world = await makeWorld({
+      ...IN_PROCESS,
       funnel: example.replace(
         /message: "Hi \{\{first_name\|there\}\}, it's Dana[^"]*"/,
         `message: "${long}"`,

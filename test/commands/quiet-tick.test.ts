@@ -5,8 +5,10 @@
 import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { DAY, enrolled, example, HOUR, makeWorld, resultLine, T0, type World } from './world.js';
+import { DAY, enrolled, example, HOUR, makeWorld, resultLine, T0, type World } from '../helpers/world.js';
 
+/** the runs of this file's worlds: `main` in this process, unless a test says `binary` */
+const IN_PROCESS = { runs: 'in-process' } as const;
 let world: World;
 afterEach(async () => {
   await world?.close();
@@ -44,7 +46,7 @@ describe('the quiet tick', () => {
   });
 
   test('a contact waiting for its quiet hours is reported the same way, and texted when its window opens', async () => {
-    world = await makeWorld();
+    world = await makeWorld(IN_PROCESS);
     // Due since 15:00Z, but 16:00Z is 08:00 in Los Angeles: outside the 09:00–20:00 window.
     await world.seed([enrolled('1', { phone: '+14155550142', next_action_at: '2026-12-01T15:00:00Z' })]);
     world.at('2026-12-01T16:00:00Z');
@@ -60,7 +62,7 @@ describe('the quiet tick', () => {
   });
 
   test('widening the quiet hours in the funnel file is noticed by the next tick', async () => {
-    world = await makeWorld();
+    world = await makeWorld(IN_PROCESS);
     // 16:00Z is 08:00 in Los Angeles: before the example's 09:00 start.
     await world.seed([enrolled('1', { phone: '+14155550142', next_action_at: '2026-12-01T15:00:00Z' })]);
     world.at('2026-12-01T16:00:00Z');

@@ -1,10 +1,13 @@
 /**
- * Twilio's refusals through the real binary: what each error code does to the contact, and what
- * the operator sees; refused credentials and a Twilio that does not answer stop the run.
+ * Twilio's refusals end to end: what each error code does to the contact, and what the operator
+ * sees (in-process); refused credentials and a Twilio that does not answer stop the run (through
+ * the real binary).
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import { AUTH_TOKEN, DAY, enrolled, makeWorld, resultLine, texts, type World } from './world.js';
+import { AUTH_TOKEN, DAY, enrolled, makeWorld, resultLine, texts, type World } from '../helpers/world.js';
 
+/** the runs of this file's worlds: `main` in this process, unless a test says `binary` */
+const IN_PROCESS = { runs: 'in-process' } as const;
 let world: World;
 afterEach(async () => {
   await world?.close();
@@ -18,7 +21,7 @@ const FINE = '+12125550005';
 
 describe('Twilio refusals by code', () => {
   test('21610 opts the contact out, 21211/21614 mark the number unusable, 21408 is retried in 24 h; the rest go on', async () => {
-    world = await makeWorld();
+    world = await makeWorld(IN_PROCESS);
     await world.seed([
       enrolled('1', { phone: OPTED_OUT }),
       enrolled('2', { phone: INVALID }),

@@ -5,8 +5,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { DAY, enrolled, makeWorld, resultLine, texts, type World } from './world.js';
+import { DAY, enrolled, makeWorld, resultLine, texts, type World } from '../helpers/world.js';
 
+/** the runs of this file's worlds: `main` in this process, unless a test says `binary` */
+const IN_PROCESS = { runs: 'in-process' } as const;
 let world: World;
 afterEach(async () => {
   await world?.close();
@@ -53,7 +55,7 @@ describe('retry', () => {
   });
 
   test('a follow-up that failed is the one sent again', async () => {
-    world = await makeWorld();
+    world = await makeWorld(IN_PROCESS);
     await world.seed([enrolled('1', { phone: WRONG })]);
     await world.run(['send']);
     world.later(2 * DAY);
@@ -68,7 +70,7 @@ describe('retry', () => {
   });
 
   test('refused: an opted-out contact, a contact with nothing to retry, an unknown one', async () => {
-    world = await makeWorld();
+    world = await makeWorld(IN_PROCESS);
     await world.seed([
       enrolled('1'),
       enrolled('2', { opted_out_at: '2026-11-30T10:00:00Z', state: 'opted_out.intro' }),

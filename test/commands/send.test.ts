@@ -1,10 +1,22 @@
 /**
- * `smsfunnel send` through the built binary against the local Twilio server: who gets which
+ * `smsfunnel send` against the local Twilio server (in-process; as cron runs it: the built binary): who gets which
  * text when, the sequence over days, --limit, --dry-run, --json, and cron's view of the output.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import { DAY, enrolled, HOUR, makeWorld, OUR_NUMBER, resultLine, T0, texts, type World } from './world.js';
+import {
+  DAY,
+  enrolled,
+  HOUR,
+  makeWorld,
+  OUR_NUMBER,
+  resultLine,
+  T0,
+  texts,
+  type World,
+} from '../helpers/world.js';
 
+/** the runs of this file's worlds: `main` in this process, unless a test says `binary` */
+const IN_PROCESS = { runs: 'in-process' } as const;
 let world: World;
 afterEach(async () => {
   await world?.close();
@@ -15,7 +27,7 @@ const NOBODY = '+14155550002'; // Los Angeles, no first name
 const LATER = '+12125550003'; // due tomorrow
 
 async function threeContacts(): Promise<void> {
-  world = await makeWorld();
+  world = await makeWorld(IN_PROCESS);
   await world.seed([
     enrolled('1', { phone: ANN, first_name: 'Ann' }),
     enrolled('2', { phone: NOBODY, first_name: '' }),
@@ -75,7 +87,7 @@ describe('send', () => {
   });
 
   test('over days: follow_up after 2 days, last_try 3 days later, then no_response without a text', async () => {
-    world = await makeWorld();
+    world = await makeWorld(IN_PROCESS);
     await world.seed([enrolled('1', { phone: ANN, first_name: 'Ann' })]);
     expect((await world.run(['send'])).code).toBe(0);
 
@@ -105,7 +117,7 @@ describe('send', () => {
   });
 
   test('--limit N sends N and leaves the rest for the next run', async () => {
-    world = await makeWorld();
+    world = await makeWorld(IN_PROCESS);
     await world.seed(['1', '2', '3', '4', '5'].map((id) => enrolled(id)));
     const first = await world.run(['send', '--limit', '2']);
     expect(first.code).toBe(0);

@@ -1,14 +1,25 @@
 /**
  * Twilio codes that blame the sender or the account, not the contact (src/core/twilio-codes.ts),
- * through the real binary: refused at create (21606 bad From, 21611 queue full) or reported
+ * run in-process (21606: through the real binary): refused at create (21606 bad From, 21611 queue full) or reported
  * later as a delivery result (30034 unregistered 10DLC number, a spike of 30007). The run stops
  * with what to fix, no contact is marked, and once it is fixed every text goes out exactly once.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { DAY, enrolled, HOUR, makeWorld, OUR_NUMBER, resultLine, texts, type World } from './world.js';
+import {
+  DAY,
+  enrolled,
+  HOUR,
+  makeWorld,
+  OUR_NUMBER,
+  resultLine,
+  texts,
+  type World,
+} from '../helpers/world.js';
 
+/** the runs of this file's worlds: `main` in this process, unless a test says `binary` */
+const IN_PROCESS = { runs: 'in-process' } as const;
 let world: World;
 afterEach(async () => {
   await world?.close();
@@ -42,7 +53,7 @@ describe('sender and account codes stop the run and touch no contact', () => {
   });
 
   test('21611 (queue full) at create: exit 69, a later run goes on', async () => {
-    world = await makeWorld();
+    world = await makeWorld(IN_PROCESS);
     await seedFour();
     world.server.faults({ realism: { senderError: 21611 } });
     const r = await world.run(['send']);
@@ -52,7 +63,7 @@ describe('sender and account codes stop the run and touch no contact', () => {
   });
 
   test('30034 reported after the texts went: no contact burned, send holds (exit 78) until `retry --sender`, then each text goes again once', async () => {
-    world = await makeWorld();
+    world = await makeWorld(IN_PROCESS);
     await seedFour();
     world.server.faults({ realism: { asyncSenderError: 30034 } });
     const sent = await world.run(['send']);
@@ -98,7 +109,7 @@ describe('sender and account codes stop the run and touch no contact', () => {
   });
 
   test('a hold names its sender: a run from another number is not held', async () => {
-    world = await makeWorld();
+    world = await makeWorld(IN_PROCESS);
     await seedFour();
     world.server.faults({ realism: { asyncSenderError: 30034 } });
     await world.run(['send']);
@@ -112,7 +123,7 @@ describe('sender and account codes stop the run and touch no contact', () => {
   });
 
   test('30007 for three texts in one poll is the sender, not three contacts; one 30007 flags its contact', async () => {
-    world = await makeWorld();
+    world = await makeWorld(IN_PROCESS);
     await seedFour();
     await world.run(['send']);
     const afterIntro = await world.contacts();
@@ -126,7 +137,7 @@ describe('sender and account codes stop the run and touch no contact', () => {
 
     // A single filtered text is about that contact.
     await world.close();
-    world = await makeWorld();
+    world = await makeWorld(IN_PROCESS);
     await seedFour();
     await world.run(['send']);
     world.server.setStatus(world.outbound(PHONES[3])[0]?.sid as string, 'undelivered', 30007);
@@ -141,7 +152,7 @@ describe('delivery results go through the same table', () => {
   const SERVICE = `MG${'ab'.repeat(16)}`;
 
   test('a Messaging Service reports 21610 late: the contact is opted out and on the suppression list; 21211 marks the number unusable', async () => {
-    world = await makeWorld();
+    world = await makeWorld(IN_PROCESS);
     await seedFour();
     world.server.faults({
       realism: {
@@ -170,7 +181,7 @@ describe('delivery results go through the same table', () => {
   });
 
   test('a code the table does not know flags the contact for a person, never marks the number for good', async () => {
-    world = await makeWorld();
+    world = await makeWorld(IN_PROCESS);
     await seedFour();
     await world.run(['send']);
     world.server.setStatus(world.outbound(PHONES[0])[0]?.sid as string, 'failed', 30999);
@@ -183,7 +194,7 @@ describe('delivery results go through the same table', () => {
   });
 
   test('a lone 30003 (no contact row changes) is still resent 4 h later: the quiet-tick schedule is not trusted', async () => {
-    world = await makeWorld();
+    world = await makeWorld(IN_PROCESS);
     await seedFour();
     await world.run(['send']);
     world.server.setStatus(world.outbound(PHONES[0])[0]?.sid as string, 'undelivered', 30003);

@@ -1,13 +1,16 @@
 /**
- * An opt-out is forever, one number one conversation (issue #13), through the built binary: a
+ * An opt-out is forever, one number one conversation (issue #13), end to end: a
  * STOP outlives its contact row and a re-import; a STOP from a number that was no contact yet
  * counts; an export's own opt-out and consent columns suppress; duplicate phones are an error.
+ * The first test runs the binary, the others `main` in-process.
  */
 import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { enrolled, example, makeWorld, OUR_NUMBER, resultLine, type World } from '../commands/world.js';
+import { enrolled, example, makeWorld, OUR_NUMBER, resultLine, type World } from '../helpers/world.js';
 
+/** the runs of this file's worlds: `main` in this process, unless a test says `binary` */
+const IN_PROCESS = { runs: 'in-process' } as const;
 let world: World;
 afterEach(async () => {
   await world?.close();
@@ -69,7 +72,7 @@ describe('the suppression list outlives contacts.csv', () => {
   });
 
   test('an export\'s "Accepts SMS Marketing = no" (Shopify) and "Do Not Text" columns suppress, and go on the list', async () => {
-    world = await makeWorld();
+    world = await makeWorld(IN_PROCESS);
     writeFileSync(
       join(world.root, 'shopify.csv'),
       `First Name,Last Name,Phone,Accepts SMS Marketing\nAnn,Lee,${ANN},yes\nBo,Chan,${BO},no\nCy,Park,${CY},\n`,
@@ -88,7 +91,7 @@ describe('the suppression list outlives contacts.csv', () => {
   });
 
   test('kind: marketing texts only contacts with consent recorded, and check says how many lack it', async () => {
-    world = await makeWorld({ funnel: `kind: marketing\n${example}` });
+    world = await makeWorld({ ...IN_PROCESS, funnel: `kind: marketing\n${example}` });
     writeFileSync(
       join(world.root, 'shopify.csv'),
       `First Name,Phone,Accepts SMS Marketing\nAnn,${ANN},yes\nBo,${BO},\nCy,${CY},yes\n`,
@@ -104,7 +107,7 @@ describe('the suppression list outlives contacts.csv', () => {
   });
 
   test('the CRM fixture with a Do Not Text row passes check', async () => {
-    world = await makeWorld();
+    world = await makeWorld(IN_PROCESS);
     expect(
       (await world.run(['import', join(import.meta.dirname, '../../fixtures/crm-export.csv')])).code,
     ).toBe(0);
@@ -115,7 +118,7 @@ describe('the suppression list outlives contacts.csv', () => {
 
 describe('one number, one conversation', () => {
   test('two rows with the same phone: check exits 65 naming both; send texts the number once', async () => {
-    world = await makeWorld();
+    world = await makeWorld(IN_PROCESS);
     await world.seed([
       enrolled('1', { phone: ANN }),
       enrolled('7', { phone: ANN }),
@@ -129,7 +132,7 @@ describe('one number, one conversation', () => {
   });
 
   test('a row opted out by hand opts out every row of its number, and goes on the list', async () => {
-    world = await makeWorld();
+    world = await makeWorld(IN_PROCESS);
     await world.seed([
       enrolled('1', { phone: ANN, opted_out_at: '2026-11-30T12:00:00Z', state: 'opted_out' }),
       enrolled('7', { phone: ANN }),

@@ -8,7 +8,10 @@ import {
 } from '../../src/core/compliance/state-rules.js';
 import { WIDEST_QUIET_HOURS } from '../../src/core/quiet-hours.js';
 import { STATE } from '../../src/core/state-files.js';
-import { enrolled, makeWorld, type World } from '../commands/world.js';
+import { enrolled, makeWorld, type World } from '../helpers/world.js';
+
+/** the runs of this file's worlds: `main` in this process, unless a test says `binary` */
+const IN_PROCESS = { runs: 'in-process' } as const;
 
 describe('which rule', () => {
   test.each([
@@ -166,7 +169,7 @@ describe('at most 3 texts in 24 hours in Florida, Oklahoma and Maryland', () => 
   });
 
   test('through send: a Florida contact texted 3 times today waits, and the dry run says why', async () => {
-    const world = await makeWorld();
+    const world = await makeWorld(IN_PROCESS);
     try {
       await world.seed([enrolled('1', { phone: '+13055550101' }), enrolled('2', { phone: '+12125550102' })]);
       const texted = ['2026-12-01T13:00:00Z', '2026-12-01T14:00:00Z', '2026-12-01T15:00:00Z'];
@@ -191,7 +194,7 @@ describe('at most 3 texts in 24 hours in Florida, Oklahoma and Maryland', () => 
 
 describe('SEND_DAILY_CAP', () => {
   test('at most N a day in the funnel’s zone: the rest wait for tomorrow, the dry run says so, a capped tick reads no contact', async () => {
-    const world = await makeWorld();
+    const world = await makeWorld(IN_PROCESS);
     try {
       await world.seed(
         Array.from({ length: 5 }, (_, i) =>

@@ -2,19 +2,21 @@
  * A corpus of bad inputs an operator can leave behind — broken CSVs, broken funnel files, bad
  * `.env` values, wrong flags — each stops the run with its exit code and a message naming the
  * place, and changes NO file. Hostile reply texts are stored formula-safe and read back exactly.
+ * Each case's first command runs the built binary (its exit status, no stack trace), the others
+ * the same `main` in-process.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CANARY_TOKEN, contactsCsv, OUR_NUMBER, usNumber, Workspace } from './harness.js';
+import { CANARY_TOKEN, contactsCsv, faultWorld, OUR_NUMBER, usNumber, type World } from '../helpers/world.js';
 
-let ws: Workspace;
+let ws: World;
 let goodContacts: string;
 let goodFunnel: string;
 const phones = Array.from({ length: 6 }, (_, i) => usNumber('212', i));
 
 beforeAll(async () => {
-  ws = await Workspace.start(new Date('2026-12-01T15:00:00Z'));
+  ws = await faultWorld(new Date('2026-12-01T15:00:00Z'));
   writeFileSync(join(ws.root, 'leads.csv'), contactsCsv(phones));
   expect((await ws.run(['import', 'leads.csv'])).code).toBe(0);
   expect((await ws.run(['send'])).code).toBe(0);
@@ -26,7 +28,7 @@ afterAll(async () => {
   await ws.close();
 });
 
-/** Runs every command given and checks code, message and that the data dir did not change. */
+/** Runs each command (the first through the binary); checks code, message, and that no file changed. */
 async function refused(
   args: string[][],
   code: number,
@@ -35,8 +37,8 @@ async function refused(
 ) {
   const before = ws.hashDataDir();
   const funnelBefore = readFileSync(ws.funnelFile, 'utf8');
-  for (const a of args) {
-    const r = await ws.run(a, { env });
+  for (const [i, a] of args.entries()) {
+    const r = await ws.run(a, { env, runs: i === 0 ? 'binary' : 'in-process' });
     expect(r.code, `${a.join(' ')}: ${r.stdout}${r.stderr}`).toBe(code);
     expect(r.stderr, a.join(' ')).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);

@@ -1,7 +1,8 @@
 /**
  * `kill -9` at random (seeded) moments: during `send`, during `poll-replies` with thousands of
  * replies waiting, and during a large contacts.csv write (`import`, `categorize`). After the reruns
- * cron would make: no text twice, no reply lost or logged twice, every file loads.
+ * cron would make: no text twice, no reply lost or logged twice, every file loads. The killed runs
+ * are the built binary; the reruns, imports and status checks run `main` in-process.
  */
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,20 +11,21 @@ import {
   CANARY_TOKEN,
   contactsCsv,
   duplicateTexts,
+  faultWorld,
   OUR_NUMBER,
   prng,
   type RunOptions,
   until,
   usNumber,
-  Workspace,
-} from './harness.js';
+  type World,
+} from '../helpers/world.js';
 
 const SEED = 20261201;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Runs a command and kills it with SIGKILL once `moment` says so (or lets it finish). */
 async function killAt(
-  ws: Workspace,
+  ws: World,
   args: string[],
   moment: () => boolean,
   extraDelayMs: number,
@@ -42,13 +44,13 @@ async function killAt(
   return { killed, code: result.code };
 }
 
-const posts = (ws: Workspace) => ws.server.requestCounts()['POST /Messages.json'] ?? 0;
-const lists = (ws: Workspace) => ws.server.requestCounts()['GET /Messages.json'] ?? 0;
+const posts = (ws: World) => ws.server.requestCounts()['POST /Messages.json'] ?? 0;
+const lists = (ws: World) => ws.server.requestCounts()['GET /Messages.json'] ?? 0;
 
 describe('kill -9 during send', () => {
-  let ws: Workspace;
+  let ws: World;
   beforeAll(async () => {
-    ws = await Workspace.start(new Date('2026-12-01T15:00:00Z')); // 10:00 in New York
+    ws = await faultWorld(new Date('2026-12-01T15:00:00Z'), { runs: 'in-process' }); // 10:00 in New York
   });
   afterAll(async () => {
     expect(ws.everything()).not.toContain(CANARY_TOKEN);
@@ -78,7 +80,7 @@ describe('kill -9 during send', () => {
     // create is unknown is declared not sent only by a second empty read 10 minutes on.
     ws.server.faults({ clear: true });
     for (let i = 0; i < 3; i++) {
-      ws.setNow(new Date(ws.now.getTime() + 5 * 60_000));
+      ws.at(new Date(ws.now.getTime() + 5 * 60_000));
       const r = await ws.run(['send', ...(i === 0 ? ['--verbose'] : [])]);
       expect(r.code, r.stderr).toBe(0);
     }
@@ -99,9 +101,9 @@ describe('kill -9 during send', () => {
 });
 
 describe('kill -9 during poll-replies, thousands of replies waiting', () => {
-  let ws: Workspace;
+  let ws: World;
   beforeAll(async () => {
-    ws = await Workspace.start(new Date('2026-12-02T15:00:00Z'));
+    ws = await faultWorld(new Date('2026-12-02T15:00:00Z'), { runs: 'in-process' });
   });
   afterAll(async () => {
     expect(ws.everything()).not.toContain(CANARY_TOKEN);
@@ -133,7 +135,7 @@ describe('kill -9 during poll-replies, thousands of replies waiting', () => {
     let kills = 0;
     for (let round = 0; round < 6; round++) {
       inject(1500, 10_000 * (round + 1), 40 - round * 5);
-      ws.setNow(new Date(ws.now.getTime() + 60_000));
+      ws.at(new Date(ws.now.getTime() + 60_000));
       const log = ws.path('messages.csv');
       const size = statSync(log).size;
       // Three kinds of moment: after a page came back, as soon as the log grows, or any time.
@@ -173,9 +175,9 @@ describe('kill -9 during poll-replies, thousands of replies waiting', () => {
 });
 
 describe('kill -9 while a large contacts.csv is written', () => {
-  let ws: Workspace;
+  let ws: World;
   beforeAll(async () => {
-    ws = await Workspace.start(new Date('2026-12-01T15:00:00Z'));
+    ws = await faultWorld(new Date('2026-12-01T15:00:00Z'), { runs: 'in-process' });
   });
   afterAll(async () => {
     expect(ws.everything()).not.toContain(CANARY_TOKEN);

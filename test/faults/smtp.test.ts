@@ -6,18 +6,24 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { STATE } from '../../src/core/state-files.js';
-import { closedPort, GOOD_USER, type SmtpCatcher, startSmtpCatcher } from '../summary/smtp-catcher.js';
-import { CANARY_SMTP_PASSWORD, CANARY_TOKEN, contactsCsv, usNumber, Workspace } from './harness.js';
+import { CANARY_TOKEN, contactsCsv, faultWorld, usNumber, type World } from '../helpers/world.js';
+import {
+  GOOD_PASSWORD as CANARY_SMTP_PASSWORD,
+  closedPort,
+  GOOD_USER,
+  type SmtpCatcher,
+  startSmtpCatcher,
+} from '../summary/smtp-catcher.js';
 
 /** A wrong password, itself a canary: refused passwords must not be printed either. */
 const WRONG_PASSWORD = 'Wr0ng-SMTP-canary-5e6f';
 
-let ws: Workspace;
+let ws: World;
 let smtp: SmtpCatcher;
 
 beforeAll(async () => {
   smtp = await startSmtpCatcher();
-  ws = await Workspace.start(new Date('2026-12-01T15:00:00Z'));
+  ws = await faultWorld(new Date('2026-12-01T15:00:00Z'));
   const phones = Array.from({ length: 8 }, (_, i) => usNumber('212', i));
   writeFileSync(join(ws.root, 'leads.csv'), contactsCsv(phones));
   expect((await ws.run(['import', 'leads.csv'])).code).toBe(0);

@@ -1,27 +1,30 @@
 /**
  * Twilio misbehaving while `send` runs (answers lost, storms of 429/5xx), two cron ticks at once,
- * and an operator saving contacts.csv mid-run. Texts go out once, every text is in the log.
+ * and an operator saving contacts.csv mid-run. Texts go out once, every text is in the log. The
+ * ticks at once and the run an operator edits under are the built binary; the other runs run
+ * `main` in-process.
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { testRealism } from '../commands/world.js';
 import { BIN } from '../helpers/cli.js';
 import {
   CANARY_TOKEN,
   contactsCsv,
   duplicateTexts,
+  faultWorld,
   OUR_NUMBER,
+  testRealism,
   until,
   usNumber,
-  Workspace,
-} from './harness.js';
+  type World,
+} from '../helpers/world.js';
 
-let ws: Workspace;
+let ws: World;
 let next = 0;
 beforeAll(async () => {
-  ws = await Workspace.start(new Date('2026-12-01T16:00:00Z')); // 11:00 in New York
+  ws = await faultWorld(new Date('2026-12-01T16:00:00Z'), { runs: 'in-process' }); // 11:00 in New York
 });
 afterAll(async () => {
   expect(ws.everything()).not.toContain(CANARY_TOKEN);
@@ -60,7 +63,7 @@ describe('Twilio faults during send', () => {
       // a lagging list cannot show the 4 at once: they are held, then found by the next ticks
       expect(r.stdout).toMatch(/^sent 8, skipped 0, failed 4/);
       for (let i = 0; i < 2; i++) {
-        ws.setNow(new Date(ws.now.getTime() + 5 * 60_000));
+        ws.at(new Date(ws.now.getTime() + 5 * 60_000));
         expect((await ws.run(['send'])).code).toBe(0);
       }
     }
@@ -81,7 +84,7 @@ describe('Twilio faults during send', () => {
     // A 500 to a create may have been carried out: the next runs settle it before texting again
     // (not sent: proved by a second empty read, 10 minutes on; until then the contact is held).
     for (let i = 0; i < 3; i++) {
-      ws.setNow(new Date(ws.now.getTime() + 5 * 60_000));
+      ws.at(new Date(ws.now.getTime() + 5 * 60_000));
       expect((await ws.run(['send'])).code).toBe(0);
     }
     await textedOnceAndLogged(phones);
@@ -91,7 +94,7 @@ describe('Twilio faults during send', () => {
     const phones = await enrol(10);
     const before = readFileSync(ws.path('messages.csv'), 'utf8');
     ws.server.faults({ clear: true, failNext: { status: 429, count: 100_000, retryAfterSeconds: 120 } });
-    const r = await ws.run(['send']);
+    const r = await ws.run(['send'], { runs: 'binary' }); // its exit status and stderr, as cron sees them
     expect(r.code).toBe(69);
     expect(r.stderr).toMatch(/Twilio is unavailable/);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace without --verbose
@@ -136,7 +139,7 @@ describe('two cron ticks at once', () => {
       // Some of them answer between ticks: replies the next tick owes an answer to.
       for (const p of phones.slice(round * 5, round * 5 + 5))
         ws.server.injectInbound({ from: p, to: OUR_NUMBER, body: round === 1 ? 'STOP' : 'Yes please' });
-      ws.setNow(new Date(ws.now.getTime() + 5 * 60_000));
+      ws.at(new Date(ws.now.getTime() + 5 * 60_000));
       const both = await Promise.all([tick(), tick()]);
       for (const b of both) {
         codes.push(b.code);

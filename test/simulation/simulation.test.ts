@@ -1,13 +1,14 @@
 /**
- * Thirty simulated days of the funnel through the real binary and the local Twilio server:
- * contacts across US time zones (the clocks cross the March DST change), seeded random replies
- * arriving with delays, delivery failures, and cron's `poll-replies && categorize && send` at three
- * moments a day, all three commands at every tick. At the end the server's record and the files
+ * Thirty simulated days of the funnel against the local Twilio server: contacts across US time
+ * zones (the clocks cross the March DST change), seeded random replies arriving with delays,
+ * delivery failures, and cron's `smsfunnel tick` (poll-replies, categorize, send) at three moments
+ * a day. The import and the last `status` run the real binary; the ticks run the same `main`
+ * in-process (test/helpers/in-process.ts), which spares each tick Node's start-up. At the end the server's record and the files
  * must agree with the rules: nobody texted after a STOP, nobody texted outside quiet hours in their
  * own zone, no step sent twice, every contact's state explained by its messages.
  *
- * Size: `npm test` runs 400 contacts over 14 days (across the DST change on day 10; about 130
- * process starts, 30-50 s on two cores), so the whole suite stays near two minutes (issue #17).
+ * Size: `npm test` runs 400 contacts over 14 days (across the DST change on day 10; 45 ticks,
+ * about 10 s of CPU), so the whole suite stays near two minutes (issue #17).
  * SIM_FULL=1 runs the 2,000 contacts over 30 days of issue #7 (75-100 s); SIM_HUGE=1 10,000 over
  * 60 days (about 3 minutes); SIM_CONTACTS, SIM_DAYS and SIM_SEED change it. It prints a progress
  * line every five simulated days. The same seed and size give the same run: the replies and
@@ -18,7 +19,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { contactTimeZone } from '../../src/core/quiet-hours.js';
 import type { StoredMessage } from '../../src/twilio-server/index.js';
-import { CANARY_TOKEN, contactsCsv, OUR_NUMBER, prng, Workspace } from '../faults/harness.js';
+import { CANARY_TOKEN, contactsCsv, faultWorld, OUR_NUMBER, prng, type World } from '../helpers/world.js';
 
 const SIZE = process.env.SIM_HUGE === '1' ? 'huge' : process.env.SIM_FULL === '1' ? 'full' : 'default';
 const SIM_CONTACTS = Number(process.env.SIM_CONTACTS ?? { huge: 10_000, full: 2_000, default: 400 }[SIZE]);
@@ -58,13 +59,13 @@ const REPLIES: {
 ];
 const TOTAL_WEIGHT = REPLIES.reduce((n, r) => n + r.weight, 0);
 
-let ws: Workspace;
+let ws: World;
 const random = prng(SEED);
 const phones: string[] = [];
 const wallClock = new Map<string, Intl.DateTimeFormat>();
 
 beforeAll(async () => {
-  ws = await Workspace.start(new Date(START + 14 * 3600_000));
+  ws = await faultWorld(new Date(START + 14 * 3600_000), { runs: 'in-process' });
   for (let i = 0; i < SIM_CONTACTS; i++) {
     const area = AREA_CODES[i % AREA_CODES.length] as string;
     phones.push(`+1${area}${200 + Math.floor(i / 100)}${String(1000 + (i % 100) * 7).padStart(4, '0')}`);
@@ -109,7 +110,7 @@ describe(`${DAYS} simulated days, ${SIM_CONTACTS} contacts`, () => {
     timeout: 120_000 + 6 * DAYS * TICKS_UTC.length * (800 + SIM_CONTACTS / 3),
   }, async () => {
     const started = performance.now();
-    const imported = await ws.run(['import', 'contacts.csv']);
+    const imported = await ws.run(['import', 'contacts.csv'], { runs: 'binary' });
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stdout).toContain(`imported ${SIM_CONTACTS}`);
 
@@ -127,7 +128,7 @@ describe(`${DAYS} simulated days, ${SIM_CONTACTS} contacts`, () => {
       }
       for (const [h, m] of TICKS_UTC) {
         const tick = START + day * 86_400_000 + (h < 12 ? 86_400_000 : 0) + (h * 60 + m) * 60_000;
-        ws.setNow(new Date(tick));
+        ws.at(new Date(tick));
         // Replies from people who got a text, arriving any time since the last tick.
         for (const phone of [...texted].sort()) {
           if (stopped.has(phone) || random() >= 0.04) continue;
@@ -306,7 +307,7 @@ describe(`${DAYS} simulated days, ${SIM_CONTACTS} contacts`, () => {
     for (const s of [...SEQUENCE, 'route:interested', 'route:not_interested'])
       expect(stepsSent.has(s), `${s} among ${[...stepsSent]}`).toBe(true);
     expect([...states.keys()].some((s) => s.startsWith('opted_out.'))).toBe(true);
-    expect((await ws.run(['status'])).code).toBe(0);
+    expect((await ws.run(['status'], { runs: 'binary' })).code).toBe(0);
     console.log(
       `simulation: ${outbound.length} texts out, ${inbound.length} in; ${JSON.stringify(Object.fromEntries([...states].sort()))}; checks and status in ${Math.round(performance.now() - checksStarted)} ms`,
     );

@@ -12,7 +12,7 @@ import { type DataDir, openDataDir } from '../../src/adapters/store/index.js';
 import { RecordScanner } from '../../src/adapters/store/record-scanner.js';
 import { CONTACT_COLUMNS, contactRow } from '../../src/core/model.js';
 import { TempFailError } from '../../src/errors.js';
-import { prng } from '../faults/harness.js';
+import { prng } from '../helpers/world.js';
 import { tempDataDir } from './helpers.js';
 
 const NOW = Date.parse('2026-12-01T17:00:00Z');
