@@ -8,7 +8,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import type { Deliveries } from '../../src/core/delivery.js';
 import { SEND_JOURNAL_FILE, STATE } from '../../src/core/state-files.js';
 import {
   duplicates,
