@@ -6,10 +6,10 @@
  */
 
 import { join } from 'node:path';
+import { statusJson } from '../core/status.js';
 import { finalStatus, playDemo, shown } from '../demo/play.js';
 import { UsageError } from '../errors.js';
 import type { CommandContext } from './context.js';
-import { asJson } from './status.js';
 
 export const DEFAULT_FOLDER = 'demo-data';
 
@@ -26,7 +26,7 @@ export async function run(
     dataDir: folder.dir,
     summaryHtml: outcome.summaryHtml,
     summaryEml: outcome.summaryEml,
-    status: asJson(status),
+    status: statusJson(status),
   });
   if (ctx.out.json) return 0;
 

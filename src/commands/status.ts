@@ -14,12 +14,18 @@ import { compileFunnel } from '../core/funnel/index.js';
 import { localTime } from '../core/local-time.js';
 import { activeHold, describeHold, type SenderHold } from '../core/sender-hold.js';
 import { STATE } from '../core/state-files.js';
-import { type FunnelStatus, funnelStatus } from '../core/status.js';
+import { type FunnelStatus, funnelStatus, statusJson } from '../core/status.js';
 import { funnelStages, withStages } from '../core/summary/funnel-stages.js';
-import { computeSummary, rate, type Summary, totalCost, variantsJson } from '../core/summary/index.js';
+import {
+  computeSummary,
+  rate,
+  type Summary,
+  totalCost,
+  variantsJson,
+  windowStart,
+} from '../core/summary/index.js';
 import { ExitCode, SmsfunnelError } from '../errors.js';
 import { type CommandContext, loadCommandConfig } from './context.js';
-import { windowStart } from './summarize.js';
 
 export async function run(ctx: CommandContext): Promise<number> {
   const { config, clock } = loadCommandConfig(ctx, []);
@@ -63,7 +69,7 @@ export async function run(ctx: CommandContext): Promise<number> {
     await data.close();
   }
   ctx.out.data({
-    ...asJson(status),
+    ...statusJson(status),
     sinceLastSummary: recentJson(recent),
     senderHold: hold ?? null,
     variants: variantsJson(recent.variants ?? []),
@@ -125,19 +131,6 @@ function renderVariants(s: Summary, color: ChalkInstance): string {
   const cost = describeCost(totalCost(s.costByDay ?? []));
   if (cost !== '') lines.push('', `${color.bold('Cost, last 7 days:')} ${cost}`);
   return lines.join('\n');
-}
-
-/** The --json shape: counts as objects keyed by state and category, most contacts first. */
-export function asJson(status: FunnelStatus) {
-  return {
-    contacts: status.contacts,
-    byState: Object.fromEntries(status.byState),
-    byCategory: Object.fromEntries(status.byCategory),
-    optedOut: status.optedOut,
-    dueNow: status.dueNow,
-    upcoming: status.upcoming,
-    messages: status.messages,
-  };
 }
 
 /** Aligned text; colour comes from `color`, which is a no-op off a terminal (cron mail stays plain). */

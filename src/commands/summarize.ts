@@ -19,11 +19,9 @@ import { localDay } from '../core/local-time.js';
 import { isoSeconds } from '../core/model.js';
 import { STATE, type SummaryState } from '../core/state-files.js';
 import { funnelStages, withStages } from '../core/summary/funnel-stages.js';
-import { computeSummary, renderSummaryEmail } from '../core/summary/index.js';
+import { computeSummary, renderSummaryEmail, windowStart } from '../core/summary/index.js';
 import { ConfigError } from '../errors.js';
 import { type CommandContext, loadCommandConfig } from './context.js';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function run(
   ctx: CommandContext,
@@ -153,17 +151,6 @@ export async function run(
   out.result(`summary for ${day} sent to ${n} ${n === 1 ? 'recipient' : 'recipients'} (${numbers})`);
   out.data({ date: day, sent: true, recipients: receipt.accepted, subject: mail.subject, summary });
   return 0;
-}
-
-/**
- * The window's start: where the last summary ended; a forced resend the same day covers that
- * day's window again. Without a usable record (first run, or a clock set back), the last 24 h.
- */
-export function windowStart(last: SummaryState | undefined, day: string, now: Date): Date {
-  const from = last === undefined ? undefined : Date.parse(last.date === day ? last.since : last.until);
-  if (from === undefined || Number.isNaN(from) || from >= now.getTime())
-    return new Date(now.getTime() - DAY_MS);
-  return new Date(from);
 }
 
 /** A real run needs the email settings; a dry-run uses them when they are there, placeholders otherwise. */

@@ -77,3 +77,16 @@ function bump<K>(counts: Map<K, number>, key: K): void {
 function byCount(counts: Map<string, number>): Array<[string, number]> {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
+
+/** The --json shape: counts as objects keyed by state and category, most contacts first. */
+export function statusJson(status: FunnelStatus) {
+  return {
+    contacts: status.contacts,
+    byState: Object.fromEntries(status.byState),
+    byCategory: Object.fromEntries(status.byCategory),
+    optedOut: status.optedOut,
+    dueNow: status.dueNow,
+    upcoming: status.upcoming,
+    messages: status.messages,
+  };
+}

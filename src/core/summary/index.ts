@@ -15,3 +15,4 @@ export {
   variantFigures,
   variantsJson,
 } from './variants.js';
+export { windowStart } from './window.js';
