@@ -9,7 +9,7 @@
  */
 
 import { loadFunnelFile } from '../adapters/funnel-file.js';
-import { openDataDir } from '../adapters/store/index.js';
+import { type DataDir, openDataDir } from '../adapters/store/index.js';
 import { categorize, explain } from '../core/categorize/index.js';
 import {
   isTwilioOptInKeyword,
@@ -19,7 +19,7 @@ import {
 } from '../core/compliance/suppression.js';
 import { isOptedOut } from '../core/contact-update.js';
 import { type CompiledFunnel, compileFunnel, expecting, type Funnel } from '../core/funnel/index.js';
-import type { InboxEntry } from '../core/inbox.js';
+import type { Inbox, InboxEntry } from '../core/inbox.js';
 import type { Contact, MessageRow } from '../core/model.js';
 import { applyReply, categoryRow } from '../core/reply.js';
 import { STATE } from '../core/state-files.js';
@@ -151,7 +151,7 @@ export async function run(
       return ExitCode.ok;
     }
     await store.appendOptOuts(listed);
-    await store.appendMessages(rows);
+    await store.appendMessages(await notLoggedYet(store, inbox, rows));
     await store.saveContacts(table);
     const handled = new Set(replies.map((r) => r.sid));
     const after = await store.readState(STATE.inbox);
@@ -163,6 +163,25 @@ export async function run(
   } finally {
     await store.close();
   }
+}
+
+/**
+ * The category rows a run killed after logging them (before it cleared the inbox) already wrote
+ * are not logged again: the inbox records where in messages.csv this run starts logging, and a
+ * rerun reads the rows from there (the whole log if its header changed length since).
+ */
+async function notLoggedYet(store: DataDir, inbox: Inbox, rows: MessageRow[]): Promise<MessageRow[]> {
+  const header = await store.messagesHeaderBytes();
+  const from =
+    inbox.logging === undefined ? undefined : inbox.logging.header === header ? inbox.logging.at : 0;
+  if (from === undefined) {
+    await store.writeState(STATE.inbox, { ...inbox, logging: { at: await store.messagesSize(), header } });
+    return rows;
+  }
+  const logged = new Set(
+    (await store.readMessages(from)).filter((r) => r.event === 'category').map((r) => r.sid),
+  );
+  return rows.filter((r) => !logged.has(r.sid));
 }
 
 /**

@@ -17,6 +17,12 @@ export interface InboxEntry {
 
 export interface Inbox {
   replies: InboxEntry[];
+  /**
+   * A `categorize` began logging the category rows of these replies at this byte of messages.csv
+   * (with the header this long): a run killed before it cleared them finds its rows there, and
+   * the next run does not log them again.
+   */
+  logging?: { at: number; header: number };
 }
 
 export function emptyInbox(): Inbox {

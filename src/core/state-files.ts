@@ -76,11 +76,21 @@ export const STATE = {
   inbox: define<Inbox>({
     file: 'inbox.json',
     empty: emptyInbox,
-    shape: object({
-      replies: array(
-        object({ sid: string, contactId: string, from: string, to: string, body: string, dateSent: string }),
-      ),
-    }),
+    shape: object(
+      {
+        replies: array(
+          object({
+            sid: string,
+            contactId: string,
+            from: string,
+            to: string,
+            body: string,
+            dateSent: string,
+          }),
+        ),
+      },
+      { logging: object({ at: number, header: number }) },
+    ),
   }),
   deliveries: define<Deliveries>({
     file: 'deliveries.json',
