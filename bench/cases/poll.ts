@@ -7,7 +7,7 @@ import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeStateFile } from '../../src/adapters/store/run-state.js';
 import { STATE } from '../../src/core/state-files.js';
-import { makeDataDir, NOW, writeContacts, writeMessages, writeState } from '../lib/data.js';
+import { logHeaderBytes, makeDataDir, NOW, writeContacts, writeMessages, writeState } from '../lib/data.js';
 import { smsfunnel } from '../lib/proc.js';
 import type { Section } from '../lib/report.js';
 import { cronEnv, injectReplies, seedHistory, startServer } from '../lib/rig.js';
@@ -64,6 +64,7 @@ export async function pollSection(
               after: new Date(after.getTime() - 10 * 60_000).toISOString(),
               seen,
               logSize: (await stat(join(dir, 'messages.csv'))).size,
+              logHeader: await logHeaderBytes(dir),
             });
           }
           server.resetRequestCounts();

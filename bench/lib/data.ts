@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { messageLogHeaderBytes } from '../../src/adapters/store/messages-log.js';
 import { writeStateFile } from '../../src/adapters/store/run-state.js';
 import { CONTACT_COLUMNS, MESSAGE_COLUMNS } from '../../src/core/model.js';
 import { STATE } from '../../src/core/state-files.js';
@@ -140,6 +141,13 @@ export function writeMessages(path: string, count: number, contacts: number): Pr
   });
 }
 
+/**
+ * The length of messages.csv's header line, as the poll cursor records it with its bookmark (a
+ * cursor without it dates from before the log could gain columns, and poll-replies reads the
+ * whole log rather than trust a bookmark into a header that has since grown).
+ */
+export const logHeaderBytes = (dir: string) => messageLogHeaderBytes(join(dir, 'messages.csv'));
+
 /** The run-state files as the commands leave them between ticks (write messages.csv first): a poll cursor, nothing waiting. */
 export async function writeState(dir: string, cursorAfter: Date): Promise<void> {
   // `logSize`: how far the log was recorded when the cursor was saved (poll-replies reads only past it)
@@ -147,7 +155,12 @@ export async function writeState(dir: string, cursorAfter: Date): Promise<void> 
     (s) => s.size,
     () => 0,
   );
-  await writeStateFile(dir, STATE.pollCursor, { after: cursorAfter.toISOString(), seen: [], logSize });
+  await writeStateFile(dir, STATE.pollCursor, {
+    after: cursorAfter.toISOString(),
+    seen: [],
+    logSize,
+    logHeader: await logHeaderBytes(dir),
+  });
   await writeStateFile(dir, STATE.inbox, STATE.inbox.empty());
   await writeStateFile(dir, STATE.deliveries, STATE.deliveries.empty());
 }
