@@ -13,6 +13,7 @@
 export { advance, type ContactState, type Decision, type FunnelEvent } from './advance.js';
 export { formatDuration, parseDuration } from './duration.js';
 export { REOPENED_BY_INTERESTED } from './machine.js';
+export { RESERVED_STEP_IDS } from './read-step.js';
 export {
   type CompiledFunnel,
   compileFunnel,
@@ -28,5 +29,5 @@ export {
 } from './state.js';
 export { checkContacts, type FunnelText, type TextStats, textStats, textsOf } from './texts.js';
 export * from './types.js';
-export { RESERVED_STEP_IDS, type Validation, validateFunnel } from './validate.js';
+export { type Validation, validateFunnel } from './validate.js';
 export { pickVariant, stableHash } from './variants.js';
