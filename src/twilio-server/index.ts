@@ -8,14 +8,8 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  type Answer,
-  type ApiContext,
-  createMessage,
-  fetchMessage,
-  listMessages,
-  matchRoute,
-} from './api.js';
+import { type Answer, type ApiContext, createMessage, fetchMessage, matchRoute } from './api.js';
+import { listMessages } from './api-list.js';
 import { handleControl } from './control.js';
 import { Faults } from './faults.js';
 import {
