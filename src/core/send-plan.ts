@@ -3,6 +3,8 @@
  * plan. A contact is due when its next_action_at has come, it has not opted out, its number is
  * usable, and no reply of theirs is still waiting for `categorize`. A due text goes out only
  * inside the contact's quiet hours, in their own time zone; otherwise it waits for its window.
+ * The skip reasons live in send-skip.ts, the summary line and the next wake-up in send-wake.ts
+ * (both re-exported here).
  */
 
 import {
@@ -15,12 +17,15 @@ import {
 import { isOptedOut, isUnusable, readyAt } from './contact-update.js';
 import type { Resend } from './delivery.js';
 import { advance, type CompiledFunnel, type Decision, type Funnel, pickVariant } from './funnel/index.js';
-import { hasConsent } from './import/opt-out.js';
 import type { Contact } from './model.js';
 import { parseTime } from './model.js';
 import { contactTimeZone } from './quiet-hours.js';
 import { MAX_BODY, segmentsOf } from './segments.js';
+import { heldBack, type Skip } from './send-skip.js';
 import { render } from './template.js';
+
+export { heldBack, type Skip, type SkipReason, skippedByReason } from './send-skip.js';
+export { nextWake, RECHECK_MS, summaryLine } from './send-wake.js';
 
 export interface PlannedSend {
   contact: Contact;
@@ -40,26 +45,6 @@ export interface PlannedSend {
   windowEnd: Date;
   /** set when this is the one retry of an undelivered text */
   resend?: Resend;
-}
-
-export type SkipReason =
-  | 'quiet_hours'
-  | 'daily_limit'
-  | 'template'
-  | 'awaiting_reply'
-  | 'unsettled'
-  | 'with_person'
-  | 'no_consent'
-  | 'state'
-  | 'opted_out'
-  | 'duplicate';
-
-export interface Skip {
-  contact: Contact;
-  reason: SkipReason;
-  detail: string;
-  /** for quiet hours: when the contact's window opens */
-  opensAt?: Date;
 }
 
 export interface SendPlan {
@@ -170,49 +155,9 @@ export function planSends(input: PlanInput): SendPlan {
   const texted = new Set(plan.sends.map((s) => s.contact.phone));
   for (const contact of due) {
     if (resent.has(contact)) continue;
-    if (input.suppressed?.has(contact.phone) === true) {
-      plan.skipped.push({
-        contact,
-        reason: 'opted_out',
-        detail: 'the number is on the opt-out list (opt-outs.csv)',
-      });
-      continue;
-    }
-    if (texted.has(contact.phone)) {
-      plan.skipped.push({
-        contact,
-        reason: 'duplicate',
-        detail: `another contact with ${contact.phone} is texted in this run`,
-      });
-      continue;
-    }
-    if (input.awaitingCategorize.has(contact.id)) {
-      plan.skipped.push({ contact, reason: 'awaiting_reply', detail: 'a reply is waiting for categorize' });
-      continue;
-    }
-    if (funnel.kind === 'marketing' && !hasConsent(contact)) {
-      plan.skipped.push({
-        contact,
-        reason: 'no_consent',
-        detail:
-          'a marketing funnel texts only contacts whose row records consent (a consent column saying yes, or a consent date)',
-      });
-      continue;
-    }
-    if (input.withPerson?.has(contact.id) === true) {
-      plan.skipped.push({
-        contact,
-        reason: 'with_person',
-        detail: 'a person is handling it (smsfunnel resume hands it back)',
-      });
-      continue;
-    }
-    if (input.unsettled?.has(contact.id) === true) {
-      plan.skipped.push({
-        contact,
-        reason: 'unsettled',
-        detail: 'Twilio did not answer its last send and has not listed it yet',
-      });
+    const held = heldBack(contact, input, funnel.kind, texted);
+    if (held !== undefined) {
+      plan.skipped.push(held);
       continue;
     }
     const decision = advance(compiled, contact, { type: 'DUE' }, now);
@@ -287,67 +232,4 @@ export function planSends(input: PlanInput): SendPlan {
     });
   }
   return plan;
-}
-
-/** Skipped contacts counted by reason, in the order first met. */
-export function skippedByReason(skipped: readonly Skip[]): Record<string, number> {
-  const byReason: Record<string, number> = {};
-  for (const s of skipped) byReason[s.reason] = (byReason[s.reason] ?? 0) + 1;
-  return byReason;
-}
-
-/** "sent 212, skipped 3 (quiet hours 2, template 1), failed 1" — the run's one line. */
-export function summaryLine(
-  counts: { sent: number; failed: number; moved: number; deferred: number; late?: number; capped?: number },
-  skipped: readonly Skip[] | Readonly<Record<string, number>>,
-  verb = 'sent',
-): string {
-  const byReason = Array.isArray(skipped) ? skippedByReason(skipped) : (skipped as Record<string, number>);
-  const total = Object.values(byReason).reduce((a, b) => a + b, 0);
-  const detail = Object.entries(byReason)
-    .map(([reason, n]) => `${reason.replace('_', ' ')} ${n}`)
-    .join(', ');
-  let line = `${verb} ${counts.sent}, skipped ${total}${detail === '' ? '' : ` (${detail})`}, failed ${counts.failed}`;
-  if (counts.moved > 0) line += `, finished or moved without a text ${counts.moved}`;
-  if (counts.deferred > 0) line += `, left for the next run (--limit) ${counts.deferred}`;
-  if ((counts.late ?? 0) > 0) line += `, window closed during the run ${counts.late}`;
-  if ((counts.capped ?? 0) > 0) line += `, waiting for tomorrow (SEND_DAILY_CAP) ${counts.capped}`;
-  return line;
-}
-
-/** A contact skipped for a broken template or state is looked at again after this long. */
-export const RECHECK_MS = 60 * 60 * 1000;
-
-/**
- * The earliest instant the plan can change without a reply or an edit of contacts.csv: the next
- * next_action_at still to come, a quiet-hours window opening, a resend falling due, an hourly
- * recheck of contacts skipped for their template or state. Null: nothing will be due on its own.
- * (Called after the run, on the contacts as they now are; `othersReadyAt` is the earliest
- * `readyAt` of contacts the run did not load, which it left as they were.)
- */
-export function nextWake(
-  contacts: readonly Contact[],
-  skipped: readonly Skip[],
-  resends: readonly Resend[],
-  now: Date,
-  othersReadyAt = Number.POSITIVE_INFINITY,
-): Date | null {
-  let next = Math.max(othersReadyAt, now.getTime());
-  const skippedIds = new Set(skipped.map((s) => s.contact.id));
-  for (const c of contacts) {
-    if (skippedIds.has(c.id)) continue;
-    const at = readyAt(c);
-    if (at !== Number.POSITIVE_INFINITY) next = Math.min(next, Math.max(at, now.getTime()));
-  }
-  for (const s of skipped) {
-    const at =
-      s.reason === 'quiet_hours' || s.reason === 'daily_limit'
-        ? s.opensAt?.getTime()
-        : s.reason === 'awaiting_reply' || s.reason === 'unsettled'
-          ? now.getTime()
-          : now.getTime() + RECHECK_MS;
-    if (at !== undefined) next = Math.min(next, at);
-  }
-  for (const r of resends) next = Math.min(next, Math.max(Date.parse(r.at), now.getTime()));
-  return Number.isFinite(next) ? new Date(next) : null;
 }

@@ -13,7 +13,7 @@
 import type { Answer } from './api.js';
 import type { FaultSettings } from './faults.js';
 import type { MessageStatus } from './format.js';
-import type { TwilioServer } from './index.js';
+import type { TwilioServer } from './types.js';
 
 const bad = (message: string): Answer => ({ status: 400, body: { error: message } });
 

@@ -11,8 +11,10 @@
  *   const d2 = advance(compiled, contact, { type: 'REPLY', category: verdict.category }, now);
  */
 export { advance, type ContactState, type Decision, type FunnelEvent } from './advance.js';
+export { checkContacts } from './contact-check.js';
 export { formatDuration, parseDuration } from './duration.js';
 export { REOPENED_BY_INTERESTED } from './machine.js';
+export { RESERVED_STEP_IDS } from './read-step.js';
 export {
   type CompiledFunnel,
   compileFunnel,
@@ -26,7 +28,7 @@ export {
   serializeState,
   stepKey,
 } from './state.js';
-export { checkContacts, type FunnelText, type TextStats, textStats, textsOf } from './texts.js';
+export { type FunnelText, type TextStats, textStats, textsOf } from './texts.js';
 export * from './types.js';
-export { RESERVED_STEP_IDS, type Validation, validateFunnel } from './validate.js';
+export { type Validation, validateFunnel } from './validate.js';
 export { pickVariant, stableHash } from './variants.js';

@@ -1,18 +1,16 @@
 /**
+ * The funnel file's top-level keys (name, sender, help, kind, summary, categories, routes,
+ * on_timeout) and the whole-funnel checks. Steps are read in read-step.ts, the time zone and
+ * quiet hours in read-when.ts.
+ *
  * The funnel file's rules, as a pure function of the parsed YAML: `validateFunnel(raw)` returns
  * the funnel and EVERY problem found (errors and warnings), each with its path in the file, so
  * the adapter can print `file:line: path: what — what to do` for all of them at once.
  */
-import {
-  DEFAULT_QUIET_HOURS,
-  formatClock,
-  isValidTimeZone,
-  parseClock,
-  WIDEST_QUIET_HOURS,
-} from '../quiet-hours.js';
-import { parseDuration } from './duration.js';
 import { checkGraph } from './graph-check.js';
 import { Findings, identifier, knownKeys, mapping, type Path, stringList, text } from './read.js';
+import { readStep } from './read-step.js';
+import { readQuietHours, readTimeZone } from './read-when.js';
 import { readRoute } from './routes.js';
 import { lintTexts } from './texts.js';
 import {
@@ -20,11 +18,9 @@ import {
   type CustomCategory,
   type Funnel,
   type Problem,
-  type QuietHours,
   type Route,
   type Step,
 } from './types.js';
-import { readVariants } from './variants.js';
 
 const TOP_KEYS = [
   'name',
@@ -40,10 +36,6 @@ const TOP_KEYS = [
   'routes',
   'on_timeout',
 ];
-const STEP_KEYS = ['id', 'message', 'variants', 'wait', 'sequence', 'expect', 'on_reply', 'on_timeout'];
-/** state names the machine uses itself */
-export const RESERVED_STEP_IDS = ['start', 'owed', 'help', 'done', 'opted_out'];
-
 export interface Validation {
   /** undefined when there are errors */
   funnel: Funnel | undefined;
@@ -67,21 +59,7 @@ export function validateFunnel(raw: unknown): Validation {
       'Write "+15551234567" (quoted) or MG followed by 32 hex characters, or leave it out to use TWILIO_PHONE_NUMBER.',
     );
   }
-  const timezone = text(f, top.timezone, ['timezone'], 'timezone');
-  if (timezone === undefined) {
-    if (top.timezone === undefined)
-      f.error(
-        ['timezone'],
-        'no default time zone',
-        'Add e.g. "timezone: America/New_York" (used for contacts whose zone cannot be told from their number).',
-      );
-  } else if (!isValidTimeZone(timezone)) {
-    f.error(
-      ['timezone'],
-      `unknown time zone "${timezone}"`,
-      'Use an IANA zone name such as America/New_York, America/Chicago, Europe/London.',
-    );
-  }
+  const timezone = readTimeZone(f, top.timezone);
   const quietHours = readQuietHours(f, top.quiet_hours);
   const help = text(f, top.help, ['help'], 'help');
   if (help === undefined && top.help === undefined) {
@@ -211,42 +189,6 @@ export function validateFunnel(raw: unknown): Validation {
   return { funnel: f.hasErrors ? undefined : funnel, problems: f.problems };
 }
 
-function readQuietHours(f: Findings, raw: unknown): QuietHours {
-  if (raw === undefined || raw === null) return DEFAULT_QUIET_HOURS;
-  const m = mapping(f, raw, ['quiet_hours'], 'quiet_hours');
-  if (m === undefined) return DEFAULT_QUIET_HOURS;
-  knownKeys(f, m, ['quiet_hours'], ['start', 'end']);
-  const range = `${formatClock(WIDEST_QUIET_HOURS.start)}–${formatClock(WIDEST_QUIET_HOURS.end)}`;
-  const read = (key: 'start' | 'end', fallback: number): number => {
-    const v = m[key] === undefined ? fallback : parseClock(m[key]);
-    if (v === undefined) {
-      f.error(
-        ['quiet_hours', key],
-        `"${String(m[key])}" is not a time of day`,
-        'Write it as "HH:MM" in quotes, e.g. "09:00".',
-      );
-      return fallback;
-    }
-    return v;
-  };
-  const start = read('start', DEFAULT_QUIET_HOURS.start);
-  const end = read('end', DEFAULT_QUIET_HOURS.end);
-  if (start < WIDEST_QUIET_HOURS.start || end > WIDEST_QUIET_HOURS.end) {
-    f.error(
-      ['quiet_hours'],
-      `the sending window ${formatClock(start)}–${formatClock(end)} is wider than ${range}`,
-      `Texts may only go out ${range} in the contact's local time; narrow start/end to fit.`,
-    );
-  } else if (start >= end) {
-    f.error(
-      ['quiet_hours'],
-      `the sending window starts (${formatClock(start)}) at or after it ends (${formatClock(end)})`,
-      'Put the earlier time in start, the later in end.',
-    );
-  }
-  return { start, end };
-}
-
 function readCategories(f: Findings, raw: unknown): CustomCategory[] {
   if (raw === undefined || raw === null) return [];
   const m = mapping(f, raw, ['categories'], 'categories');
@@ -272,75 +214,6 @@ function readCategories(f: Findings, raw: unknown): CustomCategory[] {
     out.push({ name, words, phrases });
   }
   return out;
-}
-
-function readStep(
-  f: Findings,
-  raw: unknown,
-  path: Path,
-  known: Set<string>,
-  custom: Set<string>,
-): Step | undefined {
-  const m = mapping(f, raw, path, 'a step');
-  if (m === undefined) return undefined;
-  knownKeys(f, m, path, STEP_KEYS);
-  const valid = identifier(f, m.id, [...path, 'id'], 'step id');
-  // a step whose id is wrong is still read to the end, so its other mistakes are reported too; it
-  // keeps the id as written (no goto can name it: gotos must be valid ids) or its number
-  const id = valid ?? (typeof m.id === 'string' && m.id.trim() !== '' ? m.id : `#${Number(path[1]) + 1}`);
-  if (RESERVED_STEP_IDS.includes(id))
-    f.error([...path, 'id'], `"${id}" is reserved`, `Step ids cannot be ${RESERVED_STEP_IDS.join(', ')}.`);
-  const step: Step = { id, sequence: m.sequence !== false, expect: [], onReply: {} };
-  if (m.sequence !== undefined && typeof m.sequence !== 'boolean')
-    f.error([...path, 'sequence'], 'sequence must be true or false');
-  const message = text(f, m.message, [...path, 'message'], 'message');
-  if (message !== undefined) step.message = message;
-  readVariants(f, m, path, step);
-  if (m.wait !== undefined) {
-    const ms = parseDuration(m.wait);
-    if (ms === undefined)
-      f.error(
-        [...path, 'wait'],
-        `"${String(m.wait)}" is not a duration`,
-        'Write a number and a unit: 90m, 36h, 2d or 1w.',
-      );
-    else step.waitMs = ms;
-  }
-  stringList(f, m.expect, [...path, 'expect'], 'expect').forEach((c, i) => {
-    if (custom.has(c)) step.expect.push(c);
-    else
-      f.error(
-        [...path, 'expect', i],
-        `step "${id}" expects "${c}", which is not a category defined under "categories:"`,
-      );
-  });
-  if (m.on_reply !== undefined) {
-    for (const [category, rawRoute] of Object.entries(
-      mapping(f, m.on_reply, [...path, 'on_reply'], 'on_reply') ?? {},
-    )) {
-      const at: Path = [...path, 'on_reply', category];
-      if (!known.has(category))
-        f.error(at, `route for unknown category "${category}"`, `Categories: ${[...known].join(', ')}.`);
-      else if (category === 'opt_out' || category === 'opt_in')
-        f.error(at, `${category} is built in and cannot be changed per step`);
-      else {
-        const route = readRoute(f, rawRoute, at, `${id}:${category}`, category);
-        if (route !== undefined) step.onReply[category] = route;
-      }
-    }
-  }
-  if (m.on_timeout !== undefined) {
-    const t = mapping(f, m.on_timeout, [...path, 'on_timeout'], 'on_timeout');
-    if (t !== undefined) {
-      knownKeys(f, t, [...path, 'on_timeout'], ['goto', 'outcome']);
-      const key = t.goto !== undefined ? 'goto' : 'outcome';
-      const v = identifier(f, t[key], [...path, 'on_timeout', key], key);
-      if (t.goto !== undefined && t.outcome !== undefined)
-        f.error([...path, 'on_timeout'], 'on_timeout takes goto or outcome, not both');
-      if (v !== undefined) step.onTimeout = { [key]: v };
-    }
-  }
-  return step;
 }
 
 /** A top-level key that takes one of a few words; the first is the default. */

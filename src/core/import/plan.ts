@@ -5,23 +5,19 @@
  * Rules an operator relies on: a contact is known by its E.164 number; an existing contact's
  * ordinary fields take the file's value only where the file has one, and its funnel columns
  * are never touched (except to opt it out when the file says "do not text"); re-importing the
- * same file changes nothing.
+ * same file changes nothing. Which cell of a row is its phone, and which columns become custom
+ * fields, is row-cells.ts.
  */
 import { type OptOutRow, optOutRow } from '../compliance/suppression.js';
 import { CONTACT_COLUMNS, type Contact, contactRow, isoSeconds, MAX_CELL } from '../model.js';
-import { type ColumnPlan, isMobileLabelled } from './columns.js';
-import { headerKey } from './headers.js';
+import type { ColumnPlan } from './columns.js';
 import { splitFullName } from './names.js';
 import { isNoConsentValue, isOptOutValue } from './opt-out.js';
-import { firstOfList, normalisePhone, type PhoneParser } from './phone.js';
+import { normalisePhone, type PhoneParser } from './phone.js';
+import { choosePhone, customColumns, type SourceRecord, textable, value } from './row-cells.js';
 import { normaliseTimeZone } from './timezone.js';
 
-export interface SourceRecord {
-  /** physical line of the record's first line in the source file (1 = header) */
-  line: number;
-  /** cells by (unique) source header */
-  cells: Record<string, string>;
-}
+export { choosePhone, customColumns, type SourceRecord } from './row-cells.js';
 
 export interface Reject {
   line: number;
@@ -222,45 +218,4 @@ export function planImport(input: ImportInput): ImportOutcome {
   for (const r of rows) for (const h of headers) r[h] ??= '';
   outcome.changed = outcome.imported > 0 || outcome.updated > 0;
   return outcome;
-}
-
-/**
- * The row's phone cell: mobile/cell-labelled columns first, then a Google `Phone N - Value`
- * whose `Phone N - Type` says Mobile on this row, then the first non-empty one. A number whose
- * type says Work Fax, Home Fax or Pager on this row is never the one: it cannot take a text.
- */
-export function choosePhone(record: SourceRecord, plan: ColumnPlan): string {
-  const isMobileType = (c: string) => /mobile|cell/i.test(typeOf(record, plan, c));
-  const phones = plan.phones.filter((c) => textable(record, plan, c));
-  const ordered = [...phones.filter(isMobileLabelled), ...phones.filter(isMobileType), ...phones];
-  return ordered.map((c) => value(record, c)).find((v) => v !== '') ?? '';
-}
-
-function value(record: SourceRecord, column: string): string {
-  return firstOfList(record.cells[column] ?? '');
-}
-
-/** What the row's sibling type column says of a Google `Phone N - Value` ("Mobile", "Work Fax"). */
-function typeOf(record: SourceRecord, plan: ColumnPlan, column: string): string {
-  const type = plan.phoneTypes[column];
-  return type === undefined ? '' : (record.cells[type] ?? '');
-}
-
-function textable(record: SourceRecord, plan: ColumnPlan, column: string): boolean {
-  return !/fax|pager/i.test(typeOf(record, plan, column));
-}
-
-/**
- * Source columns kept as custom fields: those with a value on some row, under their own name,
- * or `src_<name>` when it would be mistaken for a standard column (a CRM's "State" is not the
- * funnel's `state`).
- */
-export function customColumns(
-  others: readonly string[],
-  records: readonly SourceRecord[],
-): { source: string; column: string }[] {
-  const standard = new Set<string>(CONTACT_COLUMNS.map(headerKey));
-  return others
-    .filter((source) => records.some((r) => (r.cells[source] ?? '').trim() !== ''))
-    .map((source) => ({ source, column: standard.has(headerKey(source)) ? `src_${source}` : source }));
 }

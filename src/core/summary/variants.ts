@@ -5,12 +5,15 @@
  * A reply counts for the text it answers: the last text the contact was sent before it (a reply
  * after the next step's text counts for that text, not the variant). Per variant, each figure
  * counts contacts: sent it, replied to it, replied `interested`, replied `opt_out`. Figures are
- * all-time (to `until`): a test runs for days, not for one summary's window.
+ * all-time (to `until`): a test runs for days, not for one summary's window. How the log is
+ * read is log-texts.ts; the cost by day is daily-cost.ts (re-exported here).
  */
-import { addText, type Cost, costJson, emptyCost, sumCosts } from '../cost.js';
-import { localDay } from '../local-time.js';
-import { type MessageRow, parseTime } from '../model.js';
+import { addText, type Cost, costJson, emptyCost } from '../cost.js';
+import type { MessageRow } from '../model.js';
 import { fisherExact, formatP, LIKELY_REAL_BELOW } from '../stats.js';
+import { readLog, type Text } from './log-texts.js';
+
+export { costByDay, type DayCost, totalCost } from './daily-cost.js';
 
 export interface VariantFigures {
   id: string;
@@ -30,76 +33,6 @@ export interface VariantStep {
   verdict?: string;
   /** the p-value behind the verdict (Fisher's exact test, the leading variant against the rest) */
   p?: number;
-}
-
-export interface DayCost {
-  /** the day in the team's zone, `2026-12-01` */
-  day: string;
-  texts: number;
-  cost: Cost;
-}
-
-interface Text {
-  contactId: string;
-  step: string;
-  variant: string;
-  t: number;
-  to: string;
-  status: string;
-  segments: string;
-  price: string;
-  price_unit: string;
-}
-
-type Log = ReturnType<typeof foldLog>;
-/** One reading of a log per `until`: the summary asks for the variants and the cost of the same log. */
-const readings = new WeakMap<readonly MessageRow[], { until: number; log: Log }>();
-function readLog(messages: readonly MessageRow[], until: number): Log {
-  const known = readings.get(messages);
-  if (known !== undefined && known.until === until) return known.log;
-  const log = foldLog(messages, until);
-  readings.set(messages, { until, log });
-  return log;
-}
-
-/** The outbound texts (folded by SID) and replies logged up to `until`. */
-function foldLog(messages: readonly MessageRow[], until: number) {
-  const texts = new Map<string, Text>();
-  const replies: { contactId: string; sid: string; t: number }[] = [];
-  const categoryBySid = new Map<string, string>();
-  messages.forEach((row, index) => {
-    const logged = parseTime(row.logged_at)?.getTime();
-    if (logged === undefined || logged > until) return;
-    if (row.category !== '') categoryBySid.set(row.sid, row.category);
-    if (row.event === 'received' && row.contact_id !== '')
-      replies.push({
-        contactId: row.contact_id,
-        sid: row.sid,
-        t: parseTime(row.date_sent)?.getTime() ?? logged,
-      });
-    if (row.event === 'sent' && row.direction === 'outbound') {
-      texts.set(row.sid === '' ? `#${index}` : row.sid, {
-        contactId: row.contact_id,
-        step: row.step.replace(/:retry$/, ''),
-        variant: row.variant,
-        t: parseTime(row.date_sent)?.getTime() ?? logged,
-        to: row.to,
-        status: row.status,
-        segments: row.segments,
-        price: row.price,
-        price_unit: row.price_unit,
-      });
-      return;
-    }
-    const text = texts.get(row.sid);
-    if (row.event !== 'status' || text === undefined) return;
-    if (row.status !== '') text.status = row.status;
-    if (row.price !== '') {
-      text.price = row.price;
-      text.price_unit = row.price_unit;
-    }
-  });
-  return { texts: [...texts.values()], replies, categoryBySid };
 }
 
 export function variantFigures(messages: readonly MessageRow[], until: Date): VariantStep[] {
@@ -204,43 +137,6 @@ function judge(variants: VariantFigures[]): { verdict?: string; p?: number } {
     verdict: `${best.id}'s interested rate (${rate(best.interested, best.sent)}) is higher than ${others} (${restRate}); with these numbers ${how} (${formatP(p)})`,
     p,
   };
-}
-
-/** What the texts of each of the last `days` days (in the team's zone, ending today) cost. */
-export function costByDay(messages: readonly MessageRow[], now: Date, timeZone: string, days = 7): DayCost[] {
-  const { texts } = readLog(messages, now.getTime());
-  const wanted: string[] = [];
-  for (let i = days - 1; i >= 0; i--) {
-    const day = localDay(new Date(now.getTime() - i * 86_400_000), timeZone);
-    if (!wanted.includes(day)) wanted.push(day);
-  }
-  const byDay = new Map(wanted.map((day) => [day, { day, texts: 0, cost: emptyCost() }]));
-  // a zone's offset changes only on a quarter hour: one Intl call per quarter hour with texts
-  const daysBySlot = new Map<number, string>();
-  const dayOf = (t: number) => {
-    const slot = Math.floor(t / 900_000);
-    let day = daysBySlot.get(slot);
-    if (day === undefined) {
-      day = localDay(new Date(slot * 900_000), timeZone);
-      daysBySlot.set(slot, day);
-    }
-    return day;
-  };
-  // only the last days' texts need their local day (one Intl call each); no zone is 2 days off UTC
-  const from = now.getTime() - (days + 1) * 86_400_000;
-  for (const text of texts) {
-    if (text.t < from || text.t > now.getTime()) continue;
-    const entry = byDay.get(dayOf(text.t));
-    if (entry === undefined) continue;
-    entry.texts += 1;
-    addText(entry.cost, text);
-  }
-  return [...byDay.values()];
-}
-
-/** The days' costs together. */
-export function totalCost(days: readonly DayCost[]): Cost {
-  return days.reduce((sum, d) => sumCosts(sum, d.cost), emptyCost());
 }
 
 /** For `status --json`: each step's variants with counts, rates (0..1) and cost; the verdict. */
