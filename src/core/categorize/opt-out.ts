@@ -196,7 +196,7 @@ export const OPT_OUT_RULES: readonly Rule[] = [
     'opt_out.spam',
     'opt_out',
     'calls the message spam',
-    '^(?!(?:is|are|who|what|how|why|does|do|can)\\b)(?!.*\\?).*\\b(?:spam|spammer|spamming|spammers|scam|scammer|scammers|fraud)\\b',
+    '^(?!(?:is|are|who|what|how|why|does|do|can)\\b)(?!.*\\?)(?!.*\\bsolar (?:is|are) (?:a )?scam\\b).*\\b(?:spam|spammer|spamming|spammers|scam|scammer|scammers|fraud)\\b',
   ),
   patternRule(
     'opt_out.spanish',
