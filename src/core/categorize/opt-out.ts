@@ -98,7 +98,7 @@ function wholeMessageKeyword(reply: Normalized): string | undefined {
 }
 
 const CONTACT_VERBS =
-  'text|texts|texting|message|messages|messaging|sms|contact|contacting|call|calling|calls|email|emailing|write|writing|bother|bothering|spam|spamming|harass|harassing|send|sending';
+  'text|texts|texting|message|messages|messaging|sms|contact|contacting|call|calling|calls|email|emailing|write|writing|bother|bothering|bug|bugging|pester|pestering|hound|hounding|spam|spamming|harass|harassing|send|sending';
 
 export const OPT_OUT_RULES: readonly Rule[] = [
   {
