@@ -83,3 +83,33 @@ describe.each([
 test('the corpus holds more than 2,000 replies', () => {
   expect(load('dev.csv').length + load('heldout.csv').length).toBeGreaterThan(2000);
 });
+
+/**
+ * fresh.csv, the third part of the corpus (issue 12), was the fair first measurement: 81.5%,
+ * 9 opt-outs missed, 72 other replies read as opt-out. Its misses were then fixed by family
+ * (new dev replies for each), so it is spent as an estimate; these bars are what it reached
+ * after the fixes. It does not meet the 95% target: the rest of its misses are
+ * interested/later/question/other confusions still to be fixed by family.
+ */
+describe('fresh.csv (after its families were fixed)', () => {
+  const rows = load('fresh.csv');
+  const evaluation = evaluate(rows);
+  const others = evaluation.rows.filter((r) => r.expected !== 'opt_out');
+  const wrongYes = others.filter((r) => r.got === 'interested' && r.expected !== 'interested');
+
+  test('misses no opt-out', () => {
+    expect(evaluation.missedOptOuts, formatConfusion(evaluation)).toEqual([]);
+  });
+
+  test('reads no other reply as opt-out', () => {
+    expect(evaluation.falseOptOuts, evaluation.falseOptOuts.join('\n')).toEqual([]);
+  });
+
+  test('reads at most 1% of the other replies as interested wrongly', () => {
+    expect(wrongYes.length / others.length, wrongYes.map((r) => r.body).join('\n')).toBeLessThanOrEqual(0.01);
+  });
+
+  test('is at least 86% accurate (short of the 95% target)', () => {
+    expect(evaluation.accuracy, formatConfusion(evaluation)).toBeGreaterThanOrEqual(0.86);
+  });
+});

@@ -21,6 +21,7 @@ import {
 } from './intents.js';
 import { KEYWORD_RULES } from './keywords.js';
 import { type Normalized, normalizeReply, showWords } from './normalize.js';
+import { asksAboutOptOut, insidePhrase, notOptOutPhrases, withoutOurQuote } from './not-opt-out.js';
 import { OPT_OUT_RULES } from './opt-out.js';
 import type { Reaction } from './reaction.js';
 import type { Rule } from './rule.js';
@@ -102,10 +103,11 @@ function verdict(
   return { category, rule, reason: sentence, confident };
 }
 
-function firstMatch(rules: readonly Rule[], reply: Normalized): Verdict | undefined {
+function firstMatch(rules: readonly Rule[], reply: Normalized, setAside: readonly string[] = []) {
   for (const rule of rules) {
     const words = rule.match(reply);
-    if (words !== undefined) return verdict(reply, rule.category, rule.id, rule.why, words);
+    if (words !== undefined && !insidePhrase(words, setAside))
+      return verdict(reply, rule.category, rule.id, rule.why, words);
   }
   return undefined;
 }
@@ -174,8 +176,12 @@ export function decide(reply: Normalized, options: CategorizeOptions = {}): Verd
           return verdict(reply, c.name, `custom.${c.name}`, `the whole reply is a ${c.name} word`, words);
       }
     }
-    const found = firstMatch(rules, reply) ?? builtInExtras(family, custom, reply);
+    const setAside = family === 'opt_out' ? notOptOutPhrases(reply.folded) : [];
+    const found = firstMatch(rules, reply, setAside) ?? builtInExtras(family, custom, reply);
     if (found !== undefined) return found;
+    const asks = family === 'opt_out' ? asksAboutOptOut(reply.folded) : undefined;
+    if (asks !== undefined)
+      return verdict(reply, 'question', 'question.about_opt_out', 'asks about opting out', asks);
     if (family === 'help') {
       const optIn = builtInExtras('opt_in', custom, reply);
       if (optIn !== undefined) return optIn;
@@ -193,5 +199,5 @@ export function decide(reply: Normalized, options: CategorizeOptions = {}): Verd
 
 /** Sorts one reply (its body exactly as received) into a category. */
 export function categorize(body: string, options: CategorizeOptions = {}): Verdict {
-  return decide(normalizeReply(body), options);
+  return decide(normalizeReply(withoutOurQuote(body)), options);
 }

@@ -98,7 +98,7 @@ function wholeMessageKeyword(reply: Normalized): string | undefined {
 }
 
 const CONTACT_VERBS =
-  'text|texts|texting|message|messages|messaging|sms|contact|contacting|call|calling|calls|email|emailing|write|writing|bother|bothering|spam|spamming|harass|harassing|send|sending';
+  'text|texts|texting|message|messages|messaging|sms|contact|contacting|call|calling|calls|email|emailing|write|writing|bother|bothering|bug|bugging|pester|pestering|hound|hounding|spam|spamming|harass|harassing|send|sending';
 
 export const OPT_OUT_RULES: readonly Rule[] = [
   {
@@ -196,7 +196,7 @@ export const OPT_OUT_RULES: readonly Rule[] = [
     'opt_out.spam',
     'opt_out',
     'calls the message spam',
-    '^(?!(?:is|are|who|what|how|why|does|do|can)\\b)(?!.*\\?).*\\b(?:spam|spammer|spamming|spammers|scam|scammer|scammers|fraud)\\b',
+    '^(?!(?:is|are|who|what|how|why|does|do|can)\\b)(?!.*\\?)(?!.*\\bsolar (?:is|are) (?:a )?scam\\b).*\\b(?:spam|spammer|spamming|spammers|scam|scammer|scammers|fraud)\\b',
   ),
   patternRule(
     'opt_out.spanish',

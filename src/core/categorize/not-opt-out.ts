@@ -1,0 +1,79 @@
+/**
+ * The few ways a reply says an opt-out word without asking to stop (issue 12, fresh.csv):
+ * a question about the keyword ("what happens if I text STOP?", "it says reply STOP but who is
+ * this"), asking whether a contract can be cancelled later, a negated stop ("arretez pas",
+ * "pa sispann", "wag kayo titigil"), and idioms ("je n'arrête pas d'y penser", "parar de pagar
+ * caro", "거부할 이유가 없네요", "Хватит ли", "arrêt de bus", "Do Not Disturb While Driving").
+ * An opt-out rule is set aside only when the words it matched lie inside one of these phrases,
+ * so "what happens if I text STOP? stop texting me" stays an opt-out: the wording stays generous.
+ * Patterns read folded text (see `world-rule.ts`); `?` is a word of its own there.
+ */
+import { fold } from './world-rule.js';
+
+const STOP = '(?:stop|arret|cancel\\p{L}*|opt out)';
+const ANY = '(?: \\p{L}+){0,6}';
+
+const ASKS = [
+  // A question about the keyword itself: "if I text STOP ...?", "si je reponds STOP", "STOP 보내면".
+  `(?:what happens|а если я|que pasa si|kisa k ap rive)${ANY} ${STOP}\\p{L}*(?: \\p{L}+)*|(?:what happens|what if|if i|if we|que pasa si|y si|si (?:je|yo|on)|kisa k ap rive|si m|pag nag|neu toi|neu minh|а если|если я)${ANY} ${STOP}\\p{L}*(?: \\p{L}+)*(?: \\?|.* \\?)`,
+  // Quoting our own instruction: "it says reply STOP to opt out but who is this".
+  `(?:(?:it|text|message|msg|sms) says|says to|dice|ca dit|message dit|c est ecrit|li di|sabi|ghi|тут написано|написано)${ANY} stop\\p{L}*${ANY}`,
+  // Cancelling a contract later, asked: "can I cancel later?", "da pra cancelar depois?".
+  `(?:can i|could i|luego|despues|depois|apres|da pra|posso|est ce que je peux|eske m ka)${ANY} (?:cancel\\p{L}*|annul\\p{L}*|anile|opt out)${ANY}(?: \\?|.* \\?)`,
+  'opt out fee',
+  '(?:回复|回覆|发|發)\\s?stop\\s?(?:的话|的話|以后|之后)',
+  '写\\s?回复\\s?stop\\s?退订',
+  '(?:以后|之后|以後|之後)可以取消',
+  '是骗子吗|是騙子嗎',
+  'stop\\s?(?:보내면|보내라는데|보내라고)',
+  'lua dao (?:ha|a|sao|khong) \\?',
+  'хватит ли',
+];
+
+/** Negated or idiomatic stops; the reply goes on to the other categories. */
+const PHRASES = [
+  `(?:n |ne )?arr[eê]t\\p{L}* pas(?: d \\p{L}+| de \\p{L}+)?`,
+  `on arr[eê]te la pour le moment`,
+  `arr[eê]t d (?:autobus|bus)|arr[eê]t de (?:bus|tram|metro)`,
+  `(?:pa|pa ka|p ap) sispann\\p{L}*(?: \\p{L}+){0,2}`,
+  `(?:wag|huwag|hwag)(?: \\p{L}+){0,2} (?:titigil|tumigil|itigil)\\p{L}*`,
+  `parar de (?:pagar|gastar|sofrer|perder)\\p{L}*|vamos parar por aqui por enquanto`,
+  `cancel\\p{L}* com a outra|cancel\\p{L}* (?:con|with) (?:la|the) (?:otra|other)`,
+  'do not disturb while driving|driving with do not disturb',
+];
+
+/** Chinese and Korean have no spaces, so these are matched anywhere. */
+const ANYWHERE = ['取消了别家|取消了別家', '거부할\\s?이유가\\s?없', '그만\\s?(?:고민|생각)'];
+
+const folded = (source: string) => new RegExp(source.normalize('NFKD').replace(/\p{M}/gu, ''), 'gu');
+const ASKING = folded(
+  ASKS.map((p) => (/\p{Script=Han}|\p{Script=Hangul}/u.test(p) ? p : `(?<= )(?:${p})(?= )`)).join('|'),
+);
+const PATTERN = folded(`(?<= )(?:${PHRASES.join('|')})(?= )|${ANYWHERE.join('|')}`);
+
+/** A question about the opt-out keyword or cancelling ("what happens if I text STOP?"), if the reply asks one. */
+export function asksAboutOptOut(text: string): string | undefined {
+  return text.match(ASKING)?.[0];
+}
+
+/** The phrases of a reply that say an opt-out word without asking to stop. */
+export function notOptOutPhrases(folded: string): string[] {
+  return [...folded.matchAll(ASKING), ...folded.matchAll(PATTERN)].map((m) => m[0]);
+}
+/** True when the words an opt-out rule matched all lie inside such a phrase. */
+export function insidePhrase(words: string, phrases: readonly string[]): boolean {
+  const matched = fold(words).trim();
+  return matched !== '' && phrases.some((p) => p.includes(matched));
+}
+
+/**
+ * Our own text quoted back, then the answer ("“Reply YES for details, STOP to opt out” YES"):
+ * the answer is the reply. Only a quote of several words holding STOP counts as ours.
+ */
+export function withoutOurQuote(body: string): string {
+  const quoted = /^\s*["“«„]([^"“”«»„]+)["”»“]\s*(\S.*)$/su.exec(body);
+  if (quoted === null) return body;
+  const [, quote = '', answer = ''] = quoted;
+  const words = quote.trim().split(/[\s,，、]+/u).length;
+  return /stop/i.test(quote) && (words >= 3 || quote.length >= 10) ? answer : body;
+}
