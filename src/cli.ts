@@ -124,5 +124,14 @@ export function runMain(argv: string[], io: RunIo = {}): Promise<number> {
 
 /** The one exit point, called by bin/smsfunnel.js. */
 export function start(): void {
-  void runMain(process.argv).then((code) => process.exit(code));
+  void runMain(process.argv).then((code) => exitWhenWritten(code));
+}
+
+/**
+ * `process.exit` drops what a pipe has not taken yet (a `--json` of a few hundred KB read by a
+ * script was cut at 128 KB): exit only once stdout and stderr have handed everything over. A
+ * write's callback runs after every earlier write to that stream has been flushed.
+ */
+function exitWhenWritten(code: number): void {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
 }

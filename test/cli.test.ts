@@ -1,15 +1,28 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
-import { runCli } from './helpers/cli.js';
+import { BIN, runCli } from './helpers/cli.js';
 
 const cwd = mkdtempSync(join(tmpdir(), 'smsfunnel-cli-'));
 const fileHere = join(cwd, 'some.env');
 writeFileSync(fileHere, '# nothing\n');
 
 describe('the binary, run as cron runs it', () => {
+  test('a large --json read through a slow pipe arrives whole before the process exits', async () => {
+    const labeled = fileURLToPath(new URL('./categorize/dev.csv', import.meta.url));
+    const funnel = fileURLToPath(new URL('../funnel.example.yaml', import.meta.url));
+    // a script that starts reading a moment late: a pipe holds 64 KB, the report is ~300 KB
+    const line = `node ${BIN} categorize --test ${labeled} --funnel ${funnel} --json | (sleep 1; cat)`;
+    const { stdout } = await promisify(execFile)('sh', ['-c', line], { cwd, maxBuffer: 10_000_000 });
+    expect(stdout.length).toBeGreaterThan(200_000);
+    expect(JSON.parse(stdout)).toMatchObject({ total: expect.any(Number), rows: expect.any(Array) });
+  });
+
   test('--help lists every command and exits 0', async () => {
     const r = await runCli(['--help'], { cwd });
     expect(r.code).toBe(0);
