@@ -7,12 +7,11 @@ import type { PendingSend, SendJournal } from '../adapters/send-journal.js';
 import type { ContactsTable, DataDir } from '../adapters/store/index.js';
 import type { Config } from '../config.js';
 import { pruneRecent } from '../core/compliance/state-rules.js';
-import { type OptOutRow, optOutRow, suppressedNumbers } from '../core/compliance/suppression.js';
-import { isOptedOut } from '../core/contact-update.js';
+import { handOptOuts, type OptOutRow, suppressedNumbers } from '../core/compliance/suppression.js';
 import type { Deliveries } from '../core/delivery.js';
 import type { CompiledFunnel, Funnel } from '../core/funnel/index.js';
 import { awaitingCategorize } from '../core/inbox.js';
-import { type Contact, isoSeconds } from '../core/model.js';
+import type { Contact } from '../core/model.js';
 import { pendingOf } from '../core/send-intent.js';
 import { planSends, type SendPlan } from '../core/send-plan.js';
 import { STATE } from '../core/state-files.js';
@@ -89,28 +88,4 @@ export async function prepare(run: SendRun, settle: Settle): Promise<Prepared> {
       : { limit: Math.min(limit ?? cap.left, cap.left) }),
   });
   return { table, pending, recovery, deliveries, listed, recentTexts, plan };
-}
-
-/**
- * A row opted out by hand (opted_out_at filled in contacts.csv) goes on the list too, so its
- * number stays opted out in every row that holds it and after the row is deleted. Adds each
- * such number to `suppressed`; returns the rows for opt-outs.csv.
- */
-function handOptOuts(rows: readonly Contact[], suppressed: Set<string>, now: Date): OptOutRow[] {
-  const listed: OptOutRow[] = [];
-  for (const c of rows) {
-    if (!isOptedOut(c) || c.phone.trim() === '' || suppressed.has(c.phone)) continue;
-    suppressed.add(c.phone);
-    listed.push(
-      optOutRow({
-        number: c.phone,
-        at: c.opted_out_at === '' ? isoSeconds(now) : c.opted_out_at,
-        action: 'opt_out',
-        how: 'operator',
-        detail: c.opted_out_at === '' ? `state ${c.state}` : 'opted_out_at',
-        source: `contact ${c.id} in contacts.csv`,
-      }),
-    );
-  }
-  return listed;
 }

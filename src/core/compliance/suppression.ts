@@ -5,6 +5,7 @@
  * opts in again; the list is kept at least 10 years and never pruned). Pure: rows in, decisions out.
  * The latest row for a number wins: an opt-in (START) lifts an earlier opt-out with a row of its own.
  */
+import { isOptedOut } from '../contact-update.js';
 import { advance, type CompiledFunnel } from '../funnel/index.js';
 import { type Contact, isoSeconds } from '../model.js';
 
@@ -91,4 +92,28 @@ export function duplicatePhones(contacts: readonly Contact[]): Map<string, strin
   }
   for (const [phone, list] of ids) if (list.length < 2) ids.delete(phone);
   return ids;
+}
+
+/**
+ * A row opted out by hand (opted_out_at filled in contacts.csv) goes on the list too, so its
+ * number stays opted out in every row that holds it and after the row is deleted. Adds each
+ * such number to `suppressed`; returns the rows for opt-outs.csv.
+ */
+export function handOptOuts(rows: readonly Contact[], suppressed: Set<string>, now: Date): OptOutRow[] {
+  const listed: OptOutRow[] = [];
+  for (const c of rows) {
+    if (!isOptedOut(c) || c.phone.trim() === '' || suppressed.has(c.phone)) continue;
+    suppressed.add(c.phone);
+    listed.push(
+      optOutRow({
+        number: c.phone,
+        at: c.opted_out_at === '' ? isoSeconds(now) : c.opted_out_at,
+        action: 'opt_out',
+        how: 'operator',
+        detail: c.opted_out_at === '' ? `state ${c.state}` : 'opted_out_at',
+        source: `contact ${c.id} in contacts.csv`,
+      }),
+    );
+  }
+  return listed;
 }
