@@ -1,7 +1,7 @@
 /** The operator's tools of `categorize`: measure the categorizer on a labeled file, and correct a contact by hand. */
 import { readFile } from 'node:fs/promises';
 import { decodeExport, parseRecords } from '../adapters/decode.js';
-import { openDataDir } from '../adapters/store/index.js';
+
 import type { Config } from '../config.js';
 import { BUILT_IN_CATEGORIES, evaluate, formatConfusion, formatMistakes } from '../core/categorize/index.js';
 import { findContact } from '../core/contact-ref.js';
@@ -10,7 +10,7 @@ import { detectDelimiter } from '../core/import/delimiter.js';
 import { isoSeconds } from '../core/model.js';
 import { applyReply, categoryRow } from '../core/reply.js';
 import { DataError, ExitCode, UsageError } from '../errors.js';
-import type { CommandContext } from './context.js';
+import { type CommandContext, openStore } from './context.js';
 
 /** `--test FILE.csv`: accuracy and a confusion table on a labeled file (`body,category`). */
 export async function testLabeledFile(
@@ -80,11 +80,7 @@ export async function correctByHand(
   const known = [...BUILT_IN_CATEGORIES, ...funnel.categories.map((c) => c.name)];
   if (!known.includes(category))
     throw new UsageError(`"${category}" is no category; use one of: ${known.join(', ')}`);
-  const store = await openDataDir({
-    dir: config.dataDir,
-    lockWaitSeconds: config.lockWaitSeconds,
-    readOnly: ctx.options.dryRun,
-  });
+  const store = await openStore(config, ctx.options.dryRun);
   try {
     const table = await store.loadContacts();
     const contact = findContact(table.rows, phone);

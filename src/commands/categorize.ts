@@ -9,7 +9,7 @@
  */
 
 import { loadFunnelFile } from '../adapters/funnel-file.js';
-import { type DataDir, openDataDir } from '../adapters/store/index.js';
+import type { DataDir } from '../adapters/store/index.js';
 import { categorize, explain } from '../core/categorize/index.js';
 import {
   isTwilioOptInKeyword,
@@ -26,7 +26,7 @@ import { STATE } from '../core/state-files.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { correctByHand, stepExpects, testLabeledFile } from './categorize-tools.js';
 import type { CommandContext } from './context.js';
-import { loadCommandConfig } from './context.js';
+import { loadCommandConfig, openStore } from './context.js';
 
 export async function run(
   ctx: CommandContext,
@@ -56,11 +56,7 @@ export async function run(
 
   const now = clock.now();
   const compiled = compileFunnel(funnel);
-  const store = await openDataDir({
-    dir: config.dataDir,
-    lockWaitSeconds: config.lockWaitSeconds,
-    readOnly: ctx.options.dryRun,
-  });
+  const store = await openStore(config, ctx.options.dryRun);
   try {
     const inbox = await store.readState(STATE.inbox);
     if (inbox.replies.length === 0) {
@@ -190,7 +186,7 @@ async function notLoggedYet(store: DataDir, inbox: Inbox, rows: MessageRow[]): P
  * the contact's last text is messages.csv read (once) for the contact's first `sent` row.
  */
 async function firstTextTimes(
-  store: Awaited<ReturnType<typeof openDataDir>>,
+  store: DataDir,
   replies: readonly InboxEntry[],
   byId: ReadonlyMap<string, Contact>,
 ): Promise<Map<string, number>> {

@@ -6,13 +6,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { displayName, formatProblem, type LocatedProblem, readFunnelFile } from '../adapters/funnel-file.js';
-import { openDataDir } from '../adapters/store/index.js';
+
 import { duplicatePhones, suppressedNumbers } from '../core/compliance/suppression.js';
 import { isOptedOut } from '../core/contact-update.js';
 import { checkContacts, compileFunnel, parseState, textStats } from '../core/funnel/index.js';
 import { hasConsent } from '../core/import/opt-out.js';
 import { ExitCode } from '../errors.js';
-import { type CommandContext, loadCommandConfig } from './context.js';
+import { type CommandContext, loadCommandConfig, openStore } from './context.js';
 
 export async function run(
   ctx: CommandContext,
@@ -28,11 +28,7 @@ export async function run(
 
   const contactsPath = join(config.dataDir, 'contacts.csv');
   if (file.funnel !== undefined && existsSync(contactsPath)) {
-    const dir = await openDataDir({
-      dir: config.dataDir,
-      lockWaitSeconds: config.lockWaitSeconds,
-      readOnly: true,
-    });
+    const dir = await openStore(config, true);
     try {
       const { rows } = await dir.loadContacts();
       contactCount = rows.length;

@@ -6,7 +6,14 @@
 import { existsSync } from 'node:fs';
 import { type Clock, makeClock } from '../adapters/clock.js';
 import type { Output } from '../adapters/output.js';
-import { type ConfigGroup, type ConfigWith, loadConfig, type TwilioConfig } from '../config.js';
+import { type DataDir, openDataDir } from '../adapters/store/index.js';
+import {
+  type BaseConfig,
+  type ConfigGroup,
+  type ConfigWith,
+  loadConfig,
+  type TwilioConfig,
+} from '../config.js';
 import { findContact } from '../core/contact-ref.js';
 import type { Funnel } from '../core/funnel/index.js';
 import type { Contact } from '../core/model.js';
@@ -44,6 +51,11 @@ export function loadCommandConfig<G extends ConfigGroup = never>(
   });
   ctx.out.addSecrets(config.secrets);
   return { config, clock: makeClock(config.now) };
+}
+
+/** The data folder the configuration names, locked for writing unless `readOnly` (a dry run, a report). */
+export function openStore(config: BaseConfig, readOnly: boolean): Promise<DataDir> {
+  return openDataDir({ dir: config.dataDir, lockWaitSeconds: config.lockWaitSeconds, readOnly });
 }
 
 /** The contact a command names (`<phone|id>`), or a usage error saying where it looked. */

@@ -9,14 +9,14 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import type { CountryCode } from 'libphonenumber-js';
 import { CsvSyntaxError, decodeExport, parseRecords } from '../adapters/decode.js';
-import { openDataDir } from '../adapters/store/index.js';
+
 import { suppressedNumbers } from '../core/compliance/suppression.js';
 import { type ColumnPlan, detectColumns, uniqueHeaders } from '../core/import/columns.js';
 import { detectDelimiter } from '../core/import/delimiter.js';
 import type { PhoneParser } from '../core/import/phone.js';
 import { type ImportOutcome, planImport, type SourceRecord } from '../core/import/plan.js';
 import { DataError, UsageError } from '../errors.js';
-import { type CommandContext, loadCommandConfig } from './context.js';
+import { type CommandContext, loadCommandConfig, openStore } from './context.js';
 
 export interface ImportSummary {
   imported: number;
@@ -63,11 +63,7 @@ export async function run(
 
   const now = clock.now();
   const dryRun = ctx.options.dryRun;
-  const dataDir = await openDataDir({
-    dir: config.dataDir,
-    lockWaitSeconds: config.lockWaitSeconds,
-    readOnly: dryRun,
-  });
+  const dataDir = await openStore(config, dryRun);
   let outcome: ImportOutcome;
   let rejectsFile: string | null = null;
   try {

@@ -3,21 +3,17 @@
  * oldest first, with the contact, the reply, the step it answered and how long it has waited
  * (src/core/handoff.ts). Read only.
  */
-import { openDataDir } from '../adapters/store/index.js';
+
 import { formatWait, inboxItems } from '../core/handoff.js';
 import { localTime } from '../core/local-time.js';
 import { STATE } from '../core/state-files.js';
 import { ExitCode } from '../errors.js';
-import { type CommandContext, loadCommandConfig, readingZone } from './context.js';
+import { type CommandContext, loadCommandConfig, openStore, readingZone } from './context.js';
 
 export async function run(ctx: CommandContext): Promise<number> {
   const { config, clock } = loadCommandConfig(ctx, []);
   const zone = await readingZone(config);
-  const store = await openDataDir({
-    dir: config.dataDir,
-    lockWaitSeconds: config.lockWaitSeconds,
-    readOnly: true,
-  });
+  const store = await openStore(config, true);
   const now = clock.now();
   try {
     const contacts = (await store.loadContacts()).rows;

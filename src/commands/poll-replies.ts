@@ -8,7 +8,7 @@
  */
 
 import { loadFunnelFile } from '../adapters/funnel-file.js';
-import { type DataDir, openDataDir } from '../adapters/store/index.js';
+import type { DataDir } from '../adapters/store/index.js';
 import type { TwilioMessage } from '../adapters/twilio/index.js';
 import { FINAL_STATUSES, followPrices } from '../core/delivery.js';
 import { applyDeliveryResults } from '../core/delivery-results.js';
@@ -20,7 +20,7 @@ import { strongerHold } from '../core/sender-hold.js';
 import { STATE } from '../core/state-files.js';
 import { ExitCode } from '../errors.js';
 import type { CommandContext } from './context.js';
-import { loadCommandConfig, withSender } from './context.js';
+import { loadCommandConfig, openStore, withSender } from './context.js';
 import { statusUpdates } from './delivery-poll.js';
 
 export async function run(
@@ -34,11 +34,7 @@ export async function run(
   const funnel = await loadFunnelFile(config.funnelFile);
   const twilio = withSender(config.twilio, funnel);
   const now = clock.now();
-  const store = await openDataDir({
-    dir: config.dataDir,
-    lockWaitSeconds: config.lockWaitSeconds,
-    readOnly: dryRun,
-  });
+  const store = await openStore(config, dryRun);
   const { createTwilioAdapter } = await import('../adapters/twilio/index.js');
   const adapter = await createTwilioAdapter(twilio);
   try {

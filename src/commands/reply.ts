@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { loadFunnelFile } from '../adapters/funnel-file.js';
 import { SendJournal } from '../adapters/send-journal.js';
-import { openDataDir } from '../adapters/store/index.js';
+
 import { stoppedError } from '../adapters/twilio/errors.js';
 import { capReached, pruneRecent, ruledWindow, ruleFor } from '../core/compliance/state-rules.js';
 import { suppressedNumbers } from '../core/compliance/suppression.js';
@@ -21,7 +21,7 @@ import { applyIntentTo, type Intent, sentRow, sidEntry } from '../core/send-inte
 import { STATE } from '../core/state-files.js';
 import { codeMeaning } from '../core/twilio-codes.js';
 import { DataError, ExitCode, SmsfunnelError, UnavailableError, UsageError } from '../errors.js';
-import { type CommandContext, loadCommandConfig, requireContact, withSender } from './context.js';
+import { type CommandContext, loadCommandConfig, openStore, requireContact, withSender } from './context.js';
 
 const MAX_BODY = 1600;
 
@@ -39,11 +39,7 @@ export async function run(
   const { config, clock } = loadCommandConfig(ctx, dryRun ? [] : ['twilio']);
   const funnel = await loadFunnelFile(config.funnelFile);
   const now = clock.now();
-  const store = await openDataDir({
-    dir: config.dataDir,
-    lockWaitSeconds: config.lockWaitSeconds,
-    readOnly: dryRun,
-  });
+  const store = await openStore(config, dryRun);
   const journal = new SendJournal(config.dataDir);
   let adapter:
     | Awaited<ReturnType<typeof import('../adapters/twilio/index.js')['createTwilioAdapter']>>

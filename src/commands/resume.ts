@@ -5,7 +5,7 @@
  * an outcome. One module for both: they differ only in what happens to the contact.
  */
 import { loadFunnelFile } from '../adapters/funnel-file.js';
-import { openDataDir } from '../adapters/store/index.js';
+
 import { suppressedNumbers } from '../core/compliance/suppression.js';
 import { isOptedOut } from '../core/contact-update.js';
 import { compileFunnel } from '../core/funnel/index.js';
@@ -14,7 +14,7 @@ import { isoSeconds } from '../core/model.js';
 import { stateSending } from '../core/retry.js';
 import { STATE } from '../core/state-files.js';
 import { DataError, ExitCode, UsageError } from '../errors.js';
-import { type CommandContext, loadCommandConfig, requireContact } from './context.js';
+import { type CommandContext, loadCommandConfig, openStore, requireContact } from './context.js';
 
 export async function run(
   ctx: CommandContext,
@@ -48,11 +48,7 @@ async function handBack(
   const compiled = compileFunnel(await loadFunnelFile(config.funnelFile));
   const now = clock.now();
   const dryRun = ctx.options.dryRun;
-  const store = await openDataDir({
-    dir: config.dataDir,
-    lockWaitSeconds: config.lockWaitSeconds,
-    readOnly: dryRun,
-  });
+  const store = await openStore(config, dryRun);
   try {
     const table = await store.loadContacts();
     const contact = requireContact(table.rows, ref, store.contactsPath);

@@ -4,13 +4,13 @@
  * `send` delivers it inside quiet hours. A resend still queued for it is dropped, so it gets one.
  */
 import { loadFunnelFile } from '../adapters/funnel-file.js';
-import { openDataDir } from '../adapters/store/index.js';
+
 import { suppressedNumbers } from '../core/compliance/suppression.js';
 import { compileFunnel } from '../core/funnel/index.js';
 import { planRetry } from '../core/retry.js';
 import { STATE } from '../core/state-files.js';
 import { DataError, ExitCode, UsageError } from '../errors.js';
-import { type CommandContext, loadCommandConfig, requireContact } from './context.js';
+import { type CommandContext, loadCommandConfig, openStore, requireContact } from './context.js';
 
 export async function run(
   ctx: CommandContext,
@@ -30,11 +30,7 @@ export async function run(
   const { config, clock } = loadCommandConfig(ctx, []);
   const compiled = compileFunnel(await loadFunnelFile(config.funnelFile));
   const now = clock.now();
-  const store = await openDataDir({
-    dir: config.dataDir,
-    lockWaitSeconds: config.lockWaitSeconds,
-    readOnly: dryRun,
-  });
+  const store = await openStore(config, dryRun);
   try {
     const table = await store.loadContacts();
     const contact = requireContact(table.rows, ref, store.contactsPath);
@@ -64,11 +60,7 @@ export async function run(
 /** `retry --sender`: the operator fixed what Twilio blamed the sender for; `send` goes on. */
 async function liftSenderHold(ctx: CommandContext): Promise<number> {
   const { config } = loadCommandConfig(ctx, []);
-  const store = await openDataDir({
-    dir: config.dataDir,
-    lockWaitSeconds: config.lockWaitSeconds,
-    readOnly: ctx.options.dryRun,
-  });
+  const store = await openStore(config, ctx.options.dryRun);
   try {
     const hold = await store.readState(STATE.senderHold);
     if (hold === null || hold === undefined) {

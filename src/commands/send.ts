@@ -5,7 +5,7 @@
  */
 import { loadFunnelFile } from '../adapters/funnel-file.js';
 import { SendJournal } from '../adapters/send-journal.js';
-import { openDataDir } from '../adapters/store/index.js';
+
 import { holdError } from '../adapters/twilio/errors.js';
 import { capLeft, localDay, sentOn } from '../core/compliance/daily-cap.js';
 import { compileFunnel } from '../core/funnel/index.js';
@@ -13,7 +13,7 @@ import { activeHold, describeHold } from '../core/sender-hold.js';
 import { STATE } from '../core/state-files.js';
 import { UsageError } from '../errors.js';
 import type { CommandContext } from './context.js';
-import { loadCommandConfig, withSender } from './context.js';
+import { loadCommandConfig, openStore, withSender } from './context.js';
 import { showPlan } from './send-dry.js';
 import type { SendRun } from './send-prepare.js';
 import { sendDue } from './send-real.js';
@@ -29,11 +29,7 @@ export async function run(
   const funnel = await loadFunnelFile(config.funnelFile);
   const compiled = compileFunnel(funnel);
   const now = clock.now();
-  const store = await openDataDir({
-    dir: config.dataDir,
-    lockWaitSeconds: config.lockWaitSeconds,
-    readOnly: dryRun,
-  });
+  const store = await openStore(config, dryRun);
   const journal = new SendJournal(config.dataDir);
   try {
     // SEND_DAILY_CAP: what went today (the funnel's day) counts against the carrier's daily limit.

@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import type { ChalkInstance } from 'chalk';
 import { loadFunnelFile } from '../adapters/funnel-file.js';
-import { openDataDir } from '../adapters/store/index.js';
+
 import { briefCost, costJson, describeCost } from '../core/cost.js';
 import { compileFunnel } from '../core/funnel/index.js';
 import { localTime } from '../core/local-time.js';
@@ -25,7 +25,7 @@ import {
   windowStart,
 } from '../core/summary/index.js';
 import { ExitCode, SmsfunnelError } from '../errors.js';
-import { type CommandContext, loadCommandConfig } from './context.js';
+import { type CommandContext, loadCommandConfig, openStore } from './context.js';
 
 export async function run(ctx: CommandContext): Promise<number> {
   const { config, clock } = loadCommandConfig(ctx, []);
@@ -36,11 +36,7 @@ export async function run(ctx: CommandContext): Promise<number> {
       'Run smsfunnel in the folder that holds data/ (from cron: cd there first), or give --data-dir or SMSFUNNEL_DATA_DIR; `smsfunnel import <file>` creates it.',
     );
   }
-  const data = await openDataDir({
-    dir: config.dataDir,
-    lockWaitSeconds: config.lockWaitSeconds,
-    readOnly: true,
-  });
+  const data = await openStore(config, true);
   let status: FunnelStatus;
   let recent: Summary;
   let hold: SenderHold | undefined;

@@ -12,7 +12,6 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadFunnelFile } from '../adapters/funnel-file.js';
 import { type MailMessage, sendMail, writeEml } from '../adapters/mail.js';
-import { openDataDir } from '../adapters/store/index.js';
 import type { EmailConfig } from '../config.js';
 import { compileFunnel } from '../core/funnel/index.js';
 import { localDay } from '../core/local-time.js';
@@ -21,7 +20,7 @@ import { STATE, type SummaryState } from '../core/state-files.js';
 import { funnelStages, withStages } from '../core/summary/funnel-stages.js';
 import { computeSummary, renderSummaryEmail, windowStart } from '../core/summary/index.js';
 import { ConfigError } from '../errors.js';
-import { type CommandContext, loadCommandConfig } from './context.js';
+import { type CommandContext, loadCommandConfig, openStore } from './context.js';
 
 export async function run(
   ctx: CommandContext,
@@ -38,11 +37,7 @@ export async function run(
   const day = localDay(now, zone);
 
   // Read everything under the lock, then let go of it.
-  const store = await openDataDir({
-    dir: config.dataDir,
-    lockWaitSeconds: config.lockWaitSeconds,
-    readOnly: dryRun,
-  });
+  const store = await openStore(config, dryRun);
   let last: SummaryState | undefined;
   let data: {
     contacts: Awaited<ReturnType<typeof store.loadContacts>>['rows'];
@@ -134,7 +129,7 @@ export async function run(
   const receipt = await sendMail(email, message);
   for (const r of receipt.rejected) out.warn(`the SMTP server refused recipient ${r}; check EMAIL_TO`);
 
-  const record = await openDataDir({ dir: config.dataDir, lockWaitSeconds: config.lockWaitSeconds });
+  const record = await openStore(config, false);
   try {
     const state: SummaryState = {
       date: day,

@@ -2,11 +2,11 @@
  * `smsfunnel thread <phone|id>`: the whole conversation with one contact, both directions, in the
  * team's time zone (the funnel's), with each reply's category and each text's delivery result.
  */
-import { openDataDir } from '../adapters/store/index.js';
+
 import { threadOf } from '../core/handoff.js';
 import { localTime } from '../core/local-time.js';
 import { ExitCode, UsageError } from '../errors.js';
-import { type CommandContext, loadCommandConfig, readingZone, requireContact } from './context.js';
+import { type CommandContext, loadCommandConfig, openStore, readingZone, requireContact } from './context.js';
 
 export async function run(ctx: CommandContext, args: string[]): Promise<number> {
   const [ref] = args;
@@ -14,11 +14,7 @@ export async function run(ctx: CommandContext, args: string[]): Promise<number> 
     throw new UsageError('thread needs the contact: smsfunnel thread <phone|id>');
   const { config } = loadCommandConfig(ctx, []);
   const zone = await readingZone(config);
-  const store = await openDataDir({
-    dir: config.dataDir,
-    lockWaitSeconds: config.lockWaitSeconds,
-    readOnly: true,
-  });
+  const store = await openStore(config, true);
   try {
     const contact = requireContact((await store.loadContacts()).rows, ref, store.contactsPath);
     const entries = threadOf(await store.readMessages(), contact);
