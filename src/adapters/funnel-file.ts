@@ -4,7 +4,7 @@
  * `file:line: path: what is wrong — what to do`. `loadFunnelFile` throws one DataError (65)
  * listing all errors at once; `readFunnelFile` returns everything for `smsfunnel check`.
  */
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { type Document, isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import { type Funnel, type Problem, validateFunnel } from '../core/funnel/index.js';
@@ -92,6 +92,16 @@ export async function loadFunnelFile(path: string): Promise<Funnel> {
     );
   }
   return funnel;
+}
+
+/** The funnel, or undefined when there is no file at `path` (for the tools that work without one). */
+export async function loadFunnelFileIfAny(path: string): Promise<Funnel | undefined> {
+  try {
+    await access(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+  }
+  return loadFunnelFile(path);
 }
 
 /** `funnel.yaml:12: steps.follow_up.wait: "2 days" is not a duration — Write a number and a unit...` */

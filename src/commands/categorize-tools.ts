@@ -3,7 +3,13 @@ import { readFile } from 'node:fs/promises';
 import { decodeExport, parseRecords } from '../adapters/decode.js';
 
 import type { Config } from '../config.js';
-import { BUILT_IN_CATEGORIES, evaluate, formatConfusion, formatMistakes } from '../core/categorize/index.js';
+import {
+  BUILT_IN_CATEGORIES,
+  type CategorizeOptions,
+  evaluate,
+  formatConfusion,
+  formatMistakes,
+} from '../core/categorize/index.js';
 import { findContact } from '../core/contact-ref.js';
 import { compileFunnel, type Funnel } from '../core/funnel/index.js';
 import { detectDelimiter } from '../core/import/delimiter.js';
@@ -16,8 +22,7 @@ import { type CommandContext, openStore } from './context.js';
 export async function testLabeledFile(
   ctx: CommandContext,
   path: string,
-  funnel: Funnel,
-  expecting: readonly string[] = [],
+  options: CategorizeOptions,
 ): Promise<number> {
   let bytes: Buffer;
   try {
@@ -40,7 +45,7 @@ export async function testLabeledFile(
   const rows = records
     .slice(1)
     .map((r) => ({ body: r.cells[bodyAt] ?? '', category: (r.cells[categoryAt] ?? '').trim() }));
-  const evaluation = evaluate(rows, { custom: funnel.categories, expecting });
+  const evaluation = evaluate(rows, options);
   ctx.out.data({
     total: evaluation.total,
     correct: evaluation.correct,

@@ -8,8 +8,9 @@
  * same reply twice when it runs again.
  */
 
-import { loadFunnelFile } from '../adapters/funnel-file.js';
+import { loadFunnelFile, loadFunnelFileIfAny } from '../adapters/funnel-file.js';
 import type { DataDir } from '../adapters/store/index.js';
+import type { Config } from '../config.js';
 import { categorize, explain } from '../core/categorize/index.js';
 import {
   isTwilioOptInKeyword,
@@ -28,6 +29,31 @@ import { correctByHand, stepExpects, testLabeledFile } from './categorize-tools.
 import type { CommandContext } from './context.js';
 import { loadCommandConfig, openStore } from './context.js';
 
+/**
+ * `--explain TEXT` and `--test FILE`: the built-in categories judge without a funnel file; the
+ * file's own categories join when it is there, and `--step ID` needs it (the categories that
+ * step expects apply, as they would for a contact waiting there).
+ */
+async function judgeTexts(
+  ctx: CommandContext,
+  config: Config,
+  opts: Record<string, unknown>,
+): Promise<number> {
+  const funnel =
+    opts.step === undefined
+      ? await loadFunnelFileIfAny(config.funnelFile)
+      : await loadFunnelFile(config.funnelFile);
+  const options = {
+    custom: funnel?.categories ?? [],
+    expecting: funnel ? stepExpects(funnel, opts.step) : [],
+  };
+  if (typeof opts.test === 'string') return testLabeledFile(ctx, opts.test, options);
+  const text = String(opts.explain);
+  ctx.out.data(categorize(text, options));
+  ctx.out.print(explain(text, options));
+  return ExitCode.ok;
+}
+
 export async function run(
   ctx: CommandContext,
   _args: string[],
@@ -37,21 +63,12 @@ export async function run(
   if (modes.length > 1)
     throw new UsageError(`--${modes.join(' and --')} cannot be combined: use one at a time`);
   const { config, clock } = loadCommandConfig(ctx, []);
-  const funnel = await loadFunnelFile(config.funnelFile);
   if (opts.step !== undefined && opts.explain === undefined && opts.test === undefined)
     throw new UsageError(
       '--step only goes with --explain or --test: categorize reads each contact’s own step',
     );
-  // --step ID: the custom categories that step expects apply, as they would for a contact waiting there.
-  const asked = stepExpects(funnel, opts.step);
-  if (typeof opts.explain === 'string') {
-    const options = { custom: funnel.categories, expecting: asked };
-    const verdict = categorize(opts.explain, options);
-    ctx.out.data(verdict);
-    ctx.out.print(explain(opts.explain, options));
-    return ExitCode.ok;
-  }
-  if (typeof opts.test === 'string') return testLabeledFile(ctx, opts.test, funnel, asked);
+  if (opts.explain !== undefined || opts.test !== undefined) return judgeTexts(ctx, config, opts);
+  const funnel = await loadFunnelFile(config.funnelFile);
   if (Array.isArray(opts.set)) return correctByHand(ctx, config, clock.now(), funnel, opts.set as string[]);
 
   const now = clock.now();

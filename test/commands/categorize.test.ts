@@ -3,7 +3,7 @@
  * what each kind of reply does to the contact and to the next `send`; and the operator's tools
  * (--set, --explain, --test, --dry-run).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import {
@@ -282,6 +282,21 @@ describe('the operator’s tools', () => {
     ]);
     const missing = await world.run(['categorize', '--test', join(world.root, 'nope.csv')]);
     expect(missing.code).toBe(65);
+  });
+
+  test('--explain and --test need no funnel file (built-in categories); --step still needs it', async () => {
+    world = await makeWorld(IN_PROCESS);
+    rmSync(world.funnelFile);
+    const file = join(world.root, 'labeled.csv');
+    writeFileSync(file, 'body,category\nYES,interested\nmornings,other\n');
+    const r = await world.run(['categorize', '--test', file]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^accuracy 100\.0% \(2\/2\)/m);
+    const e = await world.run(['categorize', '--explain', 'STOP pls']);
+    expect(e.stdout).toMatch(/^category: +opt_out/m);
+    const step = await world.run(['categorize', '--explain', 'mornings', '--step', 'ask_time']);
+    expect(step.code).toBe(65);
+    expect(step.stderr).toMatch(/funnel file .* not found/);
   });
 
   test('--dry-run shows what it would do and writes nothing', async () => {
