@@ -21,13 +21,17 @@ import {
 } from './intents.js';
 import { KEYWORD_RULES } from './keywords.js';
 import { type Normalized, normalizeReply, showWords } from './normalize.js';
+import { delayPhrases } from './not-later.js';
 import { asksAboutOptOut, insidePhrase, notOptOutPhrases, withoutOurQuote } from './not-opt-out.js';
 import { OPT_OUT_RULES } from './opt-out.js';
-import type { Reaction } from './reaction.js';
+import { type Reaction, readReaction } from './reaction.js';
 import type { Rule } from './rule.js';
 import {
+  LATER_TIME,
   NEGATIVE,
   NOT_NOW,
+  WORLD_CHOICE_QUESTION,
+  WORLD_HUH,
   WORLD_INTERESTED_RULES,
   WORLD_LATER_RULES,
   WORLD_NOT_INTERESTED_RULES,
@@ -44,8 +48,8 @@ const FAMILIES: readonly [string, readonly Rule[]][] = [
   ['wrong_number', [...WRONG_NUMBER_RULES, ...WORLD_WRONG_NUMBER_RULES]],
   ['interested', [...INTERESTED_RULES, ...WORLD_INTERESTED_RULES]],
   ['later', [...LATER_RULES, ...WORLD_LATER_RULES]],
-  ['not_interested', [...NOT_INTERESTED_RULES, ...WORLD_NOT_INTERESTED_RULES]],
-  ['question', [...QUESTION_RULES, ...WORLD_QUESTION_RULES]],
+  ['not_interested', [WORLD_CHOICE_QUESTION, ...NOT_INTERESTED_RULES, ...WORLD_NOT_INTERESTED_RULES]],
+  ['question', [WORLD_HUH, ...QUESTION_RULES, ...WORLD_QUESTION_RULES]],
 ];
 
 export const BUILT_IN_CATEGORIES = [
@@ -162,7 +166,8 @@ export function decide(reply: Normalized, options: CategorizeOptions = {}): Verd
   for (const [family, rules] of FAMILIES) {
     // A clear no in any language ("no me interesa") outweighs a yes word in the same reply, and
     // "not now" makes a yes a `later` ("yes but not now").
-    const no = NEGATIVE.match(reply) ?? ENGLISH_NO.match(reply) ?? NOT_NOW.match(reply);
+    const no =
+      NEGATIVE.match(reply) ?? ENGLISH_NO.match(reply) ?? NOT_NOW.match(reply) ?? LATER_TIME.match(reply);
     if (family === 'interested' && no !== undefined) continue;
     if (family === 'wrong_number') {
       const expected = expectedCustom(reply, custom, expecting);
@@ -176,7 +181,12 @@ export function decide(reply: Normalized, options: CategorizeOptions = {}): Verd
           return verdict(reply, c.name, `custom.${c.name}`, `the whole reply is a ${c.name} word`, words);
       }
     }
-    const setAside = family === 'opt_out' ? notOptOutPhrases(reply.folded) : [];
+    const setAside =
+      family === 'opt_out'
+        ? notOptOutPhrases(reply.folded)
+        : family === 'later'
+          ? delayPhrases(reply.folded)
+          : [];
     const found = firstMatch(rules, reply, setAside) ?? builtInExtras(family, custom, reply);
     if (found !== undefined) return found;
     const asks = family === 'opt_out' ? asksAboutOptOut(reply.folded) : undefined;
@@ -197,7 +207,15 @@ export function decide(reply: Normalized, options: CategorizeOptions = {}): Verd
   };
 }
 
+/**
+ * A reply as the rules read it: our own text quoted ahead of an answer is dropped, except in a
+ * tapback named after its quote ("“…”点赞"), which is a reaction, not a quote and an answer.
+ */
+export function readReply(body: string): Normalized {
+  return normalizeReply(readReaction(body) === undefined ? withoutOurQuote(body) : body);
+}
+
 /** Sorts one reply (its body exactly as received) into a category. */
 export function categorize(body: string, options: CategorizeOptions = {}): Verdict {
-  return decide(normalizeReply(withoutOurQuote(body)), options);
+  return decide(readReply(body), options);
 }

@@ -3,10 +3,8 @@
  * verdict (`--explain`). Missed opt-outs are listed on their own: they are the one mistake that
  * is a legal problem rather than a lost lead.
  */
-import { BUILT_IN_CATEGORIES, type CategorizeOptions, decide } from './categorize.js';
+import { BUILT_IN_CATEGORIES, type CategorizeOptions, decide, readReply } from './categorize.js';
 import { detectLanguage } from './language.js';
-import { normalizeReply } from './normalize.js';
-import { withoutOurQuote } from './not-opt-out.js';
 
 export interface LabeledReply {
   readonly body: string;
@@ -34,7 +32,7 @@ export function evaluate(rows: readonly LabeledReply[], options: CategorizeOptio
   const falseOptOuts: string[] = [];
   let correct = 0;
   for (const row of rows) {
-    const got = decide(normalizeReply(withoutOurQuote(row.body)), options).category;
+    const got = decide(readReply(row.body), options).category;
     out.push({ body: row.body, expected: row.category, got });
     const line = confusion[row.category] ?? {};
     confusion[row.category] = line;
@@ -99,7 +97,7 @@ export function formatMistakes(evaluation: Evaluation): string {
 
 /** Several lines for `--explain`: the normalised text, typos, the category, the rule and the words that decided. */
 export function explain(body: string, options: CategorizeOptions = {}): string {
-  const reply = normalizeReply(withoutOurQuote(body));
+  const reply = readReply(body);
   const v = decide(reply, options);
   const lines = [`reply:      ${JSON.stringify(body)}`, `normalised: ${JSON.stringify(reply.shown)}`];
   // The rules read repeated letters squeezed ("good" as "god"); show that form when it differs.

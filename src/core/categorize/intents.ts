@@ -150,7 +150,7 @@ export const NOT_INTERESTED_RULES: readonly Rule[] = [
     'not_interested.not_owner',
     'not_interested',
     'does not own the home',
-    '\\b(?:i|we|we are|were|i am) (?:rent|renting|renters?|lease|leasing|tenants?)\\b|\\brenters?\\b|\\b(?:do not|dont) own\\b|\\bnot (?:my|our|the) (?:house|home|property)\\b|\\b(?:live in|in|rent) an? (?:apartment|condo|flat|dorm)\\b|\\bnot (?:the|a) (?:homeowner|owner|home owner)\\b|\\bsold (?:the|my|our) (?:house|home|place|property)\\b|\\bselling (?:the|my|our) (?:house|home)\\b|\\b(?:we are|i am|were) moving\\b',
+    '\\b(?:i|we|we are|were|i am) (?:rent|renting|renters?|lease|leasing|tenants?)\\b|\\brenters?\\b|\\b(?:do not|dont) own\\b|\\bnot (?:my|our|the) (?:house|home|property)\\b|\\b(?:live in|in|rent) an? (?:apartment|condo|flat|dorm)\\b|\\bnot (?:the|a) (?:homeowner|owner|home owner)\\b|\\bsold (?:the|my|our) (?:house|home|place|property)\\b|\\b(?:it is|its) my \\w+(?: in law)? (?:house|home)\\b|\\bnot my (?:call|decision)\\b|\\bselling (?:the|my|our) (?:house|home)\\b|\\b(?:we are|i am|were) moving\\b',
   ),
   patternRule(
     'not_interested.cost',
@@ -162,7 +162,7 @@ export const NOT_INTERESTED_RULES: readonly Rule[] = [
     'not_interested.do_not_want',
     'not_interested',
     'does not want it',
-    '\\b(?:do not|not) (?:need|want)(?: it| any| one| this| that| solar)?\\b|\\b(?:not|no) (?:looking|buying|in the market)\\b|\\bno quiero\\b',
+    '\\b(?:do not|not) (?:need|want)(?: it| any| one| this| that| solar)?\\b|\\b(?:not|no) (?:looking|buying|in the market)\\b|\\bnot (?:selling|looking to sell|planning to sell|interested in selling)\\b|\\bno quiero\\b',
   ),
 ];
 

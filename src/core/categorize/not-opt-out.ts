@@ -10,17 +10,23 @@
  */
 import { fold } from './world-rule.js';
 
-const STOP = '(?:stop|arret|cancel\\p{L}*|opt out)';
+const STOP = '(?:stop|arret|cancel\\p{L}*|opt out|baja|pare|parar|sair|стоп|отпис\\p{L}*|отказ\\p{L}*)';
 const ANY = '(?: \\p{L}+){0,6}';
 
 const ASKS = [
   // A question about the keyword itself: "if I text STOP ...?", "si je reponds STOP", "STOP 보내면".
-  `(?:what happens|а если я|que pasa si|kisa k ap rive)${ANY} ${STOP}\\p{L}*(?: \\p{L}+)*|(?:what happens|what if|if i|if we|que pasa si|y si|si (?:je|yo|on)|kisa k ap rive|si m|pag nag|neu toi|neu minh|а если|если я)${ANY} ${STOP}\\p{L}*(?: \\p{L}+)*(?: \\?|.* \\?)`,
+  `(?:what happens|а если я|que pasa si|kisa k ap rive)${ANY} ${STOP}\\p{L}*(?: \\p{L}+)*|(?:what happens|what if|if i|if we|que pasa si|y si|si|se|se eu|kung|kisa k ap rive|si m|pag nag|neu|а если|если)${ANY} ${STOP}\\p{L}*(?: \\p{L}+)*(?: \\?|.* \\?)`,
   // Quoting our own instruction: "it says reply STOP to opt out but who is this".
   `(?:(?:it|text|message|msg|sms) says|says to|dice|ca dit|message dit|c est ecrit|li di|sabi|ghi|тут написано|написано)${ANY} stop\\p{L}*${ANY}`,
   // Cancelling a contract later, asked: "can I cancel later?", "da pra cancelar depois?".
   `(?:can i|could i|luego|despues|depois|apres|da pra|posso|est ce que je peux|eske m ka)${ANY} (?:cancel\\p{L}*|annul\\p{L}*|anile|opt out)${ANY}(?: \\?|.* \\?)`,
   'opt out fee',
+  // What the keyword means: "what does reply STOP mean", "c'est quoi le STOP".
+  `(?:what does|what is|whats|c est quoi|que significa|que quiere decir|o que (?:e|significa)|что значит|что такое)${ANY} ${STOP}${ANY}`,
+  `${STOP}${ANY} (?:mean|means|significa|veut dire|значит)${ANY}`,
+  '(?:отписаться|отказаться|отменить)(?: \\p{L}+){0,3} можно(?: \\p{L}+){0,2}',
+  'stop\\s?(?:会|會|是什么|是什麼|什么意思|什麼意思)',
+  '(?:取消|解除)(?:合同|合約|合约)',
   '(?:回复|回覆|发|發)\\s?stop\\s?(?:的话|的話|以后|之后)',
   '写\\s?回复\\s?stop\\s?退订',
   '(?:以后|之后|以後|之後)可以取消',
@@ -28,12 +34,20 @@ const ASKS = [
   'stop\\s?(?:보내면|보내라는데|보내라고)',
   'lua dao (?:ha|a|sao|khong) \\?',
   'хватит ли',
+  // Asking whether a contract can be cancelled later: "можно потом отказаться от договора?", "나중에 해지 가능한가요?".
+  '(?:можно|могу|можем|смогу)(?: \\p{L}+){0,3} (?:отказаться|отменить|расторгнуть)(?: \\p{L}+){0,4}',
+  '(?:해지|취소)\\s?(?:도|가)?\\s?(?:가능|되나|돼요|할\\s?수)',
 ];
 
 /** Negated or idiomatic stops; the reply goes on to the other categories. */
 const PHRASES = [
   `(?:n |ne )?arr[eê]t\\p{L}* pas(?: d \\p{L}+| de \\p{L}+)?`,
   `on arr[eê]te la pour le moment`,
+  `(?:je )?m arr[eê]t\\p{L}* (?:a|au|chez|pour|devant)`,
+  // A negated stop followed by interest: "não pare, quero saber mais", "đừng dừng lại, tôi quan tâm".
+  `(?:nao|no) (?:pare|parem|pares|paren)(?: \\p{L}+){0,2} (?:quero|quiero|tenho|tengo|me interesa|estou|estoy|sigan|continu\\p{L}*)`,
+  `dung dung lai(?: \\p{L}+){0,3} (?:quan tam|muon|thich|gui|nhan)`,
+  `не (?:останавливайтесь|прекращайте|переставайте)`,
   `arr[eê]t d (?:autobus|bus)|arr[eê]t de (?:bus|tram|metro)`,
   `(?:pa|pa ka|p ap) sispann\\p{L}*(?: \\p{L}+){0,2}`,
   `(?:wag|huwag|hwag)(?: \\p{L}+){0,2} (?:titigil|tumigil|itigil)\\p{L}*`,
@@ -43,7 +57,13 @@ const PHRASES = [
 ];
 
 /** Chinese and Korean have no spaces, so these are matched anywhere. */
-const ANYWHERE = ['取消了别家|取消了別家', '거부할\\s?이유가\\s?없', '그만\\s?(?:고민|생각)'];
+const ANYWHERE = [
+  '그만두지\\s?마',
+  '(?:사기|스팸|광고)\\s?(?:아니에요|아니죠|아닌가요|인가요)',
+  '取消了别家|取消了別家',
+  '거부할\\s?이유가\\s?없',
+  '그만\\s?(?:고민|생각)',
+];
 
 const folded = (source: string) => new RegExp(source.normalize('NFKD').replace(/\p{M}/gu, ''), 'gu');
 const ASKING = folded(

@@ -21,17 +21,29 @@ export interface Reaction {
 
 type Kind = Reaction['category'];
 
-/** Reaction verbs as phones write them (iOS in English, Spanish, French, Portuguese). */
+/**
+ * Reaction verbs as phones write them: iOS in English, Spanish, French and Portuguese, and the
+ * likely forms of a phone set to Russian, Vietnamese, Chinese or Korean (with or without marks).
+ */
 const VERBS: readonly [RegExp, Kind][] = [
   [
     /^(?:removed an? [\w !-]+? from|quit[oó] (?:un|el|la) [\w ]+? (?:de|a)|a retir[ée] [\w ]+? de)$/iu,
     'other',
   ],
-  [/^(?:disliked|no le gust[oó]|n[’']a pas aim[ée]|n[aã]o curtiu)$/iu, 'not_interested'],
-  [/^(?:questioned|cuestion[oó]|a questionn[ée]|a mis en (?:doute|question)|questionou)$/iu, 'question'],
-  [/^(?:liked|loved|le gust[oó]|le encant[oó]|a aim[ée]|a ador[ée]|curtiu|amou)$/iu, 'interested'],
   [
-    /^(?:laughed at|emphasi[sz]ed|se ri[oó] de|enfatiz[oó]|a ri de|a soulign[ée]|a mis en [ée]vidence|riu de|enfatizou|destac[oó])$/iu,
+    /^(?:disliked|no le gust[oó]|n[’']a pas aim[ée]|n[aã]o curtiu|не нравится|не понравилось|(?:đã )?không thích|(?:da )?khong thich|不喜欢|不喜歡|싫어요|싫어함)$/iu,
+    'not_interested',
+  ],
+  [
+    /^(?:questioned|cuestion[oó]|a questionn[ée]|a mis en (?:doute|question)|questionou|(?:đã )?đặt câu hỏi(?: về)?|(?:da )?dat cau hoi(?: ve)?|质疑了?|質疑了?|물음표)$/iu,
+    'question',
+  ],
+  [
+    /^(?:liked|loved|le gust[oó]|le encant[oó]|a aim[ée]|a ador[ée]|curtiu|amou|нравится|понравилось|(?:đã )?(?:yêu )?thích|(?:da )?(?:yeu )?thich|喜欢|喜歡|赞了?|讚了?|点赞了?|點讚了?|좋아요|좋아함)$/iu,
+    'interested',
+  ],
+  [
+    /^(?:laughed at|emphasi[sz]ed|se ri[oó] de|enfatiz[oó]|a ri de|a soulign[ée]|a mis en [ée]vidence|riu de|enfatizou|destac[oó]|посмеял(?:ся|ась) над|выделил[аи]?|(?:đã )?(?:cười|nhấn mạnh)|(?:da )?(?:cuoi|nhan manh)|笑了|大笑|强调了?|強調了?|웃음|강조함?)$/iu,
     'other',
   ],
 ];
@@ -47,24 +59,52 @@ const EMOJI_KIND: readonly [RegExp, Kind][] = [
 /** Opening and closing quote marks a phone or a person uses around quoted text. */
 const QUOTE = /(?:“([^”]*)(?:”|$)|"([^"]*)(?:"|$)|«([^»]*)(?:»|$)|„([^“”]*)(?:[“”]|$))/gu;
 const OPENING = /^([^“"«„]{2,40}?)\s*[“"«„]/u;
+/** Korean and Chinese phones may name the reaction after the quote: `“…”에 좋아요`, `“…”点赞`. */
+const CLOSING =
+  /[”"»“]\s*(?:에|을|를|에게)?\s*([^“”"«»„]{1,16}?)\s*(?:를|을)?\s*(?:표시함|표시했습니다|눌렀습니다|눌렀어요|했습니다|함)?$/u;
 
 /** Reads a tapback sent as text: the whole message is a reaction verb and a quote. */
 export function readReaction(body: string): Reaction | undefined {
   // Phones may put an invisible direction mark before the verb.
-  const found = OPENING.exec(body.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu, '').trim());
-  if (found === null) return undefined;
-  const verb = (found[1] ?? '').trim().replace(/\s+/g, ' ');
-  for (const [pattern, category] of VERBS) if (pattern.test(verb)) return { name: verb, category };
+  const text = body.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu, '').trim();
+  const found = splitReaction(text);
+  if (found === undefined) return undefined;
+  const verb = found.verb
+    .trim()
+    .replace(/[\s!！.。]+$/u, '')
+    .replace(/\s+/g, ' ');
+  const { quote } = found;
+  for (const [pattern, category] of VERBS)
+    if (pattern.test(verb)) return onGoodbye({ name: verb, category }, quote);
   const reacted = REACTED.exec(verb);
   if (reacted === null) return undefined;
   const emoji = reacted[1] ?? '';
   const kind = EMOJI_KIND.find(([pattern]) => pattern.test(emoji))?.[1] ?? 'other';
-  return { name: verb, category: kind };
+  return onGoodbye({ name: verb, category: kind }, quote);
+}
+
+/** The reaction's name and the quoted text, the name before the quote or after it. */
+function splitReaction(text: string): { verb: string; quote: string } | undefined {
+  const opening = OPENING.exec(text);
+  if (opening !== null) return { verb: opening[1] ?? '', quote: text.slice(opening[0].length) };
+  const closing = /^[“"«„]/u.test(text) ? CLOSING.exec(text) : null;
+  return closing === null ? undefined : { verb: closing[1] ?? '', quote: text.slice(1, closing.index) };
+}
+
+/** Our closing texts ("No problem, thanks for letting us know. Have a great day!"). */
+const GOODBYE =
+  /\b(?:have a (?:great|good|nice|wonderful) (?:day|one|week|weekend|evening)|thanks for letting us know|you(?:'re| are| have been) (?:unsubscribed|opted out|removed)|we won[’']t (?:text|contact|message)|que tenga (?:un )?buen d[ií]a|gracias por avisar|bonne journ[ée]e|tenha um bom dia|obrigad[oa] por avisar)\b/iu;
+
+/** A like on our goodbye only acknowledges it: `other`, not a yes to the offer. */
+function onGoodbye(reaction: Reaction, quote: string): Reaction {
+  return reaction.category === 'interested' && GOODBYE.test(quote)
+    ? { ...reaction, category: 'other' }
+    : reaction;
 }
 
 /** Our own texts carry opt-out instructions; a long quote is a pasted text, not the contact's words. */
 const OURS =
-  /\b(?:reply|text|txt|responda|responde|r[ée]pondez|envie|send)\b.{0,40}\b(?:stop|yes|s[ií]|oui|sim)\b|\bopt(?: |-)?out\b|\bstop (?:to|para|pour)\b/iu;
+  /\b(?:reply|text|txt|responda|responde|r[ée]pondez|envie|send)\b.{0,40}\b(?:stop|yes|s[ií]|oui|sim)\b|\bopt(?: |-)?out\b|\bstop (?:to|para|pour|для|để)\b|(?:回复|回覆|ответьте|tr[aả] l[oờ]i)\s?stop|stop\s?(?:退订|退訂)|수신\s?거부/iu;
 
 /** Opt-out words a contact may quote themselves with ("I said “stop texting me”"). */
 const OPT_OUT_WORD =
@@ -77,6 +117,12 @@ const OPT_OUT_WORD =
  * (“Want a free quote?” no thanks). A reply that is nothing but a quote is kept.
  */
 export function withoutOwnQuotes(body: string): string {
+  // A line quoted email-style ("> Still interested in a free quote?") is our text, when the contact wrote more.
+  const unquoted = body
+    .replace(/^[ \t]*>\s*(?:\S+[ \t]+){2,}?\S+[?.!][ \t]+(?=\S)/u, '')
+    .replace(/^[ \t]*>[^\n]*(?:\n|$)/gmu, '')
+    .trim();
+  if (unquoted !== '' && unquoted !== body.trim()) return withoutOwnQuotes(unquoted);
   const outside = body.replace(QUOTE, ' ').trim();
   return body.replace(QUOTE, (whole, ...groups: unknown[]) => {
     const inner = groups.slice(0, 4).find((g) => typeof g === 'string') as string | undefined;

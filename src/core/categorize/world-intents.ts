@@ -10,15 +10,15 @@ import { worldRule } from './world-rule.js';
 /** Words after "I am not" / "it's not" that are not a name. */
 const NOT_NAMES =
   'enterese|vle|bezwen|konnen|gen|kapab|ka|la|interesse|interessado|interesado|sure|sur|besoin|la|pas|знаю|хочу|могу|интересно|надо|нужно|буду|сейчас|занят|khochu|hochu|mogu|znayu|znaju|budu|seichas|sejchas|zanyat|nado|nuzhno|interesno|uveren|uverena|momento|meu|minha|interesse|hora|caso|bem|pra|para|agora|um|uma|dono|dona|proprietario|proprietaria|proprietaire|locataire';
-const NAME = `(?!(?:${NOT_NAMES}) )\\p{L}{2,}`;
+const NAME = `(?!(?:${NOT_NAMES}) |\\p{Script=Cyrillic}+[юу] )\\p{L}{2,}`;
 
 export const WORLD_WRONG_NUMBER_RULES: readonly Rule[] = [
   worldRule(
     'wrong_number.world',
     'wrong_number',
     'says in its language that the number or person is wrong',
-    `numero (?:errado|incorreto|equivocado)|engano|nao sou (?:o |a )?${NAME}|mauvais numero|erreur de numero|trompe\\p{L}* de (?:numero|personne)|je ne suis pas ${NAME}|mauvaise personne|pas le bon numero|move (?:nimewo|moun)|(?:se|mwen|m) pa ${NAME}(?= $| men| but)|mali (?:ang |po ang |na )?(?:number|numero)|maling (?:number|numero|tao)|hindi (?:po )?ako si|hindi (?:ko|namin) (?:po )?(?:kilala|kakilala)|pa konn\\p{L}* okenn|nham (?:so|nguoi)|sai so|(?:toi|em) khong phai(?: la)? ${NAME}|не тот номер|ошиб\\p{L}*|не туда|я не ${NAME}(?= $| но)|(?:este|ese) no es (?:el )?(?:numero|telefono|cel|celular) de|equivoc\\p{L}*|no conozco a|(?:es )?de otra persona|no soy yo(?= $)|nao (?:e|eh) (?:o |a |d[oa] )${NAME}(?= $)|nao (?:e|eh) d[oa] ${NAME}|c(?:e)? n est pas moi|c est pas moi|personne (?:de ce nom|qui s appelle)|vous vous (?:etes )?tromp\\p{L}*|twonpe\\p{L}*|se pa nimewo|hindi (?:po )?(?:ito|to|eto) si|(?:cua )?nguoi khac|это не ${NAME}(?= $)|(?:здесь |тут )?(?:такого|таких) (?:здесь |тут )?нет|нет такого|номер не тот|no conozco a (?:ningun|ninguna|nadie)|aqui no (?:hay|vive) (?:ningun|ninguna|nadie)|(?:c|ce) n est pas (?:le )?(?:numero|telephone|portable|tel) de|pas de ${NAME} ici|pa gen (?:okenn )?${NAME} (?:isit|la a)|nao (?:tem|conheco|existe) nenhum|walang ${NAME} (?:dito|dyan|rito|diyan)|(?:so nay|so do|day) khong phai|khong biet ${NAME} la ai|khong co ai ten|(?:неверн|неправильн|чуж)\\p{L}* номер|не мой номер|нет (?:никакого|никакой|такого|такой)|ya ne ${NAME}(?= $| no)|ne tot nomer|oshib\\p{L}*`,
-    '打错|打錯|发错|發錯|错人|錯人|(?:号码|號碼)错|(?:号码|號碼)錯|我不是|找错|找錯|잘못\\s?(?:보내|아셨|거셨|된|걸|연락)|아닌데|아닙니다|번호가? 아니|[这這](?:个|個)?(?:号码|號碼|电话|電話)?不是.{1,20}的|[没沒]有叫|[没沒]有?(?:这|這)(?:个|個)人|잘못\\s?(?:누르|입력|아신)|(?:저는|전|저) \\p{L}+ ?(?:이|가)? ?아니|그런 (?:사람|분) 없',
+    `numero (?:errado|incorreto|equivocado)|engano|nao sou (?:o |a )?${NAME}|mauvais numero|erreur de numero|trompe\\p{L}* de (?:numero|personne)|je ne suis pas ${NAME}|mauvaise personne|pas le bon numero|move (?:nimewo|moun)|(?:se|mwen|m) pa ${NAME}(?= $| men| but)|mali (?:ang |po ang |na )?(?:number|numero)|maling (?:number|numero|tao)|hindi (?:po )?ako si|hindi (?:ko|namin) (?:po )?(?:kilala|kakilala)|pa konn\\p{L}* okenn|nham (?:so|nguoi)|sai so|(?:toi|em) khong phai(?: la)? ${NAME}|не тот номер|ошиб\\p{L}*|не туда|я не ${NAME}(?= $| но)|(?:este|ese) no es (?:el )?(?:numero|telefono|cel|celular) de|equivoc\\p{L}*|no conozco a|(?:es )?de otra persona|no soy yo(?= $)|nao (?:e|eh) (?:o |a |d[oa] )${NAME}(?= $)|nao (?:e|eh) d[oa] ${NAME}|c(?:e)? n est pas moi|c est pas moi|personne (?:de ce nom|qui s appelle)|vous vous (?:etes )?tromp\\p{L}*|twonpe\\p{L}*|se pa nimewo|hindi (?:po )?(?:ito|to|eto) si|(?:cua )?nguoi khac|это не ${NAME}(?= $)|(?:здесь |тут )?(?:такого|таких) (?:здесь |тут )?нет|нет такого|номер не тот|no conozco a (?:ningun|ninguna|nadie)|aqui no (?:hay|vive) (?:ningun|ninguna|nadie)|(?:c|ce) n est pas (?:le )?(?:numero|telephone|portable|tel) de|pas de ${NAME} ici|pa gen (?:okenn )?${NAME} (?:isit|la a)|nao (?:tem|conheco|existe) nenhum|walang ${NAME} (?:dito|dyan|rito|diyan)|(?:so nay|so do|day) khong phai|khong biet ${NAME} la ai|khong co ai ten|(?:неверн|неправильн|чуж)\\p{L}* номер|не мой номер|нет (?:никакого|никакой|такого|такой)|ya ne ${NAME}(?= $| no)|ne tot nomer|oshib\\p{L}*|(?:se )?enganou\\p{L}*|je suis pas ${NAME}(?= $| mais| desole| c est| vous)|(?:ce|c) n est pas ${NAME}(?= $)|khong phai (?:la )?(?:anh|chi|em|ba|ong|co|chu|bac|thim|di) ${NAME}|(?:khong|ko|k) co ai ten|nhan nham|(?:esse|este) numero (?:agora )?(?:e|eh) meu|nao conheco ningu\\p{L}*|numero n est plus (?:a|celui|le sien)|ne connais? pas (?:cette personne|ce nom|de \\p{L}+)|nimewo sa a? pa pou|so (?:nay|nay gio|nay bay gio) (?:gio )?(?:la )?cua (?:toi|minh|em|anh|chi)|khong biet nguoi (?:do|nay|ay|nao)|(?:этот )?номер теперь мой|(?:такого|этого|такую|эту) (?:человека|женщину|мужчину)? ?не знаю|не знаю (?:такого|такую|этого|эту|никакого|никакую)|(?:este |ese )?ya no es (?:el )?(?:numero|telefono|cel|celular) de`,
+    '打错|打錯|发错|發錯|错人|錯人|(?:号码|號碼)错|(?:号码|號碼)錯|我不是|找错|找錯|잘못\\s?(?:보내|아셨|거셨|된|걸|연락)|아닌데|아닙니다|번호가? 아니|[这這](?:个|個)?(?:号码|號碼|电话|電話)?不是.{1,20}的|[没沒]有叫|[没沒]有?(?:这|這)(?:个|個)人|잘못\\s?(?:누르|입력|아신)|(?:저는|전|저) \\p{L}+ ?(?:이|가)? ?아니|그런 (?:사람|분) 없|\\p{L}+\\s?씨\\s?(?:가\\s?)?아니|(?:号码|號碼)现在是我的|(?:号码|號碼)現在是我的|不(?:认识|認識)(?:这个人|這個人|他|她|此人)|제\\s?번호(?:예요|에요|입니다)|그분\\s?(?:모르|몰라)',
   ),
 ];
 
@@ -26,8 +26,8 @@ export const NEGATIVE: Rule = worldRule(
   'not_interested.world',
   'not_interested',
   'says no in its language',
-  `no me interesa|no gracias|no estoy interesad\\p{L}*|no necesito|no quiero|para nada|nao tenho interesse|sem interesse|nao obrigad\\p{L}*|nao preciso|nao quero|pas interesse\\p{L}*|ne m interesse pas|(?:m|nous) interesse (?:pas|plus)|non merci|pas besoin|n en ai pas besoin|pa enterese|pa bezwen|non mesi|hindi (?:ako |po )?interesado|di (?:ako )?interesado|hindi po salamat|ayoko|ayaw ko|hindi na kailangan|wag na|khong (?:quan tam|can|cam on)|ko (?:quan tam|can)|не интересно|не нужно|не надо|нет спасибо|не хочу|ya tengo|ja tenho|nous avons deja|on a deja|meron na|mayroon na|(?:toi|chung toi|nha toi|minh) da co|уже есть|ya (?:tenemos|tiene|tienen|instalamos|compramos|contamos)|ja (?:temos|tem|instalamos)|net spasibo|ne interesno|ne nuzhno|ne nado|ne khochu|ne hochu|(?:m|mwen) pa vle|thoi khoi|khoi can|nem pensar|de jeito nenhum|(?:claro|por supuesto|bien sur|com certeza|claro) que (?:no|non|nao)|конечно нет`,
-  '不需要|不用|算了|[没沒]有?[兴興]趣|不感兴趣|不感興趣|不要|已经有|已經有|관심\\s?없|필요\\s?없|괜찮습니다|괜찮아요|됐어요|아니|아뇨|노노|이미',
+  `no me interesa|no gracias|no estoy interesad\\p{L}*|no necesito|no quiero|para nada|nao tenho interesse|sem interesse|nao obrigad\\p{L}*|nao preciso|nao quero|pas interesse\\p{L}*|ne m interesse pas|(?:m|nous) interesse (?:pas|plus)|non merci|pas besoin|n en ai pas besoin|pa enterese|pa bezwen|non mesi|hindi (?:ako |po )?interesado|di (?:ako )?interesado|hindi po salamat|ayoko|ayaw ko|hindi na kailangan|wag na|khong (?:quan tam|can|cam on)|ko (?:quan tam|can)|не интересно|не нужно|не надо|нет спасибо|не хочу|ya tengo|ja tenho|nous avons deja|on a deja|meron na|mayroon na|(?:toi|chung toi|nha toi|minh) da co|уже есть|ya (?:tenemos|tiene|tienen|instalamos|compramos|contamos)|ja (?:temos|tem|instalamos)|net spasibo|ne interesno|ne nuzhno|ne nado|ne khochu|ne hochu|(?:m|mwen) pa vle|thoi khoi|khoi can|nem pensar|de jeito nenhum|(?:claro|por supuesto|bien sur|com certeza|claro) que (?:no|non|nao)|конечно нет|nombre no|(?:je |on )?(?:ne )?vends? pas|no (?:vendo|vendemos|estoy vendiendo)|nao (?:\\p{L}+ )?vend\\p{L}*|не прода\\p{L}*|ca (?:ne )?sert a rien`,
+  '不装|不裝|不安装|不安裝|不考虑|不考慮|不需要|不用|算了|[没沒]有?[兴興]趣|不感兴趣|不感興趣|不要|已经有|已經有|관심\\s?없|필요\\s?없|괜찮습니다|괜찮아요|됐어요|아니|아뇨|노노|이미',
 );
 
 /**
@@ -38,7 +38,7 @@ export const NOT_NOW: Rule = worldRule(
   'later.world_not_now',
   'later',
   'says not now',
-  `not (?:right )?now|not yet|not at (?:the|this) (?:moment|time)|not this (?:year|month|week)|but later|ahora no|no ahora|ahorita no|no por ahora|todavia no|no por el momento|por el momento no|no en este momento|en otro momento|mas adelante|agora nao|nao agora|ainda nao|nao (?:e|eh) (?:o|um bom) momento|nao (?:e|eh) uma boa hora|pas maintenant|pas pour l instant|pas tout de suite|pa kounye a|hindi (?:pa )?ngayon|hindi muna|wag muna|khong phai bay gio|chua phai luc nay|bay gio chua|не сейчас|пока нет|ne seichas`,
+  `not (?:right )?now|not yet|not (?:until|till|til)|not at (?:the|this) (?:moment|time)|not this (?:year|month|week)|but later|ahora no|no ahora|ahorita no|no por ahora|todavia no|no por el momento|por el momento no|no en este momento|en otro momento|mas adelante|agora nao|nao agora|ainda nao|nao (?:e|eh) (?:o|um bom) momento|nao (?:e|eh) uma boa hora|pas maintenant|pas pour l instant|pas tout de suite|pa kounye a|hindi (?:pa )?ngayon|hindi muna|wag muna|khong phai bay gio|chua phai luc nay|bay gio chua|не сейчас|пока нет|ne seichas`,
   '现在不|現在不|暂时不|暫時不|지금은',
 );
 
@@ -48,18 +48,46 @@ export const WORLD_INTERESTED_RULES: readonly Rule[] = [
     'interested',
     'says yes in its language',
     `claro|me interesa|(?:mande|manden|mandame|mandeme|envie|envien)(?:me|nme)? (?:la |mas )?(?:info|informacion|detalles|cotizacion|precio)|(?:quiero|quisiera|queremos|quero) saber ma(?:i)?s|(?:digame|cuenteme|dime|cuentame|me conta) ma(?:i)?s|me (?:puede|pueden|podrian) (?:llamar|marcar|mandar)|pouvez vous m (?:appeler|envoyer)|envoyez(?: moi)? (?:les |des )?(?:infos?|informations|details)|enteresan|cuando (?:pueden|puede|podrian|podria|vienen|viene) (?:venir|pasar|llamar)|quando (?:podem|pode|voces podem) (?:vir|passar|ligar)|quand (?:pouvez vous|pourriez vous) (?:venir|passer|appeler)|me gustaria (?:una|la|mas|recibir|saber|informacion|cotizacion)|mandeme|envieme|llameme|llamame|quiero (?:una |la )?(?:cotizacion|informacion|mas)|sim|tenho interesse|quero sim|(?:pode )?me (?:ligue|liga|ligar|mande|manda|envie)|quero (?:um )?orcamento|com certeza|oui|ouais|m interesse|je suis interesse\\p{L}*|appelez moi|envoyez moi|devis|volontiers|avec plaisir|wi|enterese|rele m(?:wen)?(?!(?: \\p{L}+){0,2} pwochen)|voye enfomasyon|oo|opo|oho|sige(?!(?: po| na)? salamat)|interesado|interesada|(?:paki)?tawagan(?: \\p{L}+){0,2} (?:ako|kami)|gusto ko|pakisend|vang|quan tam|(?:goi|gui)(?: \\p{L}+){0,2} (?:cho )?(?:toi|em|minh)|bao gia|dong y|muon (?:biet|tim hieu|nghe)(?: them)?|да|интересно|конечно|позвоните|пришлите|давайте|хочу|хорошо|согласен|согласна|interesno|pozvonite|звоните|zvonite|konechno|prishlite|davaite|khorosho`,
-    '^ (?:sip|simon) $|^ (?:da |dạ |ok )?co(?: a| nhe| chu| \\p{L}+ oi)? $|是的|好的|好啊|可以|(?<![没沒])有兴趣|(?<![没沒])有興趣|(?<!不)感兴趣|(?<!不)感興趣|(?<![不没沒])想了解|打给我|打給我|资料|資料|了解一下|^ da(?: da)? $|打电话|打電話|报价|報價|详细|詳細|想要|愿意|願意|^ 要 $|^ 行 $|^ 네(?!\\s?(?:알겠|감사|고맙))|^ 예(?!\\s?(?:알겠|감사|고맙))|^ (?:ㅇㅇ+|응+|웅|넹)(?= )|관심\\s?있|좋아요|좋습니다|보내\\s?주세요|전화\\s?주세요|견적|원해요',
+    '^ (?:sip|simon) $|^ (?:da |dạ |ok )?co(?: a| nhe| chu| \\p{L}+ oi)? $|是的|好的(?!\\s?(?:谢谢|謝謝|谢了|謝了|多谢|多謝))|好啊|可以|(?<![没沒])有兴趣|(?<![没沒])有興趣|(?<!不)感兴趣|(?<!不)感興趣|(?<![不没沒])想了解|打给我|打給我|资料|資料|了解一下|^ da(?: da)? $|打电话|打電話|报价|報價|详细|詳細|想要|愿意|願意|^ 要 $|^ 行 $|^ 네(?!\\s?(?:알겠|감사|고맙))|^ 예(?!\\s?(?:알겠|감사|고맙))|^ (?:ㅇㅇ+|응+|웅|넹)(?= )|관심\\s?있|좋아요|좋습니다|보내\\s?주세요|전화\\s?주세요|견적|원해요',
+  ),
+  worldRule(
+    'interested.world_start',
+    'interested',
+    'asks when the work can start',
+    `cuando (?:\\p{L}+ )?(?:empez|empiez|comenz|comienz)\\p{L}*|(?:pueden|puede|podrian|podria|pode|podem|poderia) (?:venir|pasar|passar|vir)(?= (?:el|este|o|a|aqui|mañana|manana|hoy|hoje|amanha|sabado|domingo|lunes|martes|segunda|sexta|sábado)|$)|quando (?:\\p{L}+ ){0,2}(?:comec|inici|podem vir|pode vir)\\p{L}*|(?:on |vous )?(?:peut |pouvez |pourriez )?(?:commence|commencer|installer|venir) quand|quand (?:est ce qu )?(?:on|vous) (?:peut |pouvez |pourriez )?(?:commenc|install|veni)\\p{L}*|kile (?:\\p{L}+ ){0,3}(?:komanse|vini|enstale)|kelan (?:\\p{L}+ ){0,3}(?:start|magstart|simula|magsimula|pumunta|install|mag ?install|ikabit)\\p{L}*|(?:khi nao|bao gio|luc nao) (?:\\p{L}+ ){0,3}(?:bat dau|lap|den lap|toi lap)|когда (?:\\p{L}+ ){0,2}(?:начать|начнем|начинаем|приехать|приедете|установ\\p{L}*|сможете)|kogda (?:\\p{L}+ ){0,2}(?:nachat|priekhat|priehat|ustanov\\p{L}*)`,
+    '언제\\s?(?:부터)?\\s?(?:시작|설치|오실|와\\s?주|방문)|什么时候(?:可以|能)?(?:开始|安装|装|来)|什麼時候(?:可以|能)?(?:開始|安裝|裝|來)|想(?:要)?(?:安装|装|安裝|裝)|想用你[们們]|(?:여기로|여기서|그쪽으로)\\s?(?:할게|할래|하겠)',
+  ),
+  worldRule(
+    'interested.world_call',
+    'interested',
+    'asks in its language for a call or details',
+    `quero (?:ver|saber) (?:quanto|como)|je veux bien|(?:voir|savoir) ce que vous propos\\p{L}*|m vle (?:we|konnen|tande)|marqu(?:eme|enme|ame)|marcame|llamenme|pm (?:nyo|niyo|mo) (?:na )?(?:ko|ako)|info (?:porfa|por favor|porfavor|pls|plis|x favor)|(?:pode|podem|poderia|da pra) (?:me )?(?:mandar|enviar|passar)(?: \\p{L}+){0,2} (?:info\\p{L}*|orcamento|detalhes|valores|preco)|manda (?:\\p{L}+ ){0,2}(?:info\\p{L}*|orcamento|detalhes)|manda ai|bora|pourquoi pas|carrement|ok pour moi|ca marche|r?appelez (?:moi|nous)|rappelle moi|envoyez(?! plus| pas| rien| jamais)|voye (?:\\p{L}+ ){0,2}(?:detay|enfomasyon|pri|enfo)|m ta renmen (?:yon|konnen|plis)|g (?:ako|na)|game (?:ako|na)|tawagan (?:nyo|niyo|mo) (?:na )?(?:ko|ako)|text (?:nyo|niyo|mo)(?: na)?(?: sa)? (?:akin )?(?:ang )?(?:details|detalye|info)|pwede (?:po|naman)(?! ba)|goi (?:lai )?(?:cho )?(?:anh|chi|em|toi|minh|co|chu|bac)|goi lai (?:sau|luc|vao|toi|chieu|sang|trua|mai|nhe|nha)|gui (?:\\p{L}+ ){0,2}(?:chi tiet|thong tin|bao gia)|co chu|перезвоните|перезвони|perezvonite|perezvoni|скин\\p{L}* (?:\\p{L}+ )?(?:инф\\p{L}*|подробн\\p{L}*|детал\\p{L}*|цен\\p{L}*|прайс)|skin\\p{L}* (?:\\p{L}+ )?(?:info|inf\\p{L}*|podrobn\\p{L}*)`,
+    '想知道|想看看|알고\\s?싶어요|알고\\s?싶습니다|받아\\s?보고\\s?싶|^ muon |^ ㄱㄱ|^ 고고|자세한\\s?(?:내용|정보|설명)|자세히',
   ),
 ];
 
+/**
+ * A time weeks or months away, a season or the end of a holiday ("en 2 semanas", "sau tết",
+ * "после праздников", "过完年"): `later`, and like `NOT_NOW` it makes a yes or a "call me"
+ * a `later` ("mandeme mensaje en 2 semanas" is not a yes for today).
+ */
+export const LATER_TIME: Rule = worldRule(
+  'later.world_time',
+  'later',
+  'names a later time in its language',
+  `(?:en|dentro de|en unas?|en un par de) (?:\\d+ |un |una |unas |unos |dos |tres |par de )?(?:semanas|meses|mes|semana)|despues de (?:las fiestas|navidad|ano nuevo|semana santa|vacaciones)|pasando (?:las fiestas|navidad|ano nuevo)|en (?:primavera|verano|otono|invierno)|(?:em|daqui|daqui a|dentro de|daqui uns|daqui umas) (?:\\d+ |um |uma |umas |uns |duas |dois |tres )?(?:semanas?|meses|mes)|depois d(?:o|as) (?:natal|festas|ano novo|carnaval|ferias)|(?:no|na) (?:verao|primavera|outono|inverno)|me procura|dans (?:\\d+ |un |une |deux |trois |quelques )?(?:semaines?|mois)|apres (?:les fetes|noel|le nouvel an|les vacances|l ete)|au printemps|en (?:ete|automne|hiver)|cet (?:ete|hiver|automne)|nan (?:\\d+ |yon |de |twa )?(?:semenn|mwa)|apre (?:fet|nwel|lane|pak|vakans)\\p{L}*|ekri m (?:le sa a|le sa|nan)|(?:after|sa|pagkalipas ng|within) (?:\\d+ |isang |dalawang )?(?:weeks?|months?|linggo|buwan)|(?:after|pagkatapos ng) (?:pasko|new year|holidays|bagong taon)|sa (?:enero|pebrero|marso|abril|hunyo|hulyo|agosto|setyembre|oktubre|nobyembre|disyembre|january|february|march|april|june|july|august|september|october|november|december)|balikan (?:nyo|niyo|mo) (?:na )?(?:ako|ko)|(?:text|tawagan) (?:nyo|niyo) (?:na lang )?ako (?:non|noon|nun)|\\d+ (?:tuan|thang) nua|(?:sau|qua|het) tet|thang \\d+|(?:mua|sang) (?:he|xuan|thu|dong)|tu tu|de (?:\\p{L}+ )?tinh|roi tinh|luc do (?:nhan|goi)|через \\d+ (?:\\p{L}+ )?(?:недел|месяц|год|дн)\\p{L}*|после (?:праздник\\p{L}*|нового года|нг|отпуск\\p{L}*|лета)|весной|летом|осенью|зимой|в (?:январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)|тогда (?:и )?(?:напиш|позвон)\\p{L}*|me (?:manda|chama)\\p{L}* (?:\\p{L}+ )?entao|(?:en|para|despues de|em|depois de) (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|marco|maio|junho|julho|setembro|outubro|novembro|dezembro)|en (?:janvier|fevrier|mars|avril|juin|juillet|aout|septembre|octobre|novembre|decembre)|(?:le )?mois prochain|(?:la )?semaine prochaine|l an(?:nee)? prochaine?|mes que vem|semana que vem|(?:el|la) proxim[oa] (?:mes|semana|ano)`,
+  '\\d+\\s?(?:주|달|개월|주일)\\s?(?:뒤|후|있다가)|(?:설|추석|연말|새해|방학)\\s?(?:지나고|이후|후에|끝나고)|\\d+월에|(?:봄|여름|가을|겨울)에|그때\\s?(?:문자|연락|전화)|\\d+\\s?(?:周|週|个月|個月|星期)\\s?(?:后|後|以后|以後)|[过過](?:完|了)年|年[后後]|[节節][后後]|(?:春天|夏天|秋天|冬天|明年|下个季度|下個季度|下季度)|再(?:联系|聯繫|聯絡|联络)|\\d+月(?:份)?(?:以后|以後|再)',
+);
+
 export const WORLD_LATER_RULES: readonly Rule[] = [
   NOT_NOW,
+  LATER_TIME,
   worldRule(
     'later.world',
     'later',
     'says not now in its language',
-    `(?<! nem )(?:lo )?(?:voy a |vamos a )?pensar(?:lo)?|(?:en|para|despues de|em|en|depois de) (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|marco|maio|junho|julho|setembro|outubro|novembro|dezembro)|(?:ando|estoy|estou|to) (?:trabajando|trabalhando)|(?:en el|no) trabajo|no trabalho|apres les fetes|en ce moment|pas le temps|l an prochain|l annee prochaine|sang nam|nam sau|(?:de (?:toi|em|minh) )?xem da|quem sabe|mais (?:pra|para) frente|futuramente|en unos (?:meses|dias|semanas)|en un (?:mes|par)|ahorita no|ahora no|no por ahora|lo pienso|con mi (?:esposo|esposa|marido|mujer|pareja|familia|socio|socia)|consult\\p{L}*|mais tarde|agora nao|talvez|depois|vou pensar|com (?:a |o )?(?:minha|meu) (?:esposa|marido|mulher|familia|socio)|ocupad\\p{L}*|mes que vem|semana que vem|plus tard|peut etre|pas maintenant|pas pour l instant|reflechir|occupe\\p{L}*|mois prochain|semaine prochaine|recontact\\p{L}*|rappelez moi (?:dans|en|plus|la|le)|avec (?:ma|mon) (?:femme|mari|epoux|epouse|conjoint\\p{L}*)|dans (?:un|une|deux|quelques) (?:mois|semaines?|jours)|en (?:janvier|fevrier|mars|avril|juin|juillet|aout|septembre|octobre|novembre|decembre)|parler (?:a|avec) (?:ma|mon) (?:femme|mari|epoux|epouse|conjoint\\p{L}*|famille)|pita|petet|pa kounye a|panse|okipe|pwochen\\p{L}*|reflechi|pale ak (?:madanm|mari|fanmi|mouche)|mamaya|susunod|next time|ko muna|muna (?:ang )?(?:asawa|misis|mister)|pag ?iisipan|pag ?isipan|isipin ko|busy|hindi pa ngayon|sa ibang araw|de sau|sau nhe|thang sau|tuan sau|suy nghi|dang ban|chua|bay gio(?: \\p{L}+){0,2} ban|(?:toi|em|minh) ban (?:roi|qua|lam)|hoi (?:y kien )?(?:vo|chong|gia dinh)|luc khac|позже|потом|не сейчас|подумаю|занят\\p{L}*|в следующ\\p{L}*|может быть|посовет\\p{L}*|через (?:\\p{L}+ )?(?:месяц|недел|год|дн|пару)\\p{L}*|обсуд\\p{L}*|спрошу|pozzhe|potom|ne seichas|podumayu`,
-    '以后|以後|再说|再說|下个月|下個月|下周|下週|考虑|考慮|晚点|晚點|忙|改天|不方便|等我|商量|问问|問問|过段时间|過段時間|过些天|过阵子|過陣子|下次|나중|다음|생각해|바빠|바쁘|지금은|내년|상의|의논|물어보|얘기해|있다가|이따',
+    `(?<! nem )(?:lo )?(?:voy a |vamos a )?pensar(?:lo)?|(?:en|para|despues de|em|en|depois de) (?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|marco|maio|junho|julho|setembro|outubro|novembro|dezembro)|(?:ando|estoy|estou|to) (?:trabajando|trabalhando)|(?:en el|no) trabajo|no trabalho|apres les fetes|en ce moment|pas le temps|l an prochain|l annee prochaine|sang nam|nam sau|(?:de (?:toi|em|minh) )?xem da|quem sabe|mais (?:pra|para) frente|futuramente|en unos (?:meses|dias|semanas)|en un (?:mes|par)|ahorita no|ahora no|no por ahora|lo pienso|con mi (?:esposo|esposa|marido|mujer|pareja|familia|socio|socia)|consult(?:ar|arlo|arla|ando|o|e|amos|er)(?: \\p{L}+){0,2} (?:con|com|avec|a mi|a minha|a mon|a ma)|mais tarde|agora nao|talvez|depois|vou pensar|com (?:a |o )?(?:minha|meu) (?:esposa|marido|mulher|familia|socio)|ocupad\\p{L}*|mes que vem|semana que vem|plus tard|peut etre|pas maintenant|pas pour l instant|reflechir|occupe\\p{L}*|mois prochain|semaine prochaine|recontact\\p{L}*|rappelez moi (?:dans|en|plus|la|le)|avec (?:ma|mon) (?:femme|mari|epoux|epouse|conjoint\\p{L}*)|dans (?:un|une|deux|quelques) (?:mois|semaines?|jours)|en (?:janvier|fevrier|mars|avril|juin|juillet|aout|septembre|octobre|novembre|decembre)|parler (?:a|avec) (?:ma|mon) (?:femme|mari|epoux|epouse|conjoint\\p{L}*|famille)|pita|petet|pa kounye a|panse|okipe|pwochen\\p{L}*|reflechi|pale ak (?:madanm|mari|fanmi|mouche)|mamaya|susunod|next time|ko muna|muna (?:ang )?(?:asawa|misis|mister)|pag ?iisipan|pag ?isipan|isipin ko|busy|hindi pa ngayon|sa ibang araw|de sau|sau nhe|thang sau|tuan sau|suy nghi|dang ban|chua|bay gio(?: \\p{L}+){0,2} ban|(?:toi|em|minh) ban (?:roi|qua|lam)|hoi (?:y kien )?(?:vo|chong|gia dinh)|luc khac|позже|потом|не сейчас|подумаю|занят\\p{L}*|в следующ\\p{L}*|может быть|посовет\\p{L}*|через (?:\\p{L}+ )?(?:месяц|недел|год|дн|пару)\\p{L}*|обсуд\\p{L}*|спрошу|pozzhe|potom|ne seichas|podumayu`,
+    '以后|以後|再说|再說|下个月|下個月|下周|下週|(?<!不)考虑|(?<!不)考慮|晚点|晚點|忙|改天|不方便|等我|商量|问问|問問|过段时间|過段時間|过些天|过阵子|過陣子|下次|나중|다음|생각해|바빠|바쁘|지금은|내년|상의|의논|물어보|얘기해|있다가|이따',
   ),
 ];
 
@@ -70,15 +98,15 @@ export const WORLD_NOT_INTERESTED_RULES: readonly Rule[] = [
     'not_interested',
     'says no in its language',
     '',
-    '^ (?:da |vang |naku )?(?:jamais|nunca|nao|non|nn|hindi|hnd|hndi|di|ayaw|hinde|wala|wla|khong|ko|нет|не|nel|net)(?= )|^ 不|아니|^ ㄴㄴ',
+    '^ (?:da |vang |naku )?(?:jamais|nunca|nao|non|nn|hindi|hnd|hndi|di|ayaw|hinde|wala|wla|khong|ko|нет|не|nel|net)(?= )|^ 不(?!好意思)|아니|^ ㄴㄴ',
   ),
   // Renting or having it already: a no in any language, read after any yes in the reply.
   worldRule(
     'not_interested.world_have',
     'not_interested',
     'says in its language they rent or already have it',
-    `rentamos|rento|caro|no me alcanza|no tengo (?:casa|dinero|presupuesto|plata)|vivo con mis|no soy (?:el |la |o |a )?(?:dueno|duena|dono|dona|propietari\\p{L}*)|apartamento|trop cher|c est cher|appartement|pas proprietaire|pa gen lajan|(?:two|tro) che|mac qua|dat qua|dat lam|chung cu|дорог\\p{L}*|квартир\\p{L}*|нет денег|estamos rentando|inquilin\\p{L}*|alquil\\p{L}*|alugad\\p{L}*|aluguel|locataire\\p{L}*|je loue|on loue|nous louons|en location|gentan gen|deja gen\\p{L}*|gen(?: \\p{L}+){1,3} deja|(?:m ap|nou|mwen) lwe|nangungupahan|umuupa|nagrerenta|(?:renta|upa) lang|(?:may|meron|mayroon)(?: \\p{L}+){0,2} na (?:kami|ako)|(?:toi|minh|chung toi|nha) (?:o |di )?thue|thue nha|co(?: \\p{L}+){1,4} roi|сним\\p{L}*|аренд\\p{L}*|у нас уже|уже (?:стоят|стоит|установ\\p{L}*|поставили)`,
-    '租|已经|已經|太贵|太貴|公寓|没钱|沒錢|월세|전세|세입자|이미|비싸|아파트|돈이 없',
+    `rentamos|rento|caro|no me alcanza|no tengo (?:casa|dinero|presupuesto|plata)|vivo con mis|no soy (?:el |la |o |a )?(?:dueno|duena|dono|dona|propietari\\p{L}*)|apartamento|trop cher|c est cher|appartement|pas proprietaire|pa gen lajan|(?:two|tro) che|mac qua|dat qua|dat lam|chung cu|дорог\\p{L}*|квартир\\p{L}*|нет денег|estamos rentando|inquilin\\p{L}*|alquil\\p{L}*|alugad\\p{L}*|aluguel|locataire\\p{L}*|je loue|on loue|nous louons|en location|gentan gen|deja gen\\p{L}*|gen(?: \\p{L}+){1,3} deja|(?:m ap|nou|mwen) lwe|nangungupahan|umuupa|nagrerenta|(?:renta|upa) lang|(?:may|meron|mayroon)(?: \\p{L}+){0,2} na (?:kami|ako)|(?:toi|minh|chung toi|nha) (?:o |di )?thue|thue nha|co(?: \\p{L}+){1,4} roi|сним\\p{L}*|аренд\\p{L}*|у нас уже|уже (?:стоят|стоит|установ\\p{L}*|поставили)|trop (?:vieux|vieille|age|agee)|(?:casa|imovel) (?:e|eh) d[ao] (?:minha|meu) \\p{L}+|nao (?:posso|sou eu que|sou quem) decid\\p{L}*|maison (?:de|a) (?:ma|mon) \\p{L}+|pas a moi de decider|(?:ce n est|c est) pas moi qui decide|kay la (?:se )?pou \\p{L}+|se pa mwen ki deside|bahay ng \\p{L}+ (?:ko|namin)|hindi ako ang (?:magdedesisyon|nagdedesisyon|masusunod)|nha (?:la )?cua (?:me|bo|ba|ong|anh|chi|co|chu|di)|khong quyet (?:duoc|dinh duoc)|дом (?:свекрови|тещи|родителей|мамы|папы|сестры|брата)|я не (?:решаю|хозяин|хозяйка)|la casa es de (?:mi|mis) \\p{L}+|no (?:puedo|me toca) decidir|sem (?:grana|dinheiro|condicoes|condicao)|nao tenho (?:grana|dinheiro|condicoes)|pa gen (?:kob|lajan)|pas les moyens|pas d argent|khong co tien|ko co tien|wala (?:akong|kaming|pang) (?:budget|pera|pambayad)|j ai [6-9]\\d ans|(?:sou|ja sou|estou|to) aposentad\\p{L}*|muito velh\\p{L}*|matanda na (?:ako|kami)|(?:two|tro) granmoun|(?:muy|ya) (?:viejo|vieja|mayor)|(?:soy|estoy) jubilad\\p{L}*|(?:da )?lap(?: \\p{L}+){0,2} roi|da lap|пенсионер\\p{L}*`,
+    '房子是.{1,6}的|做不了主|不能做主|说了不算|說了不算|(?:시어머니|시부모님|부모님|어머니|아버지|집주인)\\s?집|결정할\\s?수\\s?없|돈이\\s?없|老人住|年纪大|年紀大|나이가\\s?많|租|已经|已經|太贵|太貴|公寓|没钱|沒錢|월세|전세|세입자|이미|비싸|아파트|돈이 없',
   ),
 ];
 
@@ -87,7 +115,29 @@ export const WORLD_QUESTION_RULES: readonly Rule[] = [
     'question.world',
     'question',
     'asks something in its language',
-    `de (?:que|donde)|quem|quanto|qual|onde|por que|combien|comment|pourquoi|c est qui|qui est ce|qui|quel\\p{L}*|kiyes|ki moun|ki pri|konbyen|kouman|eske|poukisa|sino|magkano|paano|bakit|ano|saan|ba|ai vay|ai day|bao nhieu|tai sao|lam sao|sao|co \\p{L}+(?: \\p{L}+){0,3} khong|кто|сколько|откуда|как|почему|что|ли|kto|skolko|otkuda|pochemu|zachem|gratis|gratuit\\p{L}*|de graca|mien phi|чё|чо|шо|що|koi|c est quoi|kisa|kiyes`,
-    '谁|誰|多少|免费|免費|무료|怎么|怎麼|吗|嗎|哪|什么|什麼|为什么|為什麼|누구|얼마|어떻게|어디|인가요|나요|까요|뭐|\\p{L} \\?(?= )',
+    `de (?:que|donde)|quem|quanto|qual|onde|por que|combien|comment|pourquoi|c est qui|qui est ce|qui|quel\\p{L}*|kiyes|ki moun|ki pri|konbyen|kouman|eske|poukisa|sino|magkano|paano|bakit|(?<!feliz )ano(?! nuevo| novo| que vem| passado| pasado)|saan|ba|ai vay|ai day|bao nhieu|tai sao|lam sao|sao|co \\p{L}+(?: \\p{L}+){0,3} khong|кто|сколько|откуда|как|почему|что|ли|kto|skolko|otkuda|pochemu|zachem|gratis|gratuit\\p{L}*|golpe|de graca|mien phi|чё|чо|шо|що|koi|c est quoi|kisa|kiyes|где|какой|какая|какое|какие|бесплатн\\p{L}*|говорите|развод|kote|vous etes ou|c est ou|parlez|o que(?= $| \\?)|estafa`,
+    '谁|誰|多少|免费|免費|무료|怎么|怎麼|吗|嗎|哪|什么|什麼|为什么|為什麼|누구|얼마|어떻게|어디|인가요|나요|까요|뭐|\\p{L} \\?(?= )|설명\\s?(?:좀\\s?)?(?:해\\s?주|부탁)',
   ),
 ];
+
+/**
+ * A question that names renting or buying as a choice ("as placas são alugadas ou compradas?",
+ * "是租的还是买的？") or asks "isn't it a scam?" ("사기 아니에요?"): a `question`, read before the
+ * renting and "no" words would make it a no.
+ */
+export const WORLD_CHOICE_QUESTION: Rule = worldRule(
+  'question.world_choice',
+  'question',
+  'asks which of two it is',
+  `(?:alugad\\p{L}*|aluguel|compr\\p{L}*|lease|leased|rent\\p{L}*|alquil\\p{L}*|location|achat|achete\\p{L}*|аренд\\p{L}*|покуп\\p{L}*|thue|mua)(?: \\p{L}+){0,2} (?:ou|or|o|или|hay|hoac|ba o) (?:\\p{L}+ ){0,3}(?:alugad|compr|lease|buy|rent|own|alquil|location|achat|achet|аренд|покуп|thue|mua)\\p{L}*`,
+  '(?:租|买|買)的?(?:还是|還是)(?:租|买|買)|(?:리스|렌트|구매|임대)(?:인지|예요|에요|이에요)?\\s?(?:아니면\\s?)?(?:리스|렌트|구매|임대)|(?:사기|스팸|광고)\\s?(?:아니에요|아니죠|아닌가요|인가요|예요|이에요)\\s?\\?',
+);
+
+/** "mande?", "hein?", "hã?", "oi?": a "sorry, what?" that asks nothing about the offer. */
+export const WORLD_HUH: Rule = worldRule(
+  'other.world_huh',
+  'other',
+  'only says "what?"',
+  '',
+  '^ (?:mande|ande|ha|hein|ein|oi|ahn|han|eh|hm+|como) \\?(?: \\?)* $',
+);

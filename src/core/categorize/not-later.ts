@@ -1,0 +1,37 @@
+/**
+ * "Driving, will answer later": a delay in answering, not a "later" about the offer (the replies
+ * README counts it as `other`). A later rule is set aside when the words it matched lie inside
+ * one of these phrases, so "driving, will answer later. call me next month" stays `later`.
+ * Patterns read folded text (see `world-rule.ts`).
+ */
+import { fold } from './world-rule.js';
+
+const LATIN = [
+  '(?:will|i will|i ll|gonna|going to|can|let me|to)(?: \\p{L}+){0,2} (?:answer|reply|respond|read|look at|check)(?: \\p{L}+){0,2} later',
+  '(?:luego|al rato|mas tarde|despues) (?:te |le |les )?(?:contesto|respondo|escribo|leo)',
+  '(?:te |le |les )?(?:contesto|respondo|escribo|leo) (?:luego|al rato|mas tarde|despues)',
+  'ahorita no puedo (?:contestar|hablar|responder)',
+  '(?:te |lhe |vos )?(?:respondo|leio|retorno) (?:depois|mais tarde|ja ja)',
+  '(?:depois|mais tarde) (?:te |eu )?(?:respondo|leio)',
+  '(?:je )?(?:vous |te )?(?:reponds|repondrai|lis|lirai)(?: \\p{L}+){0,2} plus tard',
+  '(?:m a|m ap|ma|m va|m pral) (?:reponn|li)(?: \\p{L}+){0,2} pita',
+  '(?:reply|sagot|sasagot|magrereply|rereply)\\p{L}*(?: \\p{L}+){0,2} mamaya(?: na)?',
+  'mamaya (?:na )?(?:lang )?(?:ako )?(?:mag ?)?(?:reply|sagot|sasagot|rereply)\\p{L}*',
+  '(?:отвечу|напишу|прочитаю) (?:позже|потом)',
+  '(?:позже|потом) (?:отвечу|напишу|прочитаю)',
+  '(?:tra loi|rep|doc) sau',
+];
+const ANYWHERE = [
+  '(?:이따|나중에)\\s?(?:답|연락드|문자드|확인)',
+  '(?:晚点|晚點|等下|待会|待會|稍后|稍後)(?:再)?(?:回|看)',
+];
+
+const PATTERN = new RegExp(
+  `(?<= )(?:${LATIN.join('|')})(?= )|${ANYWHERE.join('|')}`.normalize('NFKD').replace(/\p{M}/gu, ''),
+  'gu',
+);
+
+/** The phrases of a reply that only put off answering ("will reply later"). */
+export function delayPhrases(text: string): string[] {
+  return [...fold(text).matchAll(PATTERN)].map((m) => m[0]);
+}
