@@ -21,6 +21,9 @@ const ASKS = [
   // Cancelling a contract later, asked: "can I cancel later?", "da pra cancelar depois?".
   `(?:can i|could i|luego|despues|depois|apres|da pra|posso|est ce que je peux|eske m ka)${ANY} (?:cancel\\p{L}*|annul\\p{L}*|anile|opt out)${ANY}(?: \\?|.* \\?)`,
   'opt out fee',
+  `(?:ano (?:po )?(?:ang )?mangyayari|paano kung)${ANY} ${STOP}${ANY}`,
+  'stop\\s?(?:이라고|라고)?\\s?(?:답장|회신|보내)\\s?(?:하면|면)',
+  '是不是(?:诈骗|骗子|骗人|詐騙|騙子|騙人)|(?:诈骗|骗子|騙子|詐騙)(?:吗|嗎|吧)',
   // What the keyword means: "what does reply STOP mean", "c'est quoi le STOP".
   `(?:what does|what is|whats|c est quoi|que significa|que quiere decir|o que (?:e|significa)|что значит|что такое)${ANY} ${STOP}${ANY}`,
   `${STOP}${ANY} (?:mean|means|significa|veut dire|значит)${ANY}`,
@@ -50,7 +53,8 @@ const PHRASES = [
   `не (?:останавливайтесь|прекращайте|переставайте)`,
   `arr[eê]t d (?:autobus|bus)|arr[eê]t de (?:bus|tram|metro)`,
   `(?:pa|pa ka|p ap) sispann\\p{L}*(?: \\p{L}+){0,2}`,
-  `(?:wag|huwag|hwag)(?: \\p{L}+){0,2} (?:titigil|tumigil|itigil)\\p{L}*`,
+  `(?:wag|huwag|hwag)(?: \\p{L}+){0,2} (?:titigil|tumigil|itigil|i ?stop)\\p{L}*`,
+  `не (?:отписывайте|удаляйте|останавливайте|прекращайте)\\p{L}*|(?:потом|позже|попозже) отпишусь|отпишусь (?:потом|позже)`,
   `parar de (?:pagar|gastar|sofrer|perder)\\p{L}*|vamos parar por aqui por enquanto`,
   `cancel\\p{L}* com a outra|cancel\\p{L}* (?:con|with) (?:la|the) (?:otra|other)`,
   'do not disturb while driving|driving with do not disturb',
@@ -58,6 +62,8 @@ const PHRASES = [
 
 /** Chinese and Korean have no spaces, so these are matched anywhere. */
 const ANYWHERE = [
+  '그만하지\\s?마',
+  '不要停|別停|别停',
   '그만두지\\s?마',
   '(?:사기|스팸|광고)\\s?(?:아니에요|아니죠|아닌가요|인가요)',
   '取消了别家|取消了別家',

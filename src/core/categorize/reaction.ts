@@ -35,11 +35,11 @@ const VERBS: readonly [RegExp, Kind][] = [
     'not_interested',
   ],
   [
-    /^(?:questioned|cuestion[oó]|a questionn[ée]|a mis en (?:doute|question)|questionou|(?:đã )?đặt câu hỏi(?: về)?|(?:da )?dat cau hoi(?: ve)?|质疑了?|質疑了?|물음표)$/iu,
+    /^(?:questioned|cuestion[oó]|a questionn[ée]|a mis en (?:doute|question)|questionou|(?:đã )?đặt câu hỏi(?: về)?|(?:da )?dat cau hoi(?: ve)?|质疑了?|質疑了?|表示疑问|表示疑問|물음표|(?:đã )?thắc mắc(?: về)?|(?:da )?thac mac(?: ve)?|вызвало вопрос|вопрос к)$/iu,
     'question',
   ],
   [
-    /^(?:liked|loved|le gust[oó]|le encant[oó]|a aim[ée]|a ador[ée]|curtiu|amou|нравится|понравилось|(?:đã )?(?:yêu )?thích|(?:da )?(?:yeu )?thich|喜欢|喜歡|赞了?|讚了?|点赞了?|點讚了?|좋아요|좋아함)$/iu,
+    /^(?:liked|loved|le gust[oó]|le encant[oó]|a aim[ée]|a ador[ée]|curtiu|amou|нравится|понравилось|(?:đã )?(?:yêu )?thích|(?:da )?(?:yeu )?thich|喜欢|喜歡|赞了?|讚了?|点赞了?|點讚了?|表示喜欢|表示喜歡|좋아요|좋아함)$/iu,
     'interested',
   ],
   [
@@ -61,7 +61,7 @@ const QUOTE = /(?:“([^”]*)(?:”|$)|"([^"]*)(?:"|$)|«([^»]*)(?:»|$)|„([
 const OPENING = /^([^“"«„]{2,40}?)\s*[“"«„]/u;
 /** Korean and Chinese phones may name the reaction after the quote: `“…”에 좋아요`, `“…”点赞`. */
 const CLOSING =
-  /[”"»“]\s*(?:에|을|를|에게)?\s*([^“”"«»„]{1,16}?)\s*(?:를|을)?\s*(?:표시함|표시했습니다|눌렀습니다|눌렀어요|했습니다|함)?$/u;
+  /[”"»“]\s*(?:을\(를\)|를\(을\)|에|을|를|에게)?\s*([^“”"«»„]{1,16}?)\s*(?:를|을)?\s*(?:표시함|표시했습니다|눌렀습니다|눌렀어요|했습니다)?[\s\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F!！.。]*$/u;
 
 /** Reads a tapback sent as text: the whole message is a reaction verb and a quote. */
 export function readReaction(body: string): Reaction | undefined {
@@ -87,8 +87,10 @@ export function readReaction(body: string): Reaction | undefined {
 function splitReaction(text: string): { verb: string; quote: string } | undefined {
   const opening = OPENING.exec(text);
   if (opening !== null) return { verb: opening[1] ?? '', quote: text.slice(opening[0].length) };
-  const closing = /^[“"«„]/u.test(text) ? CLOSING.exec(text) : null;
-  return closing === null ? undefined : { verb: closing[1] ?? '', quote: text.slice(1, closing.index) };
+  // Chinese may open with 对 ("对“…”表示疑问").
+  const rest = text.replace(/^[对對]\s*(?=[“"«„])/u, '');
+  const closing = /^[“"«„]/u.test(rest) ? CLOSING.exec(rest) : null;
+  return closing === null ? undefined : { verb: closing[1] ?? '', quote: rest.slice(1, closing.index) };
 }
 
 /** Our closing texts ("No problem, thanks for letting us know. Have a great day!"). */
