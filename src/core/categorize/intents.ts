@@ -162,7 +162,7 @@ export const NOT_INTERESTED_RULES: readonly Rule[] = [
     'not_interested.do_not_want',
     'not_interested',
     'does not want it',
-    '\\b(?:do not|not) (?:need|want)(?: it| any| one| this| that| solar)?\\b|\\b(?:not|no) (?:looking|buying|in the market)\\b|\\bnot (?:selling|looking to sell|planning to sell|interested in selling)\\b|\\bno quiero\\b',
+    '\\b(?:do not|not) (?:need|want)(?: it| any| one| this| that| solar)?\\b|\\b(?:not|no) (?:looking|buying|in the market)\\b|\\bnot (?:selling|looking to sell|planning to sell|interested in selling)\\b|\\b(?:not|never|will not|would not) (?:be )?(?:going to )?vot(?:e|ing) for\\b|\\bno quiero\\b',
   ),
 ];
 

@@ -13,8 +13,8 @@ import {
   EXPANSIONS,
   NOT_TYPOS,
   NOT_YES_AFTER_YA,
+  SI_NOT_YES_AFTER,
   SWAP_TARGETS,
-  TAGALOG_BEFORE_SI,
   TYPO_TARGETS,
   WORLD_TYPO_TARGETS,
 } from './vocabulary.js';
@@ -208,9 +208,9 @@ export function normalizeReply(body: string): Normalized {
       word = typo;
       plain = typoPlain.get(typo) ?? typo;
     }
-    // Tagalog "si" names a person ("hindi ko kilala si Sam"); only the Spanish one is a yes.
-    const tagalogSi = word === 'si' && TAGALOG_BEFORE_SI.has(raw[index - 1] ?? '');
-    const expanded = tagalogSi ? undefined : expansions.get(word);
+    // Tagalog "si" names a person ("hindi ko kilala si Sam"), Creole "si" is an "if"; only the Spanish one is a yes.
+    const notYes = word === 'si' && SI_NOT_YES_AFTER.has(raw[index - 1] ?? '');
+    const expanded = notYes ? undefined : expansions.get(word);
     if (expanded === undefined) push(word, plain);
     else push(squeeze(expanded), expanded);
   }

@@ -20,6 +20,8 @@ const LATIN = [
   '(?:отвечу|напишу|прочитаю) (?:позже|потом)',
   '(?:позже|потом) (?:отвечу|напишу|прочитаю)',
   '(?:tra loi|rep|doc) sau',
+  // Paying later is not a later: "es gratis o hay que pagar algo despues?".
+  '(?:pagar|pago|cobrar|cobran|pay|payer)(?: \\p{L}+){0,2} (?:despues|depois|later|plus tard|apres)',
 ];
 const ANYWHERE = [
   '(?:이따|나중에)\\s?(?:답|연락드|문자드|확인)',

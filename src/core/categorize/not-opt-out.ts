@@ -15,7 +15,7 @@ const ANY = '(?: \\p{L}+){0,6}';
 
 const ASKS = [
   // A question about the keyword itself: "if I text STOP ...?", "si je reponds STOP", "STOP 보내면".
-  `(?:what happens|а если я|que pasa si|kisa k ap rive)${ANY} ${STOP}\\p{L}*(?: \\p{L}+)*|(?:what happens|what if|if i|if we|que pasa si|y si|si|se|se eu|kung|kisa k ap rive|si m|pag nag|neu|а если|если)${ANY} ${STOP}\\p{L}*(?: \\p{L}+)*(?: \\?|.* \\?)`,
+  `(?:what happens|а если я|что будет|que pasa si|kisa k ap rive)${ANY} ${STOP}\\p{L}*(?: \\p{L}+)*|(?:what happens|what if|if i|if we|que pasa si|y si|si|se|se eu|kung|kisa k ap rive|si m|pag nag|neu|а если|если)${ANY} ${STOP}\\p{L}*(?: \\p{L}+)*(?: \\?|.* \\?)`,
   // Quoting our own instruction: "it says reply STOP to opt out but who is this".
   `(?:(?:it|text|message|msg|sms) says|says to|dice|ca dit|message dit|c est ecrit|li di|sabi|ghi|тут написано|написано)${ANY} stop\\p{L}*${ANY}`,
   // Cancelling a contract later, asked: "can I cancel later?", "da pra cancelar depois?".
@@ -54,7 +54,7 @@ const PHRASES = [
   `arr[eê]t d (?:autobus|bus)|arr[eê]t de (?:bus|tram|metro)`,
   `(?:pa|pa ka|p ap) sispann\\p{L}*(?: \\p{L}+){0,2}`,
   `(?:wag|huwag|hwag)(?: \\p{L}+){0,2} (?:titigil|tumigil|itigil|i ?stop)\\p{L}*`,
-  `не (?:отписывайте|удаляйте|останавливайте|прекращайте)\\p{L}*|(?:потом|позже|попозже) отпишусь|отпишусь (?:потом|позже)`,
+  `не надо (?:стоп|stop)|не (?:отписывайте|удаляйте|останавливайте|прекращайте)\\p{L}*|(?:потом|позже|попозже) отпишусь|отпишусь (?:потом|позже)`,
   `parar de (?:pagar|gastar|sofrer|perder)\\p{L}*|vamos parar por aqui por enquanto`,
   `cancel\\p{L}* com a outra|cancel\\p{L}* (?:con|with) (?:la|the) (?:otra|other)`,
   'do not disturb while driving|driving with do not disturb',
