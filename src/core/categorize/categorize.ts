@@ -27,6 +27,7 @@ import { OPT_OUT_RULES } from './opt-out.js';
 import { type Reaction, readReaction } from './reaction.js';
 import type { Rule } from './rule.js';
 import {
+  CONCLUSIVE_NO,
   LATER_TIME,
   NEGATIVE,
   NOT_NOW,
@@ -47,7 +48,7 @@ const FAMILIES: readonly [string, readonly Rule[]][] = [
   ['help', KEYWORD_RULES],
   ['wrong_number', [...WRONG_NUMBER_RULES, ...WORLD_WRONG_NUMBER_RULES]],
   ['interested', [...INTERESTED_RULES, ...WORLD_INTERESTED_RULES]],
-  ['later', [...LATER_RULES, ...WORLD_LATER_RULES]],
+  ['later', [CONCLUSIVE_NO, ...LATER_RULES, ...WORLD_LATER_RULES]],
   ['not_interested', [WORLD_CHOICE_QUESTION, ...NOT_INTERESTED_RULES, ...WORLD_NOT_INTERESTED_RULES]],
   ['question', [WORLD_HUH, ...QUESTION_RULES, ...WORLD_QUESTION_RULES]],
 ];

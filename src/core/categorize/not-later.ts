@@ -24,6 +24,7 @@ const LATIN = [
   '(?:pagar|pago|cobrar|cobran|pay|payer)(?: \\p{L}+){0,2} (?:despues|depois|later|plus tard|apres)',
 ];
 const ANYWHERE = [
+  '나중에\\s?(?:돈|요금|비용)',
   '(?:이따|나중에)\\s?(?:답|연락드|문자드|확인)',
   '(?:晚点|晚點|等下|待会|待會|稍后|稍後)(?:再)?(?:回|看)',
 ];

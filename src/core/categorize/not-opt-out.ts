@@ -53,7 +53,7 @@ const PHRASES = [
   `не (?:останавливайтесь|прекращайте|переставайте)`,
   `arr[eê]t d (?:autobus|bus)|arr[eê]t de (?:bus|tram|metro)`,
   `(?:pa|pa ka|p ap) sispann\\p{L}*(?: \\p{L}+){0,2}`,
-  `(?:wag|huwag|hwag)(?: \\p{L}+){0,2} (?:titigil|tumigil|itigil|i ?stop)\\p{L}*`,
+  `(?:wag|huwag|hwag)(?: \\p{L}+){0,2} (?:titigil|tumigil|itigil|i ?stop|mag ?stop)\\p{L}*`,
   `не надо (?:стоп|stop)|не (?:отписывайте|удаляйте|останавливайте|прекращайте)\\p{L}*|(?:потом|позже|попозже) отпишусь|отпишусь (?:потом|позже)`,
   `parar de (?:pagar|gastar|sofrer|perder)\\p{L}*|vamos parar por aqui por enquanto`,
   `cancel\\p{L}* com a outra|cancel\\p{L}* (?:con|with) (?:la|the) (?:otra|other)`,
@@ -62,6 +62,7 @@ const PHRASES = [
 
 /** Chinese and Korean have no spaces, so these are matched anywhere. */
 const ANYWHERE = [
+  '멈추지\\s?마',
   '그만하지\\s?마',
   '不要停|別停|别停',
   '그만두지\\s?마',

@@ -14,7 +14,7 @@ const NOT_A_NAME = new Set(
   anymore currently happy ok good bad fine done familiar aware allowed owner homeowner free kidding
   joking paying doing spam scam bot robot human person thanks thank please problem worries idea
   clue more longer way thing way one body matter rush hurry doubt pressure worry need money time
-  selling buying looking going renting moving for to in at on of with yes no lol sorry
+  selling buying looking going renting moving before after for to in at on of with yes no lol sorry
   dueno duena propietario propietaria de del aqui yo muy tan`
     .split(/\s+/)
     .map(squeeze),
@@ -81,7 +81,7 @@ export const WRONG_NUMBER_RULES: readonly Rule[] = [
     'wrong_number.moved_on',
     'wrong_number',
     'says the person no longer has this number',
-    '\\b(?:does not|do not|did not) (?:live|lives|work|works|have|has|use|uses|own|owns|belong) (?:here|at this|this number|this phone|this cell|that number|there)\\b|\\b(?:new|changed|changed my|different) (?:number|phone|cell)\\b|\\b(?:belongs to|is) (?:someone|somebody) else\\b|\\bsomeone elses (?:number|phone)\\b|\\bnot (?:who|the person) you (?:think|want|are looking for|mean|are after)\\b|\\b(?:this is|it is) (?:now )?(?:his|her|their) \\w+s (?:phone|number|cell)\\b',
+    '\\b(?:does not|do not|did not) (?:live|lives|work|works|have|has|use|uses|own|owns|belong) (?:here|at this|this number|this phone|this cell|that number|there)\\b|\\b(?:new|changed|changed my|different) (?:number|phone|cell)\\b|\\b(?:belongs to|is) (?:someone|somebody) else\\b|\\bsomeone elses (?:number|phone)\\b|\\bnot (?:who|the person) you (?:think|want|are looking for|mean|are after)\\b|\\b(?:this is|it is) (?:now )?(?:his|her|their) \\w+s (?:phone|number|cell)\\b|\\bthis is \\w+s (?:phone|number|cell) now\\b|\\bhad this number before\\b',
   ),
   patternRule(
     'wrong_number.spanish',
