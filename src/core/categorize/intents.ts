@@ -144,13 +144,13 @@ export const NOT_INTERESTED_RULES: readonly Rule[] = [
     'not_interested.have_solar',
     'not_interested',
     'already has it',
-    '\\balready (?:have|got|has|had|own|use|using|went|did|signed|installed|bought|purchased|leased|paid|switched|done|solar|panels)\\b|\\b(?:have|got|own|installed) (?:solar|panels|a system|solar panels)\\b',
+    '\\balready (?:have|got|has|had|own|use|using|went|did|signed|installed|bought|purchased|leased|paid|switched|renewed|insured|covered|done|solar|panels)\\b|\\b(?:have|got|own|installed) (?:solar|panels|a system|solar panels)\\b',
   ),
   patternRule(
     'not_interested.not_owner',
     'not_interested',
     'does not own the home',
-    '\\b(?:i|we|we are|were|i am) (?:rent|renting|renters?|lease|leasing|tenants?)\\b|\\brenters?\\b|\\b(?:do not|dont) own\\b|\\bnot (?:my|our|the) (?:house|home|property)\\b|\\b(?:live in|in|rent) an? (?:apartment|condo|flat|dorm)\\b|\\bnot (?:the|a) (?:homeowner|owner|home owner)\\b|\\bsold (?:the|my|our) (?:house|home|place|property)\\b|\\b(?:it is|its) my \\w+(?: in law)? (?:house|home)\\b|\\bnot my (?:call|decision)\\b|\\bselling (?:the|my|our) (?:house|home)\\b|\\b(?:we are|i am|were) moving\\b',
+    '\\b(?:i|we|we are|were|i am) (?:just |only )?(?:rent|renting|renters?|lease|leasing|tenants?)\\b|\\brenters?\\b|\\b(?:do not|dont) own\\b|\\bnot (?:my|our|the) (?:house|home|property)\\b|\\b(?:live in|in|rent) an? (?:apartment|condo|flat|dorm)\\b|\\bnot (?:the|a) (?:homeowner|owner|home owner)\\b|\\bsold (?:the|my|our) (?:house|home|place|property)\\b|\\b(?:it is|its) my \\w+(?: in law)? (?:house|home)\\b|\\bnot my (?:call|decision)\\b|\\bselling (?:the|my|our) (?:house|home)\\b|\\b(?:we are|i am|were) moving\\b',
   ),
   patternRule(
     'not_interested.cost',

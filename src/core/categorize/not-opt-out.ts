@@ -15,12 +15,13 @@ const ANY = '(?: \\p{L}+){0,6}';
 
 const ASKS = [
   // A question about the keyword itself: "if I text STOP ...?", "si je reponds STOP", "STOP 보내면".
-  `(?:what happens|а если я|что будет|que pasa si|kisa k ap rive)${ANY} ${STOP}\\p{L}*(?: \\p{L}+)*|(?:what happens|what if|if i|if we|que pasa si|y si|si|se|se eu|kung|kisa k ap rive|si m|pag nag|neu|а если|если)${ANY} ${STOP}\\p{L}*(?: \\p{L}+)*(?: \\?|.* \\?)`,
+  `(?:what happ\\p{L}*|а если я|что будет|que pasa si|kisa k ap rive|o que acontece|qu est ce qui (?:arrive|se passe)|sa k ap pase|kisa k ap pase)${ANY} ${STOP}\\p{L}*(?: \\p{L}+)*|(?:what happens|what if|if i|if we|que pasa si|y si|si|se|se eu|kung|kisa k ap rive|si m|pag nag|neu|а если|если)${ANY} ${STOP}\\p{L}*(?: \\p{L}+)*(?: \\?|.* \\?)`,
   // Quoting our own instruction: "it says reply STOP to opt out but who is this".
   `(?:(?:it|text|message|msg|sms) says|says to|dice|ca dit|message dit|c est ecrit|li di|sabi|ghi|тут написано|написано)${ANY} stop\\p{L}*${ANY}`,
   // Cancelling a contract later, asked: "can I cancel later?", "da pra cancelar depois?".
   `(?:can i|could i|luego|despues|depois|apres|da pra|posso|est ce que je peux|eske m ka)${ANY} (?:cancel\\p{L}*|annul\\p{L}*|anile|opt out)${ANY}(?: \\?|.* \\?)`,
   'opt out fee',
+  `neu(?: \\p{L}+){0,4} ${STOP}(?: \\p{L}+){0,3} (?:thi sao|sao)`,
   `(?:ano (?:po )?(?:ang )?mangyayari|paano kung)${ANY} ${STOP}${ANY}`,
   'stop\\s?(?:이라고|라고)?\\s?(?:답장|회신|보내)\\s?(?:하면|면)',
   '是不是(?:诈骗|骗子|骗人|詐騙|騙子|騙人)|(?:诈骗|骗子|騙子|詐騙)(?:吗|嗎|吧)',
