@@ -108,7 +108,7 @@ export const LATER_RULES: readonly Rule[] = [
     'later.think',
     'later',
     'wants to think it over or ask someone',
-    `\\b(?:think|thinking|mull|sleep) (?:about it|it over|on it|over)\\b|\\blet me think\\b|\\bstill (?:thinking|deciding|considering|undecided|debating)\\b|\\bgive (?:me|us) (?:a few|a couple|some|a) (?:days|weeks|months|time|while|bit)\\b|\\bneed (?:to|some) (?:time|think)\\b|\\b(?:talk|check|discuss|ask|speak|run it by|consult)(?: it)?(?: to| with| by)? (?:my|the) (?:${PEOPLE})\\b|\\bbusy\\b`,
+    `\\b(?:think|thinking|mull|sleep) (?:about it|it over|on it|over)\\b|\\blet me think\\b|\\bstill (?:thinking|deciding|considering|undecided|debating)\\b|\\bgive (?:me|us) (?:a few|a couple|some|a) (?:days|weeks|months|time|while|bit)\\b|\\bneed (?:to|some) (?:time|think)\\b|\\b(?:talk|check|discuss|ask|speak|run it by|consult)(?: it)?(?: to| with| by)? (?:my|the) (?:${PEOPLE})\\b|\\bbusy\\b|\\b(?:forwarded|sent|passed) (?:it|this|that|the text|the message)? ?(?:on )?to my (?:${PEOPLE})\\b`,
   ),
   patternRule(
     'later.try_again',
@@ -162,7 +162,7 @@ export const NOT_INTERESTED_RULES: readonly Rule[] = [
     'not_interested.do_not_want',
     'not_interested',
     'does not want it',
-    '\\b(?:do not|not) (?:need|want)(?: it| any| one| this| that| solar)?\\b|\\b(?:not|no) (?:looking|buying|in the market)\\b|\\bnot (?:selling|looking to sell|planning to sell|interested in selling)\\b|\\b(?:not|never|will not|would not) (?:be )?(?:going to )?vot(?:e|ing) for\\b|\\bno quiero\\b',
+    '\\b(?:do not|not) (?:need|want)(?: it| any| one| this| that| solar)?\\b|\\b(?:not|no) (?:looking|buying|in the market)\\b|\\bnot (?:selling|looking to sell|planning to sell|interested in selling)\\b|\\bi am [6-9]\\d(?: years old| yrs old)?\\b|\\bnot putting (?:anything|panels|solar)\\b|\\b(?:not|never|will not|would not) (?:be )?(?:going to )?vot(?:e|ing) for\\b|\\bno quiero\\b',
   ),
 ];
 

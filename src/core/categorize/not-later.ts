@@ -20,6 +20,7 @@ const LATIN = [
   '(?:отвечу|напишу|прочитаю) (?:позже|потом)',
   '(?:позже|потом) (?:отвечу|напишу|прочитаю)',
   '(?:tra loi|rep|doc) sau',
+  '(?:fee|fees|charge|charges|cost|costs|payment|bill)(?: \\p{L}+)? later',
   // Paying later is not a later: "es gratis o hay que pagar algo despues?".
   '(?:pagar|pago|cobrar|cobran|pay|payer)(?: \\p{L}+){0,2} (?:despues|depois|later|plus tard|apres)',
 ];

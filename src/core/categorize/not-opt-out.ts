@@ -23,7 +23,7 @@ const ASKS = [
   'opt out fee',
   `neu(?: \\p{L}+){0,4} ${STOP}(?: \\p{L}+){0,3} (?:thi sao|sao)`,
   `(?:ano (?:po )?(?:ang )?mangyayari|paano kung)${ANY} ${STOP}${ANY}`,
-  'stop\\s?(?:이라고|라고)?\\s?(?:답장|회신|보내)\\s?(?:하면|면)',
+  'stop\\s?(?:이라고|라고)?\\s?(?:답장|답|회신|보내)\\s?(?:하면|면)',
   '是不是(?:诈骗|骗子|骗人|詐騙|騙子|騙人)|(?:诈骗|骗子|騙子|詐騙)(?:吗|嗎|吧)',
   // What the keyword means: "what does reply STOP mean", "c'est quoi le STOP".
   `(?:what does|what is|whats|c est quoi|que significa|que quiere decir|o que (?:e|significa)|что значит|что такое)${ANY} ${STOP}${ANY}`,
@@ -36,7 +36,7 @@ const ASKS = [
   '(?:以后|之后|以後|之後)可以取消',
   '是骗子吗|是騙子嗎',
   'stop\\s?(?:보내면|보내라는데|보내라고)',
-  'lua dao (?:ha|a|sao|khong) \\?',
+  'lua dao (?:ha|a|sao|khong|phai khong)(?: \\?)?',
   'хватит ли',
   // Asking whether a contract can be cancelled later: "можно потом отказаться от договора?", "나중에 해지 가능한가요?".
   '(?:можно|могу|можем|смогу)(?: \\p{L}+){0,3} (?:отказаться|отменить|расторгнуть)(?: \\p{L}+){0,4}',

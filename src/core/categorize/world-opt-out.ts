@@ -48,7 +48,7 @@ export const WORLD_OPT_OUT_RULES: readonly Rule[] = [
     'opt_out.vi',
     'opt_out',
     'asks in Vietnamese to stop the messages',
-    `lam (?:sao|the nao) (?:de )?(?:\\p{L}+ ){0,2}(?:khong nhan|ko nhan|k nhan|het nhan|huy|dung nhan|ngung nhan)|(?:con|ma con) (?:nhan|gui)(?: \\p{L}+){0,4} (?:la|thi) (?:\\p{L}+ )?bao|bao (?:cao )?(?:nha mang|cong an)|dung lai|tu choi (?:nhan|tin|sms|lien lac)|dung (?:nhan|gui|lien lac|lam phien|goi|nt|sms)\\p{L}*|huy (?:dang ky|nhan|theo doi)|huy (?:tin|di|nhe|nha|giup)|xoa so|ngung (?:gui|nhan|lien lac)|khong (?:muon )?nhan(?: \\p{L}+){0,2} (?:tin|sms)|(?:khong|ko|k|hong|kg) muon nhan|thoi dung|bo so|ngung (?:ngay|lai|di)|phien qua|lua dao|bao cao|khoi (?:nhan|gui|lien lac)|(?:khong|ko|k|hong|kg|dung) (?:\\p{L}+ )?(?:nhan|gui|nt|goi|lien lac|lam phien|spam|text|txt|tin|sms|ib|inbox)(?: \\p{L}+){0,3} nua|dung spam|go (?:ten|so) (?:\\p{L}+ ){0,2}ra|xoa ten`,
+    `lam (?:sao|the nao) (?:de )?(?:\\p{L}+ ){0,2}(?:khong nhan|ko nhan|k nhan|het nhan|huy|dung nhan|ngung nhan)|(?:con|ma con) (?:nhan|gui)(?: \\p{L}+){0,4} (?:la|thi) (?:\\p{L}+ )?bao|bao (?:cao )?(?:nha mang|cong an)|dung lai|tu choi (?:nhan|tin|sms|lien lac)|dung (?:nhan|gui|lien lac|lam phien|goi|nt|sms)\\p{L}*|huy (?:dang ky|nhan|theo doi)|huy (?:tin|di|nhe|nha|giup|ngay)|xoa so|ngung (?:gui|nhan|lien lac)|khong (?:muon )?nhan(?: \\p{L}+){0,2} (?:tin|sms)|(?:khong|ko|k|hong|kg) muon nhan|thoi dung|bo so|ngung (?:ngay|lai|di)|phien qua|lua dao|bao cao|khoi (?:nhan|gui|lien lac)|(?:khong|ko|k|hong|kg|dung) (?:\\p{L}+ )?(?:nhan|gui|nt|goi|lien lac|lam phien|spam|text|txt|tin|sms|ib|inbox)(?: \\p{L}+){0,3} nua|dung spam|go (?:ten|so) (?:\\p{L}+ ){0,2}ra|xoa ten`,
     '^ (?:dung|ngung|huy)(?: lai)?(?: nhe| nha| di)? $',
   ),
   worldRule(
