@@ -13,6 +13,7 @@ import {
   EXPANSIONS,
   NOT_TYPOS,
   NOT_YES_AFTER_YA,
+  SI_IF_BEFORE,
   SI_NOT_YES_AFTER,
   SWAP_TARGETS,
   TYPO_TARGETS,
@@ -209,7 +210,7 @@ export function normalizeReply(body: string): Normalized {
       plain = typoPlain.get(typo) ?? typo;
     }
     // Tagalog "si" names a person ("hindi ko kilala si Sam"), Creole "si" is an "if"; only the Spanish one is a yes.
-    const notYes = word === 'si' && SI_NOT_YES_AFTER.has(raw[index - 1] ?? '');
+    const notYes = word === 'si' && (SI_NOT_YES_AFTER.has(raw[index - 1] ?? '') || SI_IF_BEFORE.has(next));
     const expanded = notYes ? undefined : expansions.get(word);
     if (expanded === undefined) push(word, plain);
     else push(squeeze(expanded), expanded);

@@ -21,10 +21,14 @@ const LATIN = [
   '(?:позже|потом) (?:отвечу|напишу|прочитаю)',
   '(?:tra loi|rep|doc) sau',
   '(?:fee|fees|charge|charges|cost|costs|payment|bill)(?: \\p{L}+)? later',
+  'depois vem (?:cobranca|conta|taxa)|cobr\\p{L}* depois',
+  // A hypothetical question: "что будет, если мы потом продадим дом?".
+  '(?:что будет|what happens|que pasa|o que acontece|qu est ce qui se passe)(?: \\p{L}+){0,6}',
   // Paying later is not a later: "es gratis o hay que pagar algo despues?".
   '(?:pagar|pago|cobrar|cobran|pay|payer)(?: \\p{L}+){0,2} (?:despues|depois|later|plus tard|apres)',
 ];
 const ANYWHERE = [
+  '(?:以后|以後)(?:会|會)',
   '나중에\\s?(?:돈|요금|비용)',
   '(?:이따|나중에)\\s?(?:답|연락드|문자드|확인)',
   '(?:晚点|晚點|等下|待会|待會|稍后|稍後)(?:再)?(?:回|看)',
