@@ -20,7 +20,8 @@ const LATIN = [
   '(?:отвечу|напишу|прочитаю) (?:позже|потом)',
   '(?:позже|потом) (?:отвечу|напишу|прочитаю)',
   '(?:tra loi|rep|doc) sau',
-  '(?:fee|fees|charge|charges|cost|costs|payment|bill)(?: \\p{L}+)? later',
+  '(?:fee|fees|charge|charges|cost|costs|payment|bill|pay)(?: \\p{L}+){0,3} (?:later|down the road|in the future|eventually)',
+  'luego hay que pagar',
   'depois vem (?:cobranca|conta|taxa)|cobr\\p{L}* depois',
   // A hypothetical question: "что будет, если мы потом продадим дом?".
   '(?:что будет|what happens|que pasa|o que acontece|qu est ce qui se passe)(?: \\p{L}+){0,6}',

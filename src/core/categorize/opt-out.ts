@@ -156,7 +156,7 @@ export const OPT_OUT_RULES: readonly Rule[] = [
     'opt_out.no_more',
     'opt_out',
     'asks for no more messages',
-    `\\bno more(?: \\w+)?(?: (?:${CONTACT_VERBS}|message|mensajes|mensagens|msjs|textos|sms|spam|calls|contact|emails|of this|of these|please)\\b| *(?=\\|)| *$)|(?:^|\\| )enough(?: already| now)?(?= \\||$)`,
+    `\\b(?:quit|stop) blowing up my (?:phone|cell)\\b|\\bno more(?: \\w+)?(?: (?:${CONTACT_VERBS}|message|mensajes|mensagens|msjs|textos|sms|spam|calls|contact|emails|of this|of these|please)\\b| *(?=\\|)| *$)|(?:^|\\| )enough(?: already| now)?(?= \\||$)`,
     'marked',
   ),
   // "How do I make these texts end", "take my number out of your system", "I want out".

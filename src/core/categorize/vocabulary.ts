@@ -111,7 +111,7 @@ contactez remova apague quitenme saquen eliminen borren equivocado errado mauvai
 occupe ocupado ahora khong hindi salamat gracias obrigado merci ankou tanpri supprimez apaguem
 kanpe quiten pensarlo hablar devis orcamento ayoko mandarme enviarme escribirme contactarme
 pakitanggal udalite otpishite agora paren quero pishi pozzhe panse semana tarde pwochen
-prochain remove tigil mamaya pishite recevoir dostali retirez retirem quiero uberite cuando pueden passar pakitigil ititigil nangungupahan saquenme ihinto interesno interessee tenemos passez prochaine detalhes depois confirm samdi transfere depend ahorita pararem empiezan empezamos comenzar
+prochain remove tigil mamaya pishite recevoir dostali retirez retirem quiero uberite cuando pueden passar pakitigil ititigil nangungupahan saquenme ihinto interesno interessee tenemos passez prochaine detalhes depois confirm samdi transfere depend ahorita pararem bezwen sexta funciona empiezan empezamos comenzar
 comecar receber apres mensagem informacoes perezvonite rappelez`
   .trim()
   .split(/\s+/);
@@ -131,8 +131,10 @@ export const NOT_YES_AFTER_YA: ReadonlySet<string> = new Set(
  * Words after which "si" is not the Spanish yes: the Tagalog article before a name ("hindi ko
  * kilala si Sam") or the Creole and French "if" ("e si m deplase", "et si je déménage").
  */
-/** Creole pronouns after which "si" is an "if" ("si m gen TPS", "si ou vle"). */
-export const SI_IF_BEFORE: ReadonlySet<string> = new Set('m mwen ou nou li yo'.split(' '));
+/** Words before which "si" is an "if": Creole pronouns ("si m gen TPS") and Spanish verbs ("si no tengo", "si vivo en"). */
+export const SI_IF_BEFORE: ReadonlySet<string> = new Set(
+  'm mwen ou nou li yo no tengo vivo hay necesito'.split(' '),
+);
 
 export const SI_NOT_YES_AFTER: ReadonlySet<string> = new Set(
   'ako ko po hindi sino kilala kakilala kay ni ba na yung ang ito to asan nasaan wala si muna e epi men et'.split(
