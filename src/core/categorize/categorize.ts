@@ -110,9 +110,11 @@ function verdict(
 }
 
 function firstMatch(rules: readonly Rule[], reply: Normalized, setAside: readonly string[] = []) {
+  const skip = setAside.length === 0 ? undefined : (words: string) => insidePhrase(words, setAside);
   for (const rule of rules) {
-    const words = rule.match(reply);
-    if (words !== undefined && !insidePhrase(words, setAside))
+    // Rules written as code ignore `skip`, so a match they return is checked again here.
+    const words = rule.match(reply, skip);
+    if (words !== undefined && skip?.(words) !== true)
       return verdict(reply, rule.category, rule.id, rule.why, words);
   }
   return undefined;

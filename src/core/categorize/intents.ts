@@ -102,7 +102,7 @@ export const LATER_RULES: readonly Rule[] = [
     'later.when',
     'later',
     'names a later time',
-    `\\b(?:next|this coming|in a few|in a couple|in a couple of|in (?:a|one|two|three|\\d+)) (?:week|weeks|month|months|year|years|quarter|season|spring|summer|fall|autumn|winter|weekend|days)\\b|\\b(?:in|after|until|till|by|around|come|before) (?:${MONTHS})\\b|\\b(?:in|after|until|till|by|around|this|next|come|closer to) (?:the )?(?:${SEASONS})\\b|\\b(?:after|until|till|around|by|before) the \\d+(?:st|nd|rd|th)?\\b|\\b(?:el|la) proxim[oa] (?:mes|ano|semana)\\b|\\b(?:otro|mejor) momento\\b`,
+    `\\b(?:next|this coming|in a few|in a couple|in a couple of|in (?:a|one|two|three|\\d+)) (?:week|weeks|month|months|year|years|quarter|season|spring|summer|fall|autumn|winter|weekend|days)\\b(?! ago)|\\b(?:in|after|until|till|by|around|come|before) (?:${MONTHS})\\b|\\b(?:in|after|until|till|by|around|this|next|come|closer to) (?:the )?(?:${SEASONS})\\b|\\b(?:after|until|till|around|by|before) the \\d+(?:st|nd|rd|th)?\\b|\\b(?:el|la) proxim[oa] (?:mes|ano|semana)\\b|\\b(?:otro|mejor) momento\\b`,
   ),
   patternRule(
     'later.think',

@@ -10,7 +10,7 @@ const LATIN = [
   '(?:will|i will|i ll|gonna|going to|can|let me|to)(?: \\p{L}+){0,2} (?:answer|reply|respond|read|look at|check)(?: \\p{L}+){0,2} later',
   '(?:luego|al rato|mas tarde|despues) (?:te |le |les )?(?:contesto|respondo|escribo|leo)',
   '(?:te |le |les )?(?:contesto|respondo|escribo|leo) (?:luego|al rato|mas tarde|despues)',
-  'ahorita no puedo (?:contestar|hablar|responder)',
+  'ahorita no puedo (?:contestar|hablar|responder)(?: \\p{L}+){0,5}',
   '(?:te |lhe |vos )?(?:respondo|leio|retorno) (?:depois|mais tarde|ja ja)',
   '(?:depois|mais tarde) (?:te |eu )?(?:respondo|leio)',
   '(?:je )?(?:vous |te )?(?:reponds|repondrai|lis|lirai)(?: \\p{L}+){0,2} plus tard',
@@ -22,6 +22,7 @@ const LATIN = [
   '(?:tra loi|rep|doc) sau',
   '(?:fee|fees|charge|charges|cost|costs|payment|bill|pay)(?: \\p{L}+){0,3} (?:later|down the road|in the future|eventually)',
   'luego hay que pagar',
+  '(?:el|la) otr[oa] (?:dia|semana|vez)',
   'depois vem (?:cobranca|conta|taxa)|cobr\\p{L}* depois',
   // A hypothetical question: "что будет, если мы потом продадим дом?".
   '(?:что будет|what happens|que pasa|o que acontece|qu est ce qui se passe)(?: \\p{L}+){0,6}',

@@ -21,6 +21,7 @@ const ASKS = [
   // Cancelling a contract later, asked: "can I cancel later?", "da pra cancelar depois?".
   `(?:can i|could i|luego|despues|depois|apres|da pra|posso|est ce que je peux|eske m ka)${ANY} (?:cancel\\p{L}*|annul\\p{L}*|anile|opt out)${ANY}(?: \\?|.* \\?)`,
   'opt out fee',
+  `(?:es|esto es|is this|is it|c est|isso e|e) (?:un |una |a |um |uma )?(?:scam|estafa|fraude|golpe|arnaque)(?: o que| ou quoi| \\?)?`,
   `neu(?: \\p{L}+){0,4} ${STOP}(?: \\p{L}+){0,3} (?:thi sao|sao)`,
   `(?:ano (?:po )?(?:ang )?mangyayari|paano kung)${ANY} ${STOP}${ANY}`,
   'stop\\s?(?:이라고|라고)?\\s?(?:답장|답|회신|보내)\\s?(?:하면|면)',

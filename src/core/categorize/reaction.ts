@@ -61,7 +61,7 @@ const QUOTE = /(?:“([^”]*)(?:”|$)|"([^"]*)(?:"|$)|«([^»]*)(?:»|$)|„([
 const OPENING = /^([^“"«„]{2,40}?)\s*[“"«„]/u;
 /** Korean and Chinese phones may name the reaction after the quote: `“…”에 좋아요`, `“…”点赞`. */
 const CLOSING =
-  /[”"»“]\s*(?:을\(를\)|를\(을\)|에|을|를|에게)?\s*([^“”"«»„]{1,16}?)\s*(?:를|을)?\s*(?:표시함|표시했습니다|눌렀습니다|눌렀어요|했습니다)?[\s\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F!！.。]*$/u;
+  /[”"»“]\s*(?:을\(를\)|를\(을\)|에|을|를|에게)?\s*([^“”"«»„]{1,16}?)\s*(?:를|을)?\s*(?:표시함|표시했습니다|눌렀습니다|눌렀어요|했습니다)?(?:\s|\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\uFE0F|[!！.。])*$/u;
 
 /** Reads a tapback sent as text: the whole message is a reaction verb and a quote. */
 export function readReaction(body: string): Reaction | undefined {

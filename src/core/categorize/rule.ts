@@ -11,8 +11,11 @@ export interface Rule {
   readonly category: string;
   /** Why this rule decides its category, completed by the quoted words in a verdict's reason. */
   readonly why: string;
-  /** Returns the words that matched, or undefined. */
-  readonly match: (reply: Normalized) => string | undefined;
+  /**
+   * Returns the words that matched, or undefined. `skip` sets a match aside ("STOP" inside "what
+   * happens if I reply STOP?"); the rule then looks for its next match in the reply.
+   */
+  readonly match: (reply: Normalized, skip?: (words: string) => boolean) => string | undefined;
 }
 
 /**
@@ -26,14 +29,31 @@ export function patternRule(
   source: string,
   on: 'text' | 'marked' = 'text',
 ): Rule {
-  const pattern = new RegExp(squeezePattern(source));
+  const pattern = new RegExp(squeezePattern(source), 'g');
   return {
     id,
     category,
     why,
-    match: (reply) => {
-      const found = pattern.exec(on === 'text' ? reply.text : reply.marked);
-      return found === null ? undefined : found[0].replace(/ ?\| ?/g, ' ').trim() || found[0];
-    },
+    match: (reply, skip) =>
+      firstKept(
+        on === 'text' ? reply.text : reply.marked,
+        pattern,
+        (m) => m.replace(/ ?\| ?/g, ' ').trim() || m,
+        skip,
+      ),
   };
+}
+
+/** The first match of a global pattern in `text`, as `clean` shows it, that `skip` does not set aside. */
+export function firstKept(
+  text: string,
+  pattern: RegExp,
+  clean: (match: string) => string,
+  skip?: (words: string) => boolean,
+): string | undefined {
+  for (const found of text.matchAll(pattern)) {
+    const words = clean(found[0]);
+    if (words !== '' && skip?.(words) !== true) return words;
+  }
+  return undefined;
 }

@@ -7,7 +7,7 @@
  * between words, so their patterns are matched anywhere in the text.
  */
 import type { Normalized } from './normalize.js';
-import type { Rule } from './rule.js';
+import { firstKept, type Rule } from './rule.js';
 
 /** Lower case, NFKD without combining marks, đ as d, anything but letters and digits as one space. */
 export function fold(text: string): string {
@@ -33,11 +33,12 @@ export function worldRule(id: string, category: string, why: string, words: stri
   const sources: string[] = [];
   if (words !== '') sources.push(`(?<= )(?:${foldPattern(words)})(?= )`);
   if (anywhere !== undefined) sources.push(foldPattern(anywhere));
-  const pattern = new RegExp(sources.join('|'), 'u');
+  const pattern = new RegExp(sources.join('|'), 'gu');
   return {
     id,
     category,
     why,
-    match: (reply: Normalized) => pattern.exec(reply.folded)?.[0].trim() || undefined,
+    match: (reply: Normalized, skip?: (words: string) => boolean) =>
+      firstKept(reply.folded, pattern, (m) => m.trim(), skip),
   };
 }
