@@ -30,6 +30,11 @@ const WHOLE_MESSAGE_KEYWORDS = new Set(
     'paren',
     'block',
     'stahp',
+    // One key off on a phone keyboard (issue 12, fresh11.csv).
+    'stip',
+    'stoo',
+    'srop',
+    'stlp',
     'cease',
     'stopit',
   ].map(squeeze),
