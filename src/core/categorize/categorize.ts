@@ -27,6 +27,7 @@ import { OPT_OUT_RULES } from './opt-out.js';
 import { type Reaction, readReaction } from './reaction.js';
 import type { Rule } from './rule.js';
 import {
+  BOOKING,
   CONCLUSIVE_NO,
   LATER_TIME,
   NEGATIVE,
@@ -171,7 +172,10 @@ export function decide(reply: Normalized, options: CategorizeOptions = {}): Verd
     // A clear no in any language ("no me interesa") outweighs a yes word in the same reply, and
     // "not now" makes a yes a `later` ("yes but not now").
     const no =
-      NEGATIVE.match(reply) ?? ENGLISH_NO.match(reply) ?? NOT_NOW.match(reply) ?? LATER_TIME.match(reply);
+      NEGATIVE.match(reply) ??
+      ENGLISH_NO.match(reply) ??
+      NOT_NOW.match(reply) ??
+      (BOOKING.match(reply) === undefined ? LATER_TIME.match(reply) : undefined);
     if (family === 'interested' && no !== undefined) continue;
     if (family === 'wrong_number') {
       const expected = expectedCustom(reply, custom, expecting);

@@ -137,7 +137,7 @@ export const NOT_INTERESTED_RULES: readonly Rule[] = [
     'not_interested.all_set',
     'not_interested',
     'says they are all set',
-    '\\bhappy with (?:my|our|the) (?:current|existing)\\b|\\b(?:i am|we are|were) (?:good|ok|fine|all set|set|covered|okay)\\b(?! (?:with|to go)\\b)|\\ball set\\b|(?:^|\\| )(?:i will |i would |going to )?(?:hard )?pass\\b(?! (?:it|this|that) (?:along|on to)| along| by| my| your)',
+    '\\b(?:happy|good|fine|ok|satisfied) with (?:my|our|the) (?:current|existing)\\b|\\b(?:i am|we are|were) (?:good|ok|fine|all set|set|covered|okay)\\b(?! (?:with|to go)\\b)|\\ball set\\b|(?:^|\\| )(?:i will |i would |going to )?(?:hard )?pass\\b(?! (?:it|this|that) (?:along|on to)| along| by| my| your)',
     'marked',
   ),
   patternRule(

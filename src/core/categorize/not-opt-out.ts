@@ -37,7 +37,7 @@ const ASKS = [
   '(?:以后|之后|以後|之後)可以取消',
   '是骗子吗|是騙子嗎',
   'stop\\s?(?:보내면|보내라는데|보내라고)',
-  'lua dao (?:ha|a|sao|khong|phai khong)(?: \\?)?',
+  'lua dao (?:ha|a|sao|khong|phai khong|phai ko)(?: \\?)?',
   'хватит ли',
   // Asking whether a contract can be cancelled later: "можно потом отказаться от договора?", "나중에 해지 가능한가요?".
   '(?:можно|могу|можем|смогу)(?: \\p{L}+){0,3} (?:отказаться|отменить|расторгнуть)(?: \\p{L}+){0,4}',
@@ -50,6 +50,7 @@ const PHRASES = [
   `on arr[eê]te la pour le moment`,
   `(?:je )?m arr[eê]t\\p{L}* (?:a|au|chez|pour|devant)`,
   // A negated stop followed by interest: "não pare, quero saber mais", "đừng dừng lại, tôi quan tâm".
+  `(?:nao|no) (?:pare|parem|pares|paren) (?:nao|no)(?: \\p{L}+){0,4}`,
   `(?:nao|no) (?:pare|parem|pares|paren)(?: \\p{L}+){0,2} (?:quero|quiero|tenho|tengo|me interesa|estou|estoy|sigan|continu\\p{L}*)`,
   `dung dung lai(?: \\p{L}+){0,3} (?:quan tam|muon|thich|gui|nhan)`,
   `не (?:останавливайтесь|прекращайте|переставайте)`,

@@ -81,7 +81,7 @@ export const WRONG_NUMBER_RULES: readonly Rule[] = [
     'wrong_number.moved_on',
     'wrong_number',
     'says the person no longer has this number',
-    '\\b(?:does not|do not|did not) (?:live|lives|work|works|have|has|use|uses|own|owns|belong) (?:here|at this|this number|this phone|this cell|that number|there)\\b|\\b(?:new|changed|changed my|different) (?:number|phone|cell)\\b|\\b(?:belongs to|is) (?:someone|somebody) else\\b|\\bsomeone elses (?:number|phone)\\b|\\bnot (?:who|the person) you (?:think|want|are looking for|mean|are after)\\b|\\b(?:this is|it is) (?:now )?(?:his|her|their) \\w+s (?:phone|number|cell)\\b|\\bthis is \\w+s (?:phone|number|cell) now\\b|\\bhad this number before\\b|\\b(?:is not|isnt|has not been|hasnt been) (?:his|her) (?:number|phone)\\b|\\b\\w+ was my (?:husband|wife|dad|father|mom|mother|son|daughter|brother|sister|grandfather|grandmother)\\b',
+    '\\b(?:does not|do not|did not) (?:live|lives|work|works|have|has|use|uses|own|owns|belong) (?:here|at this|this number|this phone|this cell|that number|there)\\b|\\b(?:new|changed|changed my|different) (?:number|phone|cell)\\b|\\b(?:belongs to|is) (?:someone|somebody) else\\b|\\bsomeone elses (?:number|phone)\\b|\\bnot (?:who|the person) you (?:think|want|are looking for|mean|are after)\\b|\\b(?:this is|it is) (?:now )?(?:his|her|their) \\w+s (?:phone|number|cell)\\b|\\bthis is \\w+s (?:phone|number|cell) now\\b|\\bhad this (?:number|phone) before\\b|\\bgot this number\\b|\\b(?:is not|isnt|has not been|hasnt been) (?:his|her) (?:number|phone)\\b|\\b\\w+ was my (?:husband|wife|dad|father|mom|mother|son|daughter|brother|sister|grandfather|grandmother)\\b',
   ),
   patternRule(
     'wrong_number.spanish',
