@@ -67,7 +67,7 @@ export const INTERESTED_RULES: readonly Rule[] = [
     'interested.sounds_good',
     'interested',
     'likes the offer',
-    '\\bsounds? (?:good|great|interesting|nice|awesome|perfect|fine|ok|like a plan|cool|amazing|fair)\\b|\\b(?:that|this|it|tomorrow|today|\\w+day|morning|afternoon|evening|anytime|any time|\\d+) works\\b|\\bworks for (?:me|us)\\b',
+    '\\bworks? (?:best|better|great) for (?:me|us)\\b|\\bwhat(?:s| is) the next step\\b|\\bsounds? (?:good|great|interesting|nice|awesome|perfect|fine|ok|like a plan|cool|amazing|fair)\\b|\\b(?:that|this|it|tomorrow|today|\\w+day|morning|afternoon|evening|anytime|any time|\\d+) works\\b|\\bworks for (?:me|us)\\b',
   ),
 ];
 

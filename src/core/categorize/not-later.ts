@@ -23,6 +23,7 @@ const LATIN = [
   '(?:fee|fees|charge|charges|cost|costs|payment|bill|pay)(?: \\p{L}+){0,3} (?:later|down the road|in the future|eventually)',
   'luego hay que pagar',
   '(?:despues|luego) (?:me |nos |te |le )?cobran',
+  'или потом(?: \\p{L}+){0,3}|потом (?:\\p{L}+ )?(?:сч[её]т|платить|заплатить)',
   '(?:el|la) otr[oa] (?:dia|semana|vez)',
   'depois vem (?:cobranca|conta|taxa)|cobr\\p{L}* depois',
   // A hypothetical question: "что будет, если мы потом продадим дом?".
