@@ -163,20 +163,27 @@ function reactionVerdict(reaction: Reaction): Verdict {
   };
 }
 
+/**
+ * A clear no in any language ("no me interesa") outweighs a yes word in the same reply; "not
+ * now" or a time weeks away makes a yes a `later` ("yes but not now", "mándame mensaje en 2
+ * semanas"), except for an appointment being booked ("quiero hacer cita… el martes").
+ */
+function outweighsYes(reply: Normalized): boolean {
+  const no =
+    NEGATIVE.match(reply) ??
+    ENGLISH_NO.match(reply) ??
+    NOT_NOW.match(reply) ??
+    (BOOKING.match(reply) === undefined ? LATER_TIME.match(reply) : undefined);
+  return no !== undefined;
+}
+
 /** Decides the category of an already normalised reply. */
 export function decide(reply: Normalized, options: CategorizeOptions = {}): Verdict {
   const custom = options.custom ?? [];
   const expecting = new Set(options.expecting ?? []);
   if (reply.reaction !== undefined) return reactionVerdict(reply.reaction);
   for (const [family, rules] of FAMILIES) {
-    // A clear no in any language ("no me interesa") outweighs a yes word in the same reply, and
-    // "not now" makes a yes a `later` ("yes but not now").
-    const no =
-      NEGATIVE.match(reply) ??
-      ENGLISH_NO.match(reply) ??
-      NOT_NOW.match(reply) ??
-      (BOOKING.match(reply) === undefined ? LATER_TIME.match(reply) : undefined);
-    if (family === 'interested' && no !== undefined) continue;
+    if (family === 'interested' && outweighsYes(reply)) continue;
     if (family === 'wrong_number') {
       const expected = expectedCustom(reply, custom, expecting);
       if (expected !== undefined) return expected;

@@ -4,6 +4,7 @@
  * one of these phrases, so "driving, will answer later. call me next month" stays `later`.
  * Patterns read folded text (see `world-rule.ts`).
  */
+import { allMatches } from './rule.js';
 import { fold } from './world-rule.js';
 
 const LATIN = [
@@ -45,5 +46,5 @@ const PATTERN = new RegExp(
 
 /** The phrases of a reply that only put off answering ("will reply later"). */
 export function delayPhrases(text: string): string[] {
-  return [...fold(text).matchAll(PATTERN)].map((m) => m[0]);
+  return allMatches(fold(text), PATTERN);
 }

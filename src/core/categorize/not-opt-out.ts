@@ -8,6 +8,7 @@
  * so "what happens if I text STOP? stop texting me" stays an opt-out: the wording stays generous.
  * Patterns read folded text (see `world-rule.ts`); `?` is a word of its own there.
  */
+import { allMatches } from './rule.js';
 import { fold } from './world-rule.js';
 
 const STOP = '(?:stop|arret|cancel\\p{L}*|opt out|baja|pare|parar|sair|стоп|отпис\\p{L}*|отказ\\p{L}*)';
@@ -88,7 +89,7 @@ export function asksAboutOptOut(text: string): string | undefined {
 
 /** The phrases of a reply that say an opt-out word without asking to stop. */
 export function notOptOutPhrases(folded: string): string[] {
-  return [...folded.matchAll(ASKING), ...folded.matchAll(PATTERN)].map((m) => m[0]);
+  return [...allMatches(folded, ASKING), ...allMatches(folded, PATTERN)];
 }
 /** True when the words an opt-out rule matched all lie inside such a phrase. */
 export function insidePhrase(words: string, phrases: readonly string[]): boolean {

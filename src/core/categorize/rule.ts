@@ -44,6 +44,17 @@ export function patternRule(
   };
 }
 
+/** Every match of a global pattern in `text` (exec with lastIndex: matchAll copies the pattern). */
+export function allMatches(text: string, pattern: RegExp): string[] {
+  const out: string[] = [];
+  pattern.lastIndex = 0;
+  for (let found = pattern.exec(text); found !== null; found = pattern.exec(text)) {
+    if (found[0] === '') pattern.lastIndex++;
+    else out.push(found[0]);
+  }
+  return out;
+}
+
 /** The first match of a global pattern in `text`, as `clean` shows it, that `skip` does not set aside. */
 export function firstKept(
   text: string,
@@ -51,7 +62,10 @@ export function firstKept(
   clean: (match: string) => string,
   skip?: (words: string) => boolean,
 ): string | undefined {
-  for (const found of text.matchAll(pattern)) {
+  // exec with lastIndex, not matchAll: matchAll copies the pattern, and these patterns are large.
+  pattern.lastIndex = 0;
+  for (let found = pattern.exec(text); found !== null; found = pattern.exec(text)) {
+    if (found[0] === '') pattern.lastIndex++;
     const words = clean(found[0]);
     if (words !== '' && skip?.(words) !== true) return words;
   }
