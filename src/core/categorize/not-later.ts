@@ -23,7 +23,7 @@ const LATIN = [
   '(?:tra loi|rep|doc) sau',
   '(?:fee|fees|charge|charges|cost|costs|payment|bill|pay)(?: \\p{L}+){0,3} (?:later|down the road|in the future|eventually)',
   'luego hay que pagar',
-  '(?:despues|luego) (?:me |nos |te |le )?cobran',
+  '(?:despues|luego) (?:me |nos |te |le )?(?:van a )?cobra\\p{L}*',
   'или потом(?: \\p{L}+){0,3}|потом (?:\\p{L}+ )?(?:сч[её]т|платить|заплатить)',
   '(?:el|la) otr[oa] (?:dia|semana|vez)',
   'depois vem (?:cobranca|conta|taxa)|cobr\\p{L}* depois',
