@@ -30,11 +30,6 @@ const WHOLE_MESSAGE_KEYWORDS = new Set(
     'paren',
     'block',
     'stahp',
-    // One key off on a phone keyboard (issue 12, fresh11.csv).
-    'stip',
-    'stoo',
-    'srop',
-    'stlp',
     'cease',
     'stopit',
   ].map(squeeze),
@@ -82,7 +77,21 @@ function nearKeyword(word: string): string | undefined {
   }
   // "sopt", "sotp": the letters of STOP after its S, in any order, but never the word "spot".
   if (/^s[top]{3}$/.test(word) && new Set(word).size === 4 && word !== 'spot') return 'stop';
+  // One key off on a QWERTY keyboard ("stip", "srop", "stol"), but never the word "atop".
+  if (word !== 'atop' && oneKeyOff(word, 'stop')) return 'stop';
   return undefined;
+}
+
+/** Keys next to each letter of STOP on a QWERTY keyboard. */
+const NEIGHBOURS: Readonly<Record<string, string>> = { s: 'awedxz', t: 'rfgy', o: 'iklp', p: 'ol' };
+
+/** True when `word` is `keyword` with one letter replaced by a key next to it. */
+function oneKeyOff(word: string, keyword: string): boolean {
+  if (word.length !== keyword.length) return false;
+  const diffs = [...word].flatMap((c, i) => (c === keyword.charAt(i) ? [] : [i]));
+  if (diffs.length !== 1) return false;
+  const at = diffs[0] as number;
+  return (NEIGHBOURS[keyword.charAt(at)] ?? '').includes(word.charAt(at));
 }
 
 function wholeMessageKeyword(reply: Normalized): string | undefined {
