@@ -174,7 +174,8 @@ function prepare(body: string): string {
     .replace(/(\w)'(\w)/g, '$1$2')
     .replace(/#/g, ' number ')
     .replace(/&/g, ' and ');
-  s = s.replace(/[.,!;:\n\r¡]+/g, ' | ').replace(/[?¿]+/g, ' ? | ');
+  // "¿" opens a question and only ends a clause ("Sí, ¿y se puede…?" is a yes, then a question).
+  s = s.replace(/[.,!;:\n\r¡¿]+/g, ' | ').replace(/\?+/g, ' ? | ');
   return s.replace(/[^a-z0-9?| ]+/g, ' ');
 }
 

@@ -23,6 +23,7 @@ const LATIN = [
   '(?:tra loi|rep|doc) sau',
   '(?:fee|fees|charge|charges|cost|costs|payment|bill|pay)(?: \\p{L}+){0,3} (?:later|down the road|in the future|eventually)',
   'luego hay que pagar',
+  '(?:ca marche|comment ca marche) (?:comment|quand)?(?: \\p{L}+){0,6}',
   '(?:despues|luego) (?:me |nos |te |le )?(?:van a )?cobra\\p{L}*',
   'или потом(?: \\p{L}+){0,3}|потом (?:\\p{L}+ )?(?:сч[её]т|платить|заплатить)',
   '(?:el|la) otr[oa] (?:dia|semana|vez)',
