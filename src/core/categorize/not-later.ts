@@ -26,7 +26,8 @@ const LATIN = [
   '(?:ca marche|comment ca marche) (?:comment|quand)?(?: \\p{L}+){0,6}',
   '(?:despues|luego) (?:me |nos |te |le )?(?:van a )?cobra\\p{L}*',
   'или потом(?: \\p{L}+){0,3}|потом (?:\\p{L}+ )?(?:сч[её]т|платить|заплатить)',
-  '(?:el|la) otr[oa] (?:dia|semana|vez)',
+  'el otro dia|la otra vez',
+  '(?:may )?bayad later',
   'depois vem (?:cobranca|conta|taxa)|cobr\\p{L}* depois',
   // A hypothetical question: "что будет, если мы потом продадим дом?".
   '(?:что будет|what happens|que pasa|o que acontece|qu est ce qui se passe)(?: \\p{L}+){0,6}',
