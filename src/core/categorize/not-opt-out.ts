@@ -47,7 +47,7 @@ const ASKS = [
 
 /** Negated or idiomatic stops; the reply goes on to the other categories. */
 const PHRASES = [
-  `(?:n |ne )?arr[eê]t\\p{L}* pas(?: d \\p{L}+| de \\p{L}+)?`,
+  `(?:n |ne )?arr[eê]t\\p{L}* (?:pas|rien)(?: d \\p{L}+| de \\p{L}+)?`,
   `on arr[eê]te la pour le moment`,
   `(?:je )?m arr[eê]t\\p{L}* (?:a|au|chez|pour|devant)`,
   // A negated stop followed by interest: "não pare, quero saber mais", "đừng dừng lại, tôi quan tâm".
