@@ -29,7 +29,7 @@ export const INTERESTED_RULES: readonly Rule[] = [
     'interested.want_it',
     'interested',
     'says they want it',
-    '\\b(?:i|we) (?:guess|suppose) so\\b|\\b(?:need|want|would like) to (?:schedule|book|make) (?:an? |my )?(?:\\w+ )?(?:appointment|visit|physical|checkup|cleaning|exam|consultation)\\b|\\b(?:i would|id|we would|wed) like to (?:book|schedule|make|set up|get)\\b|\\b(?:i|we) (?:want|need) (?:the|more|some) (?:info|information|details)\\b|\\b(?:(?:i|we) would|id|wed) (?:like|love) to (?:see|tour|view|check out|visit)\\b|\\b(?:open|available|free) for a (?:showing|tour|visit|viewing)\\b|\\bschedule a (?:showing|tour|viewing)\\b|(?<!\\b(?:not|would i|would we|do i|do we|should i) )\\b(?:want|wanting|wanted|need|needing) (?:solar|it|panels|one|this|that)\\b|\\bput (?:me|us) down\\b|\\bopen to (?:it|hearing|learning|a call|a quote|talking|that|this|the idea)\\b|\\bwhat (?:times?|days?|dates?) (?:are|is|do you have|work|would)\\b|(?<!\\b(?:i|i will|i would|i can|i could|do i|can i|will|to|i might|i may|we will|we|do not|not|never|bus|truck|pit|rest|full|last|next|first|the|a) )\\b(?:come|stop) (?:out|by|over|look|take a look|see)\\b',
+    '\\b(?:i|we) (?:guess|suppose) so\\b|\\b(?:need|want|would like) to (?:schedule|book|make) (?:an? |my )?(?:\\w+ )?(?:appointment|visit|physical|checkup|cleaning|exam|consultation)\\b|\\b(?:i would|id|we would|wed) like to (?:book|schedule|make|set up|get)\\b|\\b(?:i|we) (?:\\w+ )?(?:want|need) (?:the|more|some) (?:info|information|details)\\b|\\b(?:(?:i|we) would|id|wed) (?:like|love) to (?:see|tour|view|check out|visit)\\b|\\b(?:open|available|free) for a (?:showing|tour|visit|viewing)\\b|\\bschedule a (?:showing|tour|viewing)\\b|(?<!\\b(?:not|would i|would we|do i|do we|should i) )\\b(?:want|wanting|wanted|need|needing) (?:solar|it|panels|one|this|that)\\b|\\bput (?:me|us) down\\b|\\bopen to (?:it|hearing|learning|a call|a quote|talking|that|this|the idea)\\b|\\bwhat (?:times?|days?|dates?) (?:are|is|do you have|work|would)\\b|(?<!\\b(?:i|i will|i would|i can|i could|do i|can i|will|to|i might|i may|we will|we|do not|not|never|bus|truck|pit|rest|full|last|next|first|the|a) )\\b(?:come|stop) (?:out|by|over|look|take a look|see)\\b',
   ),
   patternRule('interested.smile', 'interested', 'answers with a smile', '^(?:emojismile ?)+$'),
   patternRule(
@@ -162,7 +162,7 @@ export const NOT_INTERESTED_RULES: readonly Rule[] = [
     'not_interested.do_not_want',
     'not_interested',
     'does not want it',
-    '\\b(?:do not|not) (?:need|want)(?: it| any| one| this| that| solar)?\\b|\\b(?:not|no) (?:looking|buying|in the market)\\b|\\bnot (?:selling|looking to sell|planning to sell|interested in selling)\\b|\\bi am [6-9]\\d(?: years old| yrs old)?\\b|\\b(?:not|never) (?:gonna |going to )?(?:volunteer|donate)\\b|\\bnot putting (?:anything|panels|solar)\\b|\\b(?:not|never|will not|would not) (?:be )?(?:going to )?vot(?:e|ing) for\\b|\\bno quiero\\b',
+    '\\b(?:do not|not) (?:need|want)(?: it| any| one| this| that| solar)?\\b|\\b(?:not|no) (?:looking|buying|in the market)\\b|\\bnot (?:selling|looking to sell|planning to sell|interested in selling|switching|voting)\\b|\\bi am [6-9]\\d(?: years old| yrs old)?\\b|\\b(?:not|never) (?:gonna |going to )?(?:volunteer|donate)\\b|\\bnot putting (?:anything|panels|solar)\\b|\\b(?:not|never|will not|would not) (?:be )?(?:going to )?vot(?:e|ing) for\\b|\\bno quiero\\b',
   ),
 ];
 
@@ -172,6 +172,6 @@ export const QUESTION_RULES: readonly Rule[] = [
     'question.opener',
     'question',
     'opens with a question word',
-    '^(?:who|whom|whose|what|which|why|where|when|how|howd|whered|quien|que|como|cuanto|cuando|donde|por que|porque)\\b|^(?:is|are|was|do|does|did|can|could|would|should|may|am|have|has)\\s+(?:you|it|this|that|there|they|i|we|your|the|he|she|any|anyone|someone)\\b',
+    '^(?:who|whom|whose|what|which|why|where|when|how|howd|whered|quien|que|como|cuanto|cuando|donde|por que|porque)\\b|^(?:is|are|was|do|does|did|can|could|would|should|may|am|have|has)\\s+(?:yall|y all|you all|u|you|it|this|that|there|they|i|we|your|the|he|she|any|anyone|someone)\\b',
   ),
 ];
