@@ -49,7 +49,7 @@ const FAMILIES: readonly [string, readonly Rule[]][] = [
   ['opt_out', [...OPT_OUT_RULES, ...WORLD_OPT_OUT_RULES]],
   ['help', KEYWORD_RULES],
   ['wrong_number', [...WRONG_NUMBER_RULES, ...WORLD_WRONG_NUMBER_RULES]],
-  ['interested', [...INTERESTED_RULES, ...WORLD_INTERESTED_RULES]],
+  ['interested', [WORLD_CHOICE_QUESTION, ...INTERESTED_RULES, ...WORLD_INTERESTED_RULES]],
   ['later', [CONCLUSIVE_NO, SELLING_HOME, ...LATER_RULES, ...WORLD_LATER_RULES]],
   ['not_interested', [WORLD_CHOICE_QUESTION, ...NOT_INTERESTED_RULES, ...WORLD_NOT_INTERESTED_RULES]],
   ['question', [WORLD_HUH, ...QUESTION_RULES, ...WORLD_QUESTION_RULES]],

@@ -16,7 +16,7 @@ const ANY = '(?: \\p{L}+){0,6}';
 
 const ASKS = [
   // A question about the keyword itself: "if I text STOP ...?", "si je reponds STOP", "STOP 보내면".
-  `(?:what happ\\p{L}*|а если я|что будет|que pasa si|kisa k ap rive|o que acontece|qu est ce qui (?:arrive|se passe)|sa k ap pase|kisa k ap pase)${ANY} ${STOP}\\p{L}*(?: \\p{L}+)*|(?:what happens|what if|if i|if we|que pasa si|y si|si|se|se eu|kung|kisa k ap rive|si m|pag nag|neu|а если|если)${ANY} ${STOP}\\p{L}*(?: \\p{L}+)*(?: \\?|.* \\?)`,
+  `(?:what happ\\p{L}*|а если я|что будет|que pasa si|kisa k ap rive|o que acontece|qu est ce qui (?:arrive|se passe)|sa k ap pase|kisa k ap pase)${ANY} ${STOP}\\p{L}*(?: \\p{L}+)*|(?:what happens|what if|if i|if we|que pasa si|y si|si|se|se eu|kung|kisa k ap rive|si m|(?:ka)?pag nag|neu|а если|если)${ANY} ${STOP}\\p{L}*(?: \\p{L}+)*(?: \\?|.* \\?)`,
   // Quoting our own instruction: "it says reply STOP to opt out but who is this".
   `(?:(?:it|text|message|msg|sms) says|says to|dice|ca dit|message dit|c est ecrit|li di|sabi|ghi|тут написано|написано)${ANY} stop\\p{L}*${ANY}`,
   // Cancelling a contract later, asked: "can I cancel later?", "da pra cancelar depois?".
@@ -25,7 +25,7 @@ const ASKS = [
   `(?:es|esto es|is this|is it|c est|isso e|e) (?:un |una |a |um |uma )?(?:scam|estafa|fraude|golpe|arnaque)(?: o que| ou quoi| \\?)?`,
   `neu(?: \\p{L}+){0,4} ${STOP}(?: \\p{L}+){0,3} (?:thi sao|sao)`,
   `(?:ano (?:po )?(?:ang )?mangyayari|paano kung)${ANY} ${STOP}${ANY}`,
-  'stop\\s?(?:이라고|라고)?\\s?(?:답장|답|회신|보내)\\s?(?:하면|면)',
+  'stop\\s?(?:이라고|라고)?\\s?(?:(?:답장|답|회신|보내)\\s?)?(?:하면|면)',
   '是不是(?:诈骗|骗子|骗人|詐騙|騙子|騙人)|(?:诈骗|骗子|騙子|詐騙)(?:吗|嗎|吧)',
   // What the keyword means: "what does reply STOP mean", "c'est quoi le STOP".
   `(?:what does|what is|whats|c est quoi|que significa|que quiere decir|o que (?:e|significa)|что значит|что такое)${ANY} ${STOP}${ANY}`,
@@ -33,7 +33,7 @@ const ASKS = [
   '(?:отписаться|отказаться|отменить)(?: \\p{L}+){0,3} можно(?: \\p{L}+){0,2}',
   'stop\\s?(?:会|會|是什么|是什麼|什么意思|什麼意思)',
   '(?:取消|解除)(?:合同|合約|合约)',
-  '(?:回复|回覆|发|發)\\s?stop\\s?(?:的话|的話|以后|之后)',
+  '(?:回复|回覆|回|发|發)\\s?stop\\s?(?:的话|的話|以后|之后|之後)',
   '写\\s?回复\\s?stop\\s?退订',
   '(?:以后|之后|以後|之後)可以取消',
   '是骗子吗|是騙子嗎',
@@ -58,7 +58,7 @@ const PHRASES = [
   `arr[eê]t d (?:autobus|bus)|arr[eê]t de (?:bus|tram|metro)`,
   `(?:pa|pa ka|p ap) sispann\\p{L}*(?: \\p{L}+){0,2}`,
   `(?:wag|huwag|hwag)(?: \\p{L}+){0,2} (?:titigil|tumigil|itigil|i ?stop|mag ?stop)\\p{L}*`,
-  `no (?:dejen|deje|dejes) de (?:mand|envi|escrib)\\p{L}*(?: \\p{L}+){0,3}|(?:khong|ko) (?:con )?tin (?:nua|duoc)|dung (?:stop|ngung)(?: nha| nhe)?|не надо (?:стоп|stop)|no (?:es|era) (?:un )?stop|перестан\\p{L}* платить|не (?:отписывайте|удаляйте|останавливайте|прекращайте)\\p{L}*|(?:потом|позже|попозже) отпишусь|отпишусь (?:потом|позже)`,
+  `no (?:dejen|deje|dejes) de (?:mand|envi|escrib)\\p{L}*(?: \\p{L}+){0,3}|(?:khong|ko) (?:con )?tin (?:nua|duoc)|dung (?:stop|ngung)(?: nha| nhe)?|не надо (?:стоп|stop)|(?:estoy |me tienen |ando )?hart[oa]s? de pagar|(?:estoy |ando )?cansad[oa]s? de pagar|(?:меня )?(?:точно )?удалят \\?|no (?:es|era) (?:un )?stop|перестан\\p{L}* платить|не (?:отписывайте|удаляйте|останавливайте|прекращайте)\\p{L}*|(?:потом|позже|попозже) отпишусь|отпишусь (?:потом|позже)`,
   `parar de (?:pagar|gastar|sofrer|perder)\\p{L}*|vamos parar por aqui por enquanto`,
   `cancel\\p{L}* com a outra|cancel\\p{L}* (?:con|with) (?:la|the) (?:otra|other)`,
   'do not disturb while driving|driving with do not disturb',
@@ -66,6 +66,8 @@ const PHRASES = [
 
 /** Chinese and Korean have no spaces, so these are matched anywhere. */
 const ANYWHERE = [
+  '(?:사기|스팸|광고)\\s?(?:이에요|예요|인가요|이죠)\\s?\\?',
+  '(?:退订|退訂)[^，。？?]{0,6}(?:吗|嗎)',
   '그만두면|계약\\s?(?:그만|해지|취소)',
   '멈추지\\s?마',
   '그만하지\\s?마',

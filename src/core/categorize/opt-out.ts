@@ -30,6 +30,7 @@ const WHOLE_MESSAGE_KEYWORDS = new Set(
     'paren',
     'block',
     'stahp',
+    'stap',
     'cease',
     'stopit',
   ].map(squeeze),
