@@ -162,7 +162,7 @@ export const NOT_INTERESTED_RULES: readonly Rule[] = [
     'not_interested.do_not_want',
     'not_interested',
     'does not want it',
-    '\\b(?:do not|not) (?:need|want)(?: it| any| one| this| that| solar)?\\b|\\b(?:not|no) (?:looking|buying|in the market)\\b|\\bnot (?:selling|looking to sell|planning to sell|interested in selling|switching|voting)\\b|\\bi am [6-9]\\d(?: years old| yrs old)?\\b|\\b(?:not|never) (?:gonna |going to )?(?:volunteer|donate)\\b|\\bnot putting (?:anything|panels|solar)\\b|\\b(?:not|never|will not|would not) (?:be )?(?:going to )?vot(?:e|ing) for\\b|\\bno quiero\\b',
+    '\\b(?:do not|not) (?:need|want)(?: it| any| one| this| that| solar)?\\b|\\b(?:not|no) (?:looking|buying|in the market)\\b|\\bnot (?:selling|looking to sell|planning to sell|interested in selling|switching|voting|supporting)\\b|\\bi am [6-9]\\d(?: years old| yrs old)?\\b|\\b(?:not|never) (?:gonna |going to )?(?:volunteer|donate)\\b|\\bnot putting (?:anything|panels|solar)\\b|\\b(?:not|never|will not|would not) (?:be )?(?:going to )?vot(?:e|ing) for\\b|\\bno quiero\\b',
   ),
 ];
 

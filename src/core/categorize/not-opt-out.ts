@@ -66,7 +66,7 @@ const PHRASES = [
 
 /** Chinese and Korean have no spaces, so these are matched anywhere. */
 const ANYWHERE = [
-  '(?:사기|스팸|광고)\\s?(?:이에요|예요|인가요|이죠)\\s?\\?',
+  '(?:사기|스팸|광고)\\s?(?:(?:이에요|예요)\\s?\\?|인가요|이죠)',
   '(?:退订|退訂)[^，。？?]{0,6}(?:吗|嗎)',
   '그만두면|계약\\s?(?:그만|해지|취소)',
   '멈추지\\s?마',

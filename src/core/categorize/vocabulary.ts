@@ -111,7 +111,7 @@ contactez remova apague quitenme saquen eliminen borren equivocado errado mauvai
 occupe ocupado ahora khong hindi salamat gracias obrigado merci ankou tanpri supprimez apaguem
 kanpe quiten pensarlo hablar devis orcamento ayoko mandarme enviarme escribirme contactarme
 pakitanggal udalite otpishite agora paren quero pishi pozzhe panse semana tarde pwochen
-prochain remove tigil mamaya pishite recevoir dostali retirez retirem quiero uberite cuando pueden passar pakitigil ititigil nangungupahan saquenme ihinto interesno interessee tenemos passez prochaine detalhes depois confirm samdi transfere depend ahorita pararem bezwen sexta funciona mapapatigil lleguen recibir removam desativo trankil coordonnees renmen comment arret installer partante gusto kounye borrenme pusimos agendar number thong chega zvonite randevou basta procedure appartenait padalhan matigil enfomasyon thang rentree dezabone block cancel empiezan empezamos comenzar
+prochain remove tigil mamaya pishite recevoir dostali retirez retirem quiero uberite cuando pueden passar pakitigil ititigil nangungupahan saquenme ihinto interesno interessee tenemos passez prochaine detalhes depois confirm samdi transfere depend ahorita pararem bezwen sexta funciona mapapatigil lleguen recibir removam desativo trankil coordonnees renmen comment arret installer partante gusto kounye borrenme pusimos agendar number thong chega zvonite randevou basta procedure appartenait padalhan matigil enfomasyon thang rentree dezabone block cancel kijan report empiezan empezamos comenzar
 comecar receber apres mensagem informacoes perezvonite rappelez`
   .trim()
   .split(/\s+/);
@@ -124,7 +124,7 @@ export const SWAP_TARGETS: readonly string[] = 'texts text these think quote sto
 /** Words after which "ya" is Spanish "already" or Russian "I", not "yes" ("ya tenemos", "ya ne"). */
 export const NOT_YES_AFTER_YA: ReadonlySet<string> = new Set(
   `no tengo tenemos tiene tienen tenia me te se lo la le les estoy estamos esta es hay basta compramos
-  instalamos contamos ne ni estuvo les dije vendimos vendi vendio`.split(/\s+/),
+  instalamos contamos ne ni estuvo les dije vendimos vendi vendio votamos vote`.split(/\s+/),
 );
 
 /**
