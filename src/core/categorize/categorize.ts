@@ -10,6 +10,11 @@
  * a reply that is nothing but a custom word ("MORNING") still gets that category rather than
  * `other`, since the operator's meaning is unambiguous. A custom category named like a built-in
  * one ("interested") adds its words to that built-in category, at that category's precedence.
+ *
+ * A few rules sit in a family but return another category, because they must be read at that
+ * place: a rent-or-buy question ("alugadas ou compradas?") before any yes or no word is a
+ * `question`; a closing "so no" or "we're selling the house" before the later time it gives is
+ * `not_interested`; a bare "mande?" before the question rules is `other`.
  */
 import { type CustomCategory, type CustomMatch, matchCustom, matchesWhole, timeHints } from './custom.js';
 import {
