@@ -76,7 +76,7 @@ export const ENGLISH_NO: Rule = patternRule(
   'not_interested.english_no',
   'not_interested',
   'says no',
-  '\\bnot interested\\b|\\b(?:not|never) (?:gonna |going to )?(?:volunteer|donate)\\b|\\bno interest\\b|\\bno thank(?:s| you)\\b|\\b(?:do not|does not) want (?:it|solar|one|this|that|any|them|panels)\\b|\\bnot for (?:me|us)\\b',
+  '\\bnot interested\\b|\\bnot selling\\b|\\b(?:not|never) (?:gonna |going to )?(?:volunteer|donate)\\b|\\bno interest\\b|\\bno thank(?:s| you)\\b|\\b(?:do not|does not) want (?:it|solar|one|this|that|any|them|panels)\\b|\\bnot for (?:me|us)\\b',
 );
 
 export const LATER_RULES: readonly Rule[] = [
@@ -108,7 +108,7 @@ export const LATER_RULES: readonly Rule[] = [
     'later.think',
     'later',
     'wants to think it over or ask someone',
-    `\\b(?:think|thinking|mull|sleep) (?:about it|it over|on it|over)\\b|\\blet me think\\b|\\bstill (?:thinking|deciding|considering|undecided|debating)\\b|\\bgive (?:me|us) (?:a few|a couple|some|a) (?:days|weeks|months|time|while|bit)\\b|\\bneed (?:to|some) (?:time|think)\\b|\\b(?:talk|check|discuss|ask|speak|run it by|consult)(?: it)?(?: to| with| by)? (?:my|the) (?:${PEOPLE})\\b|\\bbusy\\b|\\b(?:forwarded|sent|passed) (?:it|this|that|the text|the message)? ?(?:on )?to my (?:${PEOPLE})\\b`,
+    `\\b(?:think|thinking|mull|sleep) (?:about it|it over|on it|over)\\b|\\blet me think\\b|\\bstill (?:thinking|deciding|considering|undecided|debating)\\b|\\bgive (?:me|us) (?:a few|a couple|some|a) (?:days|weeks|months|time|while|bit)\\b|\\bneed (?:to|some) (?:time|think)\\b|\\b(?:talk|check|discuss|ask|speak|run it by|consult)(?: it)?(?: to| with| by)? (?:my|the) (?:${PEOPLE})\\b|\\bbusy\\b|\\blook at it (?:this|next) (?:weekend|week)\\b|\\b(?:forwarded|sent|passed) (?:it|this|that|the text|the message)? ?(?:on )?to my (?:${PEOPLE})\\b`,
   ),
   patternRule(
     'later.try_again',

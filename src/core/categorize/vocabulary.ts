@@ -91,7 +91,7 @@ export const EXPANSIONS: ReadonlyMap<string, string> = parseTable(EXPANSION_TABL
 
 /** Keywords a longer token may be one typo away from ("intrested", "unsubscibe"). */
 export const TYPO_TARGETS: readonly string[] = `
-interested interest blowing selling current house unsubscribe unsubscribed texting messaging messages message contacting
+interested interest blowing selling current house weekend unsubscribe unsubscribed texting messaging messages message contacting
 harassment harassing already expensive afford definitely absolutely details information
 spamming number please thanks bothering stopall interesa interesado equivocado mensajes
 escribas tomorrow afternoon morning evening husband remove person subscription`
@@ -111,7 +111,7 @@ contactez remova apague quitenme saquen eliminen borren equivocado errado mauvai
 occupe ocupado ahora khong hindi salamat gracias obrigado merci ankou tanpri supprimez apaguem
 kanpe quiten pensarlo hablar devis orcamento ayoko mandarme enviarme escribirme contactarme
 pakitanggal udalite otpishite agora paren quero pishi pozzhe panse semana tarde pwochen
-prochain remove tigil mamaya pishite recevoir dostali retirez retirem quiero uberite cuando pueden passar pakitigil ititigil nangungupahan saquenme ihinto interesno interessee tenemos passez prochaine detalhes depois confirm samdi transfere depend ahorita pararem bezwen sexta funciona mapapatigil lleguen recibir removam desativo trankil coordonnees renmen comment arret installer partante gusto kounye borrenme pusimos agendar number thong chega zvonite randevou basta procedure appartenait padalhan matigil enfomasyon thang rentree dezabone block cancel kijan report empiezan empezamos comenzar
+prochain remove tigil mamaya pishite recevoir dostali retirez retirem quiero uberite cuando pueden passar pakitigil ititigil nangungupahan saquenme ihinto interesno interessee tenemos passez prochaine detalhes depois confirm samdi transfere depend ahorita pararem bezwen sexta funciona mapapatigil lleguen recibir removam desativo trankil coordonnees renmen comment arret installer partante gusto kounye borrenme pusimos agendar number thong chega zvonite randevou basta procedure appartenait padalhan matigil enfomasyon thang rentree dezabone block cancel kijan report ngayon tenho weekend empiezan empezamos comenzar
 comecar receber apres mensagem informacoes perezvonite rappelez`
   .trim()
   .split(/\s+/);
@@ -124,7 +124,7 @@ export const SWAP_TARGETS: readonly string[] = 'texts text these think quote sto
 /** Words after which "ya" is Spanish "already" or Russian "I", not "yes" ("ya tenemos", "ya ne"). */
 export const NOT_YES_AFTER_YA: ReadonlySet<string> = new Set(
   `no tengo tenemos tiene tienen tenia me te se lo la le les estoy estamos esta es hay basta compramos
-  instalamos contamos ne ni estuvo les dije vendimos vendi vendio votamos vote`.split(/\s+/),
+  instalamos contamos ne ni estuvo les dije vendimos vendi vendio votamos vote habia`.split(/\s+/),
 );
 
 /**
