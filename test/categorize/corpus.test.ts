@@ -138,3 +138,34 @@ describe.each([
     expect(evaluation.accuracy, formatConfusion(evaluation)).toBeGreaterThanOrEqual(0.97);
   });
 });
+
+/**
+ * fresh26.csv and fresh27.csv were measured once on the rules as they are (their first figures
+ * are the fair ones in this folder's README) and have not been read: they are the next round's
+ * source of families. Until then these bars hold them where that measurement left them.
+ */
+describe.each([
+  ['fresh26.csv', 0.963, 7, 0.01],
+  ['fresh27.csv', 0.945, 0, 0.014],
+])('%s (sealed: measured once, not yet read)', (file, minimum, missed, yesShare) => {
+  const rows = load(file);
+  const evaluation = evaluate(rows);
+  const others = evaluation.rows.filter((r) => r.expected !== 'opt_out');
+  const wrongYes = others.filter((r) => r.got === 'interested' && r.expected !== 'interested');
+
+  test(`misses at most ${missed} opt-outs (issue 12 wants none)`, () => {
+    expect(evaluation.missedOptOuts.length).toBeLessThanOrEqual(missed);
+  });
+
+  test('reads at most 1% of the other replies as opt-out', () => {
+    expect(evaluation.falseOptOuts.length / others.length).toBeLessThanOrEqual(0.01);
+  });
+
+  test(`reads at most ${(yesShare * 100).toFixed(1)}% of the other replies as interested wrongly (issue 12 wants 1%)`, () => {
+    expect(wrongYes.length / others.length).toBeLessThanOrEqual(yesShare);
+  });
+
+  test(`is at least ${(minimum * 100).toFixed(1)}% accurate`, () => {
+    expect(evaluation.accuracy).toBeGreaterThanOrEqual(minimum);
+  });
+});
