@@ -26,7 +26,7 @@ import {
 } from './intents.js';
 import { KEYWORD_RULES } from './keywords.js';
 import { type Normalized, normalizeReply, showWords } from './normalize.js';
-import { delayPhrases } from './not-later.js';
+import { notLaterPhrases } from './not-later.js';
 import { asksAboutOptOut, insidePhrase, notOptOutPhrases, withoutOurQuote } from './not-opt-out.js';
 import { OPT_OUT_RULES } from './opt-out.js';
 import { type Reaction, readReaction } from './reaction.js';
@@ -205,7 +205,7 @@ export function decide(reply: Normalized, options: CategorizeOptions = {}): Verd
       family === 'opt_out'
         ? notOptOutPhrases(reply.folded)
         : family === 'later'
-          ? delayPhrases(reply.folded)
+          ? notLaterPhrases(reply.folded)
           : [];
     const found = firstMatch(rules, reply, setAside) ?? builtInExtras(family, custom, reply);
     if (found !== undefined) return found;

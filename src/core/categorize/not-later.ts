@@ -1,11 +1,11 @@
 /**
- * "Driving, will answer later": a delay in answering, not a "later" about the offer (the replies
- * README counts it as `other`). A later rule is set aside when the words it matched lie inside
- * one of these phrases, so "driving, will answer later. call me next month" stays `later`.
- * Patterns read folded text (see `world-rule.ts`).
+ * Later words that are not a "later" about the offer: a delay in answering ("driving, will answer
+ * later", which the replies README counts as `other`), paying later ("es gratis o luego cobran?"),
+ * a hypothetical ("что будет, если потом…?"), a day in the past ("el otro día"). A later rule is
+ * set aside when the words it matched lie inside one of these phrases, so "driving, will answer
+ * later. call me next month" stays `later`. Patterns read folded text (see `world-rule.ts`).
  */
 import { allMatches } from './rule.js';
-import { fold } from './world-rule.js';
 
 const LATIN = [
   '(?:will|i will|i ll|gonna|going to|can|let me|to)(?: \\p{L}+){0,2} (?:answer|reply|respond|read|look at|check)(?: \\p{L}+){0,2} later',
@@ -46,7 +46,7 @@ const PATTERN = new RegExp(
   'gu',
 );
 
-/** The phrases of a reply that only put off answering ("will reply later"). */
-export function delayPhrases(text: string): string[] {
-  return allMatches(fold(text), PATTERN);
+/** The phrases of a folded reply whose later words are not about the offer ("will reply later"). */
+export function notLaterPhrases(folded: string): string[] {
+  return allMatches(folded, PATTERN);
 }

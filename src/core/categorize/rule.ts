@@ -44,25 +44,29 @@ export function patternRule(
   };
 }
 
-/** Every match of a global pattern in `text` (exec with lastIndex: matchAll copies the pattern). */
+/** Every match of a global pattern in `text`: `firstKept` setting each one aside in turn. */
 export function allMatches(text: string, pattern: RegExp): string[] {
   const out: string[] = [];
-  pattern.lastIndex = 0;
-  for (let found = pattern.exec(text); found !== null; found = pattern.exec(text)) {
-    if (found[0] === '') pattern.lastIndex++;
-    else out.push(found[0]);
-  }
+  firstKept(
+    text,
+    pattern,
+    (m) => m,
+    (words) => out.push(words) > 0,
+  );
   return out;
 }
 
-/** The first match of a global pattern in `text`, as `clean` shows it, that `skip` does not set aside. */
+/**
+ * The first match of a global pattern in `text`, as `clean` shows it, that `skip` does not set
+ * aside. exec with lastIndex, not matchAll: matchAll copies the pattern on every call, and these
+ * patterns are large.
+ */
 export function firstKept(
   text: string,
   pattern: RegExp,
   clean: (match: string) => string,
   skip?: (words: string) => boolean,
 ): string | undefined {
-  // exec with lastIndex, not matchAll: matchAll copies the pattern, and these patterns are large.
   pattern.lastIndex = 0;
   for (let found = pattern.exec(text); found !== null; found = pattern.exec(text)) {
     if (found[0] === '') pattern.lastIndex++;
