@@ -51,7 +51,10 @@ export function allMatches(text: string, pattern: RegExp): string[] {
     text,
     pattern,
     (m) => m,
-    (words) => out.push(words) > 0,
+    (words) => {
+      out.push(words);
+      return true;
+    },
   );
   return out;
 }
