@@ -85,7 +85,7 @@ test('the corpus holds more than 2,000 replies', () => {
 });
 
 /**
- * The sealed sets of issue 12 (fresh.csv, fresh3.csv … fresh25.csv), each written by authors who
+ * The sealed sets of issue 12 (fresh.csv, fresh3.csv … fresh27.csv), each written by authors who
  * never saw the rules nor the other sets, were measured once before any change (their fair
  * figures are in this folder's README) and then spent: their misses were fixed by family, each
  * family with new dev replies. These bars are what they reached after the fixes, so they guard
@@ -116,6 +116,8 @@ describe.each([
   'fresh23.csv',
   'fresh24.csv',
   'fresh25.csv',
+  'fresh26.csv',
+  'fresh27.csv',
 ])('%s (spent: after its families were fixed)', (file) => {
   const rows = load(file);
   const evaluation = evaluate(rows);
@@ -136,36 +138,5 @@ describe.each([
 
   test('is at least 97% accurate', () => {
     expect(evaluation.accuracy, formatConfusion(evaluation)).toBeGreaterThanOrEqual(0.97);
-  });
-});
-
-/**
- * fresh26.csv and fresh27.csv were measured once on the rules as they are (their first figures
- * are the fair ones in this folder's README) and have not been read: they are the next round's
- * source of families. Until then these bars hold them where that measurement left them.
- */
-describe.each([
-  ['fresh26.csv', 0.963, 7, 0.01],
-  ['fresh27.csv', 0.945, 0, 0.014],
-])('%s (sealed: measured once, not yet read)', (file, minimum, missed, yesShare) => {
-  const rows = load(file);
-  const evaluation = evaluate(rows);
-  const others = evaluation.rows.filter((r) => r.expected !== 'opt_out');
-  const wrongYes = others.filter((r) => r.got === 'interested' && r.expected !== 'interested');
-
-  test(`misses at most ${missed} opt-outs (issue 12 wants none)`, () => {
-    expect(evaluation.missedOptOuts.length).toBeLessThanOrEqual(missed);
-  });
-
-  test('reads at most 1% of the other replies as opt-out', () => {
-    expect(evaluation.falseOptOuts.length / others.length).toBeLessThanOrEqual(0.01);
-  });
-
-  test(`reads at most ${(yesShare * 100).toFixed(1)}% of the other replies as interested wrongly (issue 12 wants 1%)`, () => {
-    expect(wrongYes.length / others.length).toBeLessThanOrEqual(yesShare);
-  });
-
-  test(`is at least ${(minimum * 100).toFixed(1)}% accurate`, () => {
-    expect(evaluation.accuracy).toBeGreaterThanOrEqual(minimum);
   });
 });

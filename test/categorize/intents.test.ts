@@ -59,7 +59,7 @@ describe('emoji', () => {
     ['👍🏽', 'interested'],
     ['👌', 'interested'],
     ['✅', 'interested'],
-    ['🙂', 'interested'],
+    ['🙂', 'other'],
     ['Yes 👍', 'interested'],
     ['👎', 'not_interested'],
     ['🙅', 'not_interested'],

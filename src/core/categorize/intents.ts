@@ -31,7 +31,6 @@ export const INTERESTED_RULES: readonly Rule[] = [
     'says they want it',
     '\\b(?:i|we) (?:guess|suppose) so\\b|\\b(?:need|want|would like) to (?:schedule|book|make) (?:an? |my )?(?:\\w+ )?(?:appointment|visit|physical|checkup|cleaning|exam|consultation)\\b|\\b(?:i would|id|we would|wed) like to (?:book|schedule|make|set up|get)\\b|\\b(?:i|we) (?:\\w+ )?(?:want|need) (?:the|more|some) (?:info|information|details)\\b|\\b(?:(?:i|we) would|id|wed) (?:like|love) to (?:see|tour|view|check out|visit)\\b|\\b(?:open|available|free) for a (?:showing|tour|visit|viewing)\\b|\\bschedule a (?:showing|tour|viewing)\\b|(?<!\\b(?:not|would i|would we|do i|do we|should i) )\\b(?:want|wanting|wanted|need|needing) (?:solar|it|panels|one|this|that)\\b|\\bput (?:me|us) down\\b|\\bopen to (?:it|hearing|learning|a call|a quote|talking|that|this|the idea)\\b|\\bwhat (?:times?|days?|dates?) (?:are|is|do you have|work|would)\\b|(?<!\\b(?:i|i will|i would|i can|i could|do i|can i|will|to|i might|i may|we will|we|do not|not|never|bus|truck|pit|rest|full|last|next|first|the|a) )\\b(?:come|stop) (?:out|by|over|look|take a look|see)\\b',
   ),
-  patternRule('interested.smile', 'interested', 'answers with a smile', '^(?:emojismile ?)+$'),
   patternRule(
     'interested.interest',
     'interested',

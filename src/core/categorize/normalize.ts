@@ -17,6 +17,7 @@ import {
   SI_NOT_YES_AFTER,
   SWAP_TARGETS,
   TYPO_TARGETS,
+  WORLD_NOT_TYPOS,
   WORLD_TYPO_TARGETS,
 } from './vocabulary.js';
 import { fold } from './world-rule.js';
@@ -149,7 +150,7 @@ const worldTargets = new Set(WORLD_TYPO_TARGETS);
  * "envie" "envien".
  */
 const worldCorrection = remembered((word: string): string | undefined => {
-  if (worldTargets.has(word)) return word;
+  if (worldTargets.has(word) || WORLD_NOT_TYPOS.has(word)) return word;
   const near = (target: string) => (word.length <= 6 ? swapOf(word, target) : withinOneEdit(word, target));
   const fits = WORLD_TYPO_TARGETS.filter(near);
   return fits.length === 1 ? fits[0] : word;

@@ -23,6 +23,7 @@ const ASKS = [
   `(?:can i|could i|luego|despues|depois|apres|da pra|posso|est ce que je peux|eske m ka)${ANY} (?:cancel\\p{L}*|annul\\p{L}*|anile|opt out)${ANY}(?: \\?|.* \\?)`,
   'opt out fee',
   `(?:es|esto es|is this|is it|c est|isso e|e) (?:un |una |a |um |uma )?(?:scam|estafa|fraude|golpe|arnaque)(?: o que| ou quoi| \\?)?`,
+  `если(?: я)? (?:отвечу|напишу|отправлю|ответить|написать|нажму)${ANY} ${STOP}${ANY}`,
   `neu(?: \\p{L}+){0,4} ${STOP}(?: \\p{L}+){0,3} (?:thi sao|sao)`,
   `(?:ano (?:po )?(?:ang )?mangyayari|paano kung)${ANY} ${STOP}${ANY}`,
   'stop\\s?(?:이라고|라고)?\\s?(?:(?:답장|답|회신|보내)\\s?)?(?:하면|면)',
@@ -53,7 +54,9 @@ const PHRASES = [
   // A negated stop followed by interest: "não pare, quero saber mais", "đừng dừng lại, tôi quan tâm".
   `(?:nao|no) (?:pare|parem|pares|paren) (?:nao|no)(?: \\p{L}+){0,4}`,
   `(?:nao|no) (?:pare|parem|pares|paren)(?: \\p{L}+){0,2} (?:quero|quiero|tenho|tengo|me interesa|estou|estoy|sigan|continu\\p{L}*)`,
-  `dung dung lai(?: \\p{L}+){0,3} (?:quan tam|muon|thich|gui|nhan)`,
+  `dung (?:dung|ngung)(?: lai)?(?: \\p{L}+){0,3} (?:quan tam|muon|thich|gui|nhan)`,
+  // Creole "pare" is "ready", not the Portuguese "stop": "m poko pare".
+  `(?:poko|pako|pa|pa t) pare`,
   `не (?:останавливайтесь|прекращайте|переставайте)`,
   `arr[eê]t d (?:autobus|bus)|arr[eê]t de (?:bus|tram|metro)`,
   `(?:pa|pa ka|p ap) sispann\\p{L}*(?: \\p{L}+){0,2}`,

@@ -35,7 +35,7 @@ const VERBS: readonly [RegExp, Kind][] = [
     'not_interested',
   ],
   [
-    /^(?:questioned|cuestion[oó]|pregunt[oó] por|a questionn[ée]|a mis en (?:doute|question)|a mis un point d[’']interrogation [àa]|questionou|(?:đã )?đặt (?:câu|dấu) hỏi(?: về| cho)?|(?:da )?dat (?:cau|dau) hoi(?: ve| cho)?|质疑了?|質疑了?|表示疑问|表示疑問|물음표|(?:đã )?thắc mắc(?: về)?|(?:da )?thac mac(?: ve)?|вызвало вопрос|вопрос к|вопрос)$/iu,
+    /^(?:questioned|cuestion[oó]|pregunt[oó] (?:por|sobre)|a questionn[ée]|a mis en (?:doute|question)|a mis un point d[’']interrogation [àa]|questionou|(?:đã )?đặt (?:câu|dấu) hỏi(?: về| cho)?|(?:da )?dat (?:cau|dau) hoi(?: ve| cho)?|质疑了?|質疑了?|表示疑问|表示疑問|물음표|(?:đã )?thắc mắc(?: về)?|(?:da )?thac mac(?: ve)?|вызвало вопрос|вопрос к|вопрос)$/iu,
     'question',
   ],
   [

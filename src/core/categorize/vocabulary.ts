@@ -112,7 +112,7 @@ occupe ocupado ahora khong hindi salamat gracias obrigado merci ankou tanpri sup
 kanpe quiten pensarlo hablar devis orcamento ayoko mandarme enviarme escribirme contactarme
 pakitanggal udalite otpishite agora paren quero pishi pozzhe panse semana tarde pwochen
 prochain remove tigil mamaya pishite recevoir dostali retirez retirem quiero uberite cuando pueden passar pakitigil ititigil nangungupahan saquenme ihinto interesno interessee tenemos passez prochaine detalhes depois confirm samdi transfere depend ahorita pararem bezwen sexta funciona mapapatigil lleguen recibir removam desativo trankil coordonnees renmen comment arret installer partante gusto kounye borrenme pusimos agendar number thong chega zvonite randevou basta procedure appartenait padalhan matigil enfomasyon thang rentree dezabone block cancel kijan report ngayon tenho weekend empiezan empezamos comenzar
-comecar receber apres mensagem informacoes perezvonite rappelez`
+comecar receber apres mensagem informacoes perezvonite rappelez maintenant avant enviar pouvez detay`
   .trim()
   .split(/\s+/);
 
@@ -124,7 +124,8 @@ export const SWAP_TARGETS: readonly string[] = 'texts text these think quote sto
 /** Words after which "ya" is Spanish "already" or Russian "I", not "yes" ("ya tenemos", "ya ne"). */
 export const NOT_YES_AFTER_YA: ReadonlySet<string> = new Set(
   `no tengo tenemos tiene tienen tenia me te se lo la le les estoy estamos esta es hay basta compramos
-  instalamos contamos ne ni estuvo les dije vendimos vendi vendio votamos vote habia`.split(/\s+/),
+  instalamos contamos ne ni estuvo les dije vendimos vendi vendio votamos vote habia
+  conseguimos consegui encontramos encontre`.split(/\s+/),
 );
 
 /**
@@ -140,6 +141,14 @@ export const SI_NOT_YES_AFTER: ReadonlySet<string> = new Set(
   'ako ko po hindi sino kilala kakilala kay ni ba na yung ang ito to asan nasaan wala si muna e epi men et bac sirve funciona vale importa'.split(
     ' ',
   ),
+);
+
+/**
+ * Real words of the other languages one edit from a world target: never "corrected"
+ * (Portuguese and Spanish "cancelo", "cancela" are not a typo of "cancel").
+ */
+export const WORLD_NOT_TYPOS: ReadonlySet<string> = new Set(
+  'cancelo cancela cancele cancelen cancelas'.split(' '),
 );
 
 /** Real words one edit from a target: never "corrected". */
