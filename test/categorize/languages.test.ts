@@ -49,6 +49,17 @@ describe('traps: not opt-outs', () => {
     ['Liked “Hi Sam, it’s Dana… Reply STOP to opt out.”', 'interested'],
     ['Emphasized “Reply STOP to opt out.”', 'other'],
     ['Disliked “Reply STOP to opt out.”', 'not_interested'],
+    // A like on our footer alone acknowledges it; words after the quote are the contact's own.
+    ['Liked “Msg & data rates may apply. Reply STOP to opt out.”', 'other'],
+    ['Liked “…Reply STOP to opt out.”', 'other'],
+    ['Loved “Reply STOP to opt out.” lol yes STOP', 'opt_out'],
+    ['对“Msg&data rates may apply. Reply STOP to opt out.”回应了👍', 'other'],
+    ['“Want a free quote?”에 👍(으)로 반응함', 'interested'],
+    ['how does the STOP thing work, does it stop all texts or just this campaign', 'question'],
+    ['Est-ce que je peux annuler quand je veux ?', 'question'],
+    ['别stop，我还想要报价', 'interested'],
+    ['M poko pare, ekri m nan mwa mas', 'later'],
+    ['Посоветуюсь с женой и отпишусь', 'later'],
   ])('%j -> %s', (body, category) => {
     expect(categorize(body).category).toBe(category);
   });
@@ -56,6 +67,8 @@ describe('traps: not opt-outs', () => {
 
 describe('traps: not a yes', () => {
   test.each<Case>([
+    ['Dạ', 'other'],
+    ['Sure but we are closing on the house in March, check back after that', 'later'],
     ['no, ya tenemos paneles', 'not_interested'],
     ['Claro que no', 'not_interested'],
     ['沒有興趣，謝謝', 'not_interested'],
@@ -79,6 +92,8 @@ describe('traps: not a yes', () => {
 
 describe('the other answers in the ten languages', () => {
   test.each<Case>([
+    // A no to one thing, then a yes to another.
+    ['Солнечные панели не надо, а вот окна поменять интересно', 'interested'],
     ['ㅇㅇ', 'interested'],
     ['me gustaria una cotizacion', 'interested'],
     ['da, pozvonite', 'interested'],

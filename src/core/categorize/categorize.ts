@@ -34,6 +34,7 @@ import type { Rule } from './rule.js';
 import {
   BOOKING,
   CONCLUSIVE_NO,
+  CONTRAST_YES,
   LATER_TIME,
   NEGATIVE,
   NOT_NOW,
@@ -54,7 +55,7 @@ const FAMILIES: readonly [string, readonly Rule[]][] = [
   ['opt_out', [...OPT_OUT_RULES, ...WORLD_OPT_OUT_RULES]],
   ['help', KEYWORD_RULES],
   ['wrong_number', [...WRONG_NUMBER_RULES, ...WORLD_WRONG_NUMBER_RULES]],
-  ['interested', [WORLD_CHOICE_QUESTION, ...INTERESTED_RULES, ...WORLD_INTERESTED_RULES]],
+  ['interested', [WORLD_CHOICE_QUESTION, CONTRAST_YES, ...INTERESTED_RULES, ...WORLD_INTERESTED_RULES]],
   ['later', [CONCLUSIVE_NO, SELLING_HOME, ...LATER_RULES, ...WORLD_LATER_RULES]],
   ['not_interested', [WORLD_CHOICE_QUESTION, ...NOT_INTERESTED_RULES, ...WORLD_NOT_INTERESTED_RULES]],
   ['question', [WORLD_HUH, ...QUESTION_RULES, ...WORLD_QUESTION_RULES]],
@@ -115,8 +116,19 @@ function verdict(
   return { category, rule, reason: sentence, confident };
 }
 
-function firstMatch(rules: readonly Rule[], reply: Normalized, setAside: readonly string[] = []) {
-  const skip = setAside.length === 0 ? undefined : (words: string) => insidePhrase(words, setAside);
+/**
+ * The first rule that matches. `setAside` lists the phrases whose words do not count (`not-opt-out.ts`,
+ * `not-later.ts`); it is worked out only once a rule has matched, since most replies match none.
+ */
+function firstMatch(rules: readonly Rule[], reply: Normalized, setAside?: () => readonly string[]) {
+  let phrases: readonly string[] | undefined;
+  const skip =
+    setAside === undefined
+      ? undefined
+      : (words: string) => {
+          phrases ??= setAside();
+          return phrases.length > 0 && insidePhrase(words, phrases);
+        };
   for (const rule of rules) {
     // Rules written as code ignore `skip`, so a match they return is checked again here.
     const words = rule.match(reply, skip);
@@ -188,7 +200,7 @@ export function decide(reply: Normalized, options: CategorizeOptions = {}): Verd
   const expecting = new Set(options.expecting ?? []);
   if (reply.reaction !== undefined) return reactionVerdict(reply.reaction);
   for (const [family, rules] of FAMILIES) {
-    if (family === 'interested' && outweighsYes(reply)) continue;
+    if (family === 'interested' && outweighsYes(reply) && CONTRAST_YES.match(reply) === undefined) continue;
     if (family === 'wrong_number') {
       const expected = expectedCustom(reply, custom, expecting);
       if (expected !== undefined) return expected;
@@ -203,10 +215,10 @@ export function decide(reply: Normalized, options: CategorizeOptions = {}): Verd
     }
     const setAside =
       family === 'opt_out'
-        ? notOptOutPhrases(reply.folded)
+        ? () => notOptOutPhrases(reply.folded)
         : family === 'later'
-          ? notLaterPhrases(reply.folded)
-          : [];
+          ? () => notLaterPhrases(reply.folded)
+          : undefined;
     const found = firstMatch(rules, reply, setAside) ?? builtInExtras(family, custom, reply);
     if (found !== undefined) return found;
     const asks = family === 'opt_out' ? asksAboutOptOut(reply.folded) : undefined;

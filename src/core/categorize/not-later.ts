@@ -27,6 +27,8 @@ const LATIN = [
   '(?:despues|luego) (?:me |nos |te |le )?(?:van a )?cobra\\p{L}*',
   'или потом(?: \\p{L}+){0,3}|потом (?:\\p{L}+ )?(?:сч[её]т|платить|заплатить)',
   'el otro dia|la otra vez',
+  // "Not now, not ever" is a no.
+  'not now(?: \\p{L}+)? (?:not ever|or ever|not never)',
   '(?:may )?bayad later',
   'depois vem (?:cobranca|conta|taxa)|cobr\\p{L}* depois',
   // A hypothetical question: "что будет, если мы потом продадим дом?".

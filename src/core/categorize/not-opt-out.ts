@@ -20,6 +20,15 @@ const ASKS = [
   // Quoting our own instruction: "it says reply STOP to opt out but who is this".
   `(?:(?:it|text|message|msg|sms) says|says to|dice|ca dit|message dit|c est ecrit|li di|sabi|ghi|тут написано|написано)${ANY} stop\\p{L}*${ANY}`,
   // Cancelling a contract later, asked: "can I cancel later?", "da pra cancelar depois?".
+  `(?:can i|could i|can we)(?: still| always)? (?:stop|cancel\\p{L}*|opt out|quit|unsubscribe)(?: \\p{L}+){0,2} (?:anytime|any time|later|whenever|after)(?: \\p{L}+)*`,
+  `(?:est ce que )?(?:je peux|on peut|puis je|peut on) (?:arreter|annuler|resilier)(?: \\p{L}+){0,3} (?:quand je veux|quand on veut|n importe quand|plus tard|apres)(?: \\p{L}+)*`,
+  `(?:puedo|podemos|se puede) (?:parar|cancelar|detener)(?: \\p{L}+){0,3} (?:cuando (?:quiera|quieras|queramos)|despues|luego|en cualquier momento)(?: \\p{L}+)*`,
+  `а если (?:\\p{L}+ ){0,3}(?:захочу|захотим|захотите) (?:отписаться|отказаться)(?: \\p{L}+)*`,
+  `paano (?:po )?mag ?stop(?: \\p{L}+){0,3} kung (?:sakali|sakaling)(?: \\p{L}+)*`,
+  `neu (?:\\p{L}+ ){0,4}(?:muon|can) (?:ngung|dung|huy)(?: \\p{L}+)* (?:ha|a|khong|ko) \\?`,
+  `(?:ca veut dire quoi|que veut dire|veut dire quoi)${ANY} ${STOP}${ANY}`,
+  `how (?:does|do|would|will) (?:the |this |that |your )?(?:stop|opt out|unsubscrib\\p{L}*)(?: \\p{L}+)*`,
+  `(?:scam|budol|modus|spam) (?:ba|po ba)(?: to| ito| yan| kayo| ito)?`,
   `(?:can i|could i|luego|despues|depois|apres|da pra|posso|est ce que je peux|eske m ka)${ANY} (?:cancel\\p{L}*|annul\\p{L}*|anile|opt out)${ANY}(?: \\?|.* \\?)`,
   'opt out fee',
   `(?:es|esto es|is this|is it|c est|isso e|e) (?:un |una |a |um |uma )?(?:scam|estafa|fraude|golpe|arnaque)(?: o que| ou quoi| \\?)?`,
@@ -39,6 +48,9 @@ const ASKS = [
   '(?:以后|之后|以後|之後)可以取消',
   '是骗子吗|是騙子嗎',
   'stop\\s?(?:보내면|보내라는데|보내라고)',
+  '(?:그만|안)\\s?받고\\s?싶으면[^?]{0,24}(?:되나요|돼요|하나요|\\?)',
+  '(?:點樣|点样|怎样|怎樣|怎么|怎麼)(?:先)?可以取消\\s?[？?]?(?=\\s?如果(?:之后|之後|以后|以後))',
+  '如果(?:之后|之後|以后|以後)?[^？?]{0,12}(?:唔想|不想)收[^？?]{0,20}(?:就得|就可以|就行)',
   'lua dao (?:ha|a|sao|khong|phai khong|phai ko)(?: \\?)?',
   'хватит ли',
   // Asking whether a contract can be cancelled later: "можно потом отказаться от договора?", "나중에 해지 가능한가요?".
@@ -48,11 +60,12 @@ const ASKS = [
 
 /** Negated or idiomatic stops; the reply goes on to the other categories. */
 const PHRASES = [
-  `(?:n |ne )?arr[eê]t\\p{L}* (?:pas|rien)(?: d \\p{L}+| de \\p{L}+)?`,
+  `(?:n |ne )?arr[eê]t\\p{L}* (?:surtout |jamais |donc )?(?:pas|rien)(?: d \\p{L}+| de \\p{L}+)?`,
   `on arr[eê]te la pour le moment`,
   `(?:je )?m arr[eê]t\\p{L}* (?:a|au|chez|pour|devant)`,
   // A negated stop followed by interest: "não pare, quero saber mais", "đừng dừng lại, tôi quan tâm".
   `(?:nao|no) (?:pare|parem|pares|paren) (?:nao|no)(?: \\p{L}+){0,4}`,
+  `(?:nao|no) (?:pare|parem|pares|paren)(?=(?: \\p{L}+){0,12} (?:quero|quiero|tenho|tengo|me interesa|sigan|continu))`,
   `(?:nao|no) (?:pare|parem|pares|paren)(?: \\p{L}+){0,2} (?:quero|quiero|tenho|tengo|me interesa|estou|estoy|sigan|continu\\p{L}*)`,
   `dung (?:dung|ngung)(?: lai)?(?: \\p{L}+){0,3} (?:quan tam|muon|thich|gui|nhan)`,
   // Creole "pare" is "ready", not the Portuguese "stop": "m poko pare".
@@ -65,6 +78,12 @@ const PHRASES = [
   `parar de (?:pagar|gastar|sofrer|perder)\\p{L}*|vamos parar por aqui por enquanto`,
   `cancel\\p{L}* com a outra|cancel\\p{L}* (?:con|with) (?:la|the) (?:otra|other)`,
   'do not disturb while driving|driving with do not disturb',
+  // "Arrête, c'est trop beau pour être vrai": "no way", not "stop".
+  `arr[eê]te(?=(?: \\p{L}+){0,3} (?:trop beau|pas vrai|pour de vrai|serieux|une blague))`,
+  `stop (?:kidding|joking)|stop playing(?=.* \\?)`,
+  `(?:di|hindi) pa (?:naman )?ako nag(?: o)? (?:opt out|stop)`,
+  // Russian "отпишусь" after a pause is "I'll drop you a line": "посоветуюсь с женой и отпишусь".
+  `(?:и|потом|позже|тогда) отпишусь|отпишусь (?:позже|потом|вам|тогда)`,
 ];
 
 /** Chinese and Korean have no spaces, so these are matched anywhere. */
@@ -80,6 +99,8 @@ const ANYWHERE = [
   '取消了别家|取消了別家',
   '거부할\\s?이유가\\s?없',
   '그만\\s?(?:고민|생각)',
+  '(?:스탑|스톱|stop)\\s?하지\\s?마',
+  '(?:别|別|不要)\\s?stop',
 ];
 
 const folded = (source: string) => new RegExp(source.normalize('NFKD').replace(/\p{M}/gu, ''), 'gu');
@@ -97,10 +118,13 @@ export function asksAboutOptOut(text: string): string | undefined {
 export function notOptOutPhrases(folded: string): string[] {
   return [...allMatches(folded, ASKING), ...allMatches(folded, PATTERN)];
 }
+/** A run of one letter as one: the English rules match squeezed text ("all" reads "al"). */
+const squeezed = (text: string) => text.replace(/(\p{L})\1+/gu, '$1');
+
 /** True when the words an opt-out rule matched all lie inside such a phrase. */
 export function insidePhrase(words: string, phrases: readonly string[]): boolean {
-  const matched = fold(words).trim();
-  return matched !== '' && phrases.some((p) => p.includes(matched));
+  const matched = squeezed(fold(words).trim());
+  return matched !== '' && phrases.some((p) => squeezed(p).includes(matched));
 }
 
 /**

@@ -145,7 +145,7 @@ export const OPT_OUT_RULES: readonly Rule[] = [
     'opt_out.remove',
     'opt_out',
     'asks to be removed',
-    '\\b(?:remove|delete|erase|drop)(?:(?: me| us| my (?:number|name|info|contact|phone|cell)| this (?:number|phone|contact|cell)| our (?:number|names?)| from| it)\\b| (?=\\|)|$)',
+    '\\b(?:remove|delete|erase|drop)(?:(?: me| us| (?:my|her|his|their) (?:number|name|info|contact|phone|cell)| this (?:number|phone|contact|cell)| our (?:number|names?)| from| it)\\b| (?=\\|)|$)',
     'marked',
   ),
   patternRule(
@@ -158,7 +158,7 @@ export const OPT_OUT_RULES: readonly Rule[] = [
     'opt_out.do_not_contact',
     'opt_out',
     'asks not to be contacted',
-    `\\b(?:(?:can|could|would|will) (?:you|y all|yall|ya|you guys|someone)(?: please| kindly| just)? not|please not|do not|never|quit|no) (?:ever )?(?:${CONTACT_VERBS})(?:(?: me| us| this| my| here| again| anymore| ever| please| or)\\b| ?(?=\\|)|$)|\\b(?:do not|no longer|never) (?:want|wanted|need) (?:any |your |these |those |more |any more |to (?:get|receive) )*(?:texts|messages|calls|spam|sms|emails|text)\\b`,
+    `\\b(?:(?:can|could|would|will) (?:you|y all|yall|ya|you guys|someone)(?: please| kindly| just)? not|(?:if|that) you (?:did not|would not|could not)|please not|do not|never|quit|no) (?:ever )?(?:${CONTACT_VERBS})(?:(?: me| us| this| my| here| again| anymore| ever| please| or)\\b| ?(?=\\|)|$)|\\b(?:do not|no longer|never) (?:want|wanted|need) (?:any |your |these |those |more |any more |to (?:get|receive) )*(?:texts|messages|calls|spam|sms|emails|text)\\b`,
     'marked',
   ),
   patternRule(
@@ -191,7 +191,7 @@ export const OPT_OUT_RULES: readonly Rule[] = [
     'opt_out.leave_alone',
     'opt_out',
     'tells the sender to go away',
-    '\\b(?:leave (?:me|us) alone|go away|get lost|(?:fuck|f|piss|buzz|back|bugger) off|fuck you|f you|screw you|shut up|stfu|gtfo|emojifinger|knock it off|cut it out|give it a rest)\\b',
+    '\\brefrain from (?:contacting|texting|messaging|calling|emailing)\\b|\\b(?:leave (?:me|us) alone|go away|get lost|(?:fuck|f|piss|buzz|back|bugger) off|fuck you|f you|screw you|shut up|stfu|gtfo|emojifinger|knock it off|cut it out|give it a rest)\\b',
   ),
   // "sick of these texts", "why do you keep texting me", "I'd like to be removed".
   patternRule(

@@ -56,6 +56,13 @@ const EMOJI_KIND: readonly [RegExp, Kind][] = [
   [/^(?:❓|❔|‼️?)/u, 'question'],
 ];
 
+/**
+ * Chinese and Korean phones may name an emoji reaction after the quote: `对“…”回应了👍`,
+ * `“…”에 👍(으)로 반응함`.
+ */
+const EMOJI_AFTER =
+  /^(?:[对對]\s*)?[“"«„]([^“”"«»„]*)[”"»“]\s*((?:回应了|回應了|回复了|回覆了)\s*(\p{Extended_Pictographic}\uFE0F?)|에\s*(\p{Extended_Pictographic}\uFE0F?)\s*(?:\(으\)로|으로|로)\s*(?:반응함|반응했습니다|반응))(?:\s|\p{Extended_Pictographic}|[!！.。])*$/u;
+
 /** Opening and closing quote marks a phone or a person uses around quoted text. */
 const QUOTE = /(?:“([^”]*)(?:”|$)|"([^"]*)(?:"|$)|«([^»]*)(?:»|$)|„([^“”]*)(?:[“”]|$))/gu;
 const OPENING = /^([^“"«„]{2,40}?)\s*[“"«„]/u;
@@ -67,6 +74,11 @@ const CLOSING =
 export function readReaction(body: string): Reaction | undefined {
   // Phones may put an invisible direction mark before the verb.
   const text = body.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu, '').trim();
+  const after = EMOJI_AFTER.exec(text);
+  if (after !== null) {
+    const kind = EMOJI_KIND.find(([pattern]) => pattern.test(after[3] ?? after[4] ?? ''))?.[1] ?? 'other';
+    return onGoodbye({ name: after[2] ?? '', category: kind }, after[1] ?? '');
+  }
   const found = splitReaction(text);
   if (found === undefined) return undefined;
   const verb = found.verb
@@ -74,6 +86,9 @@ export function readReaction(body: string): Reaction | undefined {
     .replace(/[\s!！.。]+$/u, '')
     .replace(/\s+/g, ' ');
   const { quote } = found;
+  // Words of their own after the quote ("Loved “Reply STOP to opt out.” lol yes STOP") make it a
+  // quote and an answer, read as such (`withoutOwnQuotes`), not a bare reaction.
+  if (/[”"»“]\s*\p{L}/u.test(quote)) return undefined;
   for (const [pattern, category] of VERBS)
     if (pattern.test(verb)) return onGoodbye({ name: verb, category }, quote);
   const reacted = REACTED.exec(verb);
@@ -97,9 +112,21 @@ function splitReaction(text: string): { verb: string; quote: string } | undefine
 const GOODBYE =
   /\b(?:have a (?:great|good|nice|wonderful) (?:day|one|week|weekend|evening)|thanks for letting us know|you(?:'re| are| have been) (?:unsubscribed|opted out|removed)|we won[’']t (?:text|contact|message)|que tenga (?:un )?buen d[ií]a|gracias por avisar|bonne journ[ée]e|tenha um bom dia|obrigad[oa] por avisar)\b/iu;
 
-/** A like on our goodbye only acknowledges it: `other`, not a yes to the offer. */
+/** Asks or offers something: a question mark, or our "reply YES" instruction. */
+const OFFER =
+  /[?？¿]|\b(?:reply|text|txt|responda|responde|r[ée]pondez|envie|send)\b.{0,20}\b(?:yes|s[ií]|oui|sim|да)\b/iu;
+
+/**
+ * A like on our goodbye, or on our opt-out footer alone ("Msg & data rates may apply. Reply STOP
+ * to opt out."), only acknowledges it: `other`, not a yes to the offer.
+ */
 function onGoodbye(reaction: Reaction, quote: string): Reaction {
-  return reaction.category === 'interested' && GOODBYE.test(quote)
+  const asked = quote.replace(/\b(?:questions|preguntas|perguntas|d[uú]vidas)\s*\?/giu, '');
+  // A quote cut in the middle ("Hi Sam, it's Dana… Reply STOP to opt out.") may have held the
+  // offer; one that opens with the cut ("…Reply STOP to opt out.") is only the footer.
+  const cut = /…|\.\.\./u.test(quote.replace(/^\s*(?:…|\.\.\.)/u, ''));
+  const footer = OURS.test(quote) && !OFFER.test(asked) && !cut;
+  return reaction.category === 'interested' && (GOODBYE.test(quote) || footer)
     ? { ...reaction, category: 'other' }
     : reaction;
 }
