@@ -27,6 +27,7 @@ const LATIN = [
   '(?:despues|luego) (?:me |nos |te |le )?(?:van a )?cobra\\p{L}*',
   'или потом(?: \\p{L}+){0,3}|потом (?:\\p{L}+ )?(?:сч[её]т|платить|заплатить)',
   'el otro dia|la otra vez',
+  '(?:alguma |alguna )?(?:taxa|tarifa|cuota|cobro)\\p{L}* (?:depois|despues|apres|later)',
   // "Not now, not ever" is a no.
   'not now(?: \\p{L}+)? (?:not ever|or ever|not never)',
   '(?:may )?bayad later',

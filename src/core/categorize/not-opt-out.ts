@@ -27,6 +27,8 @@ const ASKS = [
   `paano (?:po )?mag ?stop(?: \\p{L}+){0,3} kung (?:sakali|sakaling)(?: \\p{L}+)*`,
   `neu (?:\\p{L}+ ){0,4}(?:muon|can) (?:ngung|dung|huy)(?: \\p{L}+)* (?:ha|a|khong|ko) \\?`,
   `(?:ca veut dire quoi|que veut dire|veut dire quoi)${ANY} ${STOP}${ANY}`,
+  `ano (?:po )?(?:ang )?ibig sabihin(?: \\p{L}+)*`,
+  `если (?:я )?(?:отпишусь|откажусь)(?: \\p{L}+)*`,
   `how (?:does|do|would|will) (?:the |this |that |your )?(?:stop|opt out|unsubscrib\\p{L}*)(?: \\p{L}+)*`,
   `(?:scam|budol|modus|spam) (?:ba|po ba)(?: to| ito| yan| kayo| ito)?`,
   `(?:can i|could i|luego|despues|depois|apres|da pra|posso|est ce que je peux|eske m ka)${ANY} (?:cancel\\p{L}*|annul\\p{L}*|anile|opt out)${ANY}(?: \\?|.* \\?)`,
@@ -65,7 +67,7 @@ const PHRASES = [
   `(?:je )?m arr[eê]t\\p{L}* (?:a|au|chez|pour|devant)`,
   // A negated stop followed by interest: "não pare, quero saber mais", "đừng dừng lại, tôi quan tâm".
   `(?:nao|no) (?:pare|parem|pares|paren) (?:nao|no)(?: \\p{L}+){0,4}`,
-  `(?:nao|no) (?:pare|parem|pares|paren)(?=(?: \\p{L}+){0,12} (?:quero|quiero|tenho|tengo|me interesa|sigan|continu))`,
+  `(?:nao|no) (?:pare|parem|pares|paren)(?: \\p{L}+){0,12}? (?:quero|quiero|tenho|tengo|me interesa|sigan|continu\\p{L}*)`,
   `(?:nao|no) (?:pare|parem|pares|paren)(?: \\p{L}+){0,2} (?:quero|quiero|tenho|tengo|me interesa|estou|estoy|sigan|continu\\p{L}*)`,
   `dung (?:dung|ngung)(?: lai)?(?: \\p{L}+){0,3} (?:quan tam|muon|thich|gui|nhan)`,
   // Creole "pare" is "ready", not the Portuguese "stop": "m poko pare".
@@ -74,7 +76,7 @@ const PHRASES = [
   `arr[eê]t d (?:autobus|bus)|arr[eê]t de (?:bus|tram|metro)`,
   `(?:pa|pa ka|p ap) sispann\\p{L}*(?: \\p{L}+){0,2}`,
   `(?:wag|huwag|hwag)(?: \\p{L}+){0,2} (?:titigil|tumigil|itigil|i ?stop|mag ?stop)\\p{L}*`,
-  `no (?:dejen|deje|dejes) de (?:mand|envi|escrib)\\p{L}*(?: \\p{L}+){0,3}|(?:khong|ko) (?:con )?tin (?:nua|duoc)|dung (?:stop|ngung)(?: nha| nhe)?|не надо (?:стоп|stop)|(?:estoy |me tienen |ando )?hart[oa]s? de pagar|(?:estoy |ando )?cansad[oa]s? de pagar|(?:меня )?(?:точно )?удалят \\?|no (?:es|era) (?:un )?stop|перестан\\p{L}* платить|не (?:отписывайте|удаляйте|останавливайте|прекращайте)\\p{L}*|(?:потом|позже|попозже) отпишусь|отпишусь (?:потом|позже)`,
+  `no (?:paren|dejen|deje|dejes) de (?:mand|envi|escrib)\\p{L}*(?: \\p{L}+){0,3}|(?:khong|ko) (?:con )?tin (?:nua|duoc)|dung (?:stop|ngung)(?: nha| nhe)?|не надо (?:стоп|stop)|(?:estoy |me tienen |ando )?hart[oa]s? de pagar|(?:estoy |ando )?cansad[oa]s? de pagar|(?:меня )?(?:точно )?удалят \\?|no (?:es|era) (?:un )?stop|перестан\\p{L}* платить|не (?:отписывайте|удаляйте|останавливайте|прекращайте)\\p{L}*|(?:потом|позже|попозже) отпишусь|отпишусь (?:потом|позже)`,
   `parar de (?:pagar|gastar|sofrer|perder)\\p{L}*|vamos parar por aqui por enquanto`,
   `cancel\\p{L}* com a outra|cancel\\p{L}* (?:con|with) (?:la|the) (?:otra|other)`,
   'do not disturb while driving|driving with do not disturb',
@@ -82,6 +84,9 @@ const PHRASES = [
   `arr[eê]te(?=(?: \\p{L}+){0,3} (?:trop beau|pas vrai|pour de vrai|serieux|une blague))`,
   `stop (?:kidding|joking)|stop playing(?=.* \\?)`,
   `(?:di|hindi) pa (?:naman )?ako nag(?: o)? (?:opt out|stop)`,
+  `(?:nao|no) (?:para|pare|parem) de (?:mandar|enviar)\\p{L}* nao`,
+  `не звоните(?: \\p{L}+){0,2} пишите`,
+  `(?:di|hindi) tumitigil (?:ang|yung) (?:tulo|ulan|sakit)`,
   // Russian "отпишусь" after a pause is "I'll drop you a line": "посоветуюсь с женой и отпишусь".
   `(?:и|потом|позже|тогда) отпишусь|отпишусь (?:позже|потом|вам|тогда)`,
 ];
@@ -100,6 +105,8 @@ const ANYWHERE = [
   '거부할\\s?이유가\\s?없',
   '그만\\s?(?:고민|생각)',
   '(?:스탑|스톱|stop)\\s?하지\\s?마',
+  '비가\\s?그만',
+  '(?:系咪|係咪|是不是)\\s?(?:scam|spam|骗|騙)',
   '(?:别|別|不要)\\s?stop',
 ];
 

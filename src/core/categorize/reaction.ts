@@ -48,7 +48,7 @@ const VERBS: readonly [RegExp, Kind][] = [
   ],
 ];
 const REACTED =
-  /^(?:reacted|reaccion[oó]|reagiu|a r[ée]agi)(?:\s+(?:with|con|com|avec))?\s+(\S+)\s+(?:to|a|con|[àa])$/iu;
+  /^(?:reacted|reaccion[oó]|reagiu|a r[ée]agi|отреагировал(?:\(а\)|а|и)?)(?:\s+(?:with|con|com|avec))?\s+(\S+)\s+(?:to|a|con|[àa]|на)$/iu;
 const EMOJI_KIND: readonly [RegExp, Kind][] = [
   [/^(?:👍|❤️?|♥️?|😍|🥰)/u, 'interested'],
   [/^👎/u, 'not_interested'],
@@ -61,7 +61,7 @@ const EMOJI_KIND: readonly [RegExp, Kind][] = [
  * `“…”에 👍(으)로 반응함`.
  */
 const EMOJI_AFTER =
-  /^(?:[对對]\s*)?[“"«„]([^“”"«»„]*)[”"»“]\s*((?:回应了|回應了|回复了|回覆了)\s*(\p{Extended_Pictographic}\uFE0F?)|에\s*(\p{Extended_Pictographic}\uFE0F?)\s*(?:\(으\)로|으로|로)\s*(?:반응함|반응했습니다|반응))(?:\s|\p{Extended_Pictographic}|[!！.。])*$/u;
+  /^(?:[对對]\s*)?[“"«„]([^“”"«»„]*)[”"»“]\s*((?:回应了|回應了|回复了|回覆了|点了|點了)\s*(\p{Extended_Pictographic}\uFE0F?)|에\s*(\p{Extended_Pictographic}\uFE0F?)\s*(?:\(으\)로|으로|로)\s*(?:반응함|반응했습니다|반응))(?:\s|\p{Extended_Pictographic}|[!！.。])*$/u;
 
 /** Opening and closing quote marks a phone or a person uses around quoted text. */
 const QUOTE = /(?:“([^”]*)(?:”|$)|"([^"]*)(?:"|$)|«([^»]*)(?:»|$)|„([^“”]*)(?:[“”]|$))/gu;
@@ -110,7 +110,7 @@ function splitReaction(text: string): { verb: string; quote: string } | undefine
 
 /** Our closing texts ("No problem, thanks for letting us know. Have a great day!"). */
 const GOODBYE =
-  /\b(?:have a (?:great|good|nice|wonderful) (?:day|one|week|weekend|evening)|thanks for letting us know|you(?:'re| are| have been) (?:unsubscribed|opted out|removed)|we won[’']t (?:text|contact|message)|que tenga (?:un )?buen d[ií]a|gracias por avisar|bonne journ[ée]e|tenha um bom dia|obrigad[oa] por avisar)\b/iu;
+  /\b(?:have a (?:great|good|nice|wonderful) (?:day|one|week|weekend|evening)|thanks for letting us know|you(?:'re| are| have been) (?:unsubscribed|opted out|removed)|we won[’']t (?:text|contact|message)|que tenga (?:un )?buen d[ií]a|gracias por avisar\p{L}*|que tenga un (?:buen|excelente|lindo) d[ií]a|bonne journ[ée]e|tenha um bom dia|obrigad[oa] por avisar)\b/iu;
 
 /** Asks or offers something: a question mark, or our "reply YES" instruction. */
 const OFFER =
