@@ -113,7 +113,7 @@ export const LATER_RULES: readonly Rule[] = [
     'later.try_again',
     'later',
     'asks to be contacted again later',
-    '\\b(?:try|ask|text|contact|check|circle|reach|follow|get) (?:me |us )?(?:again|back)\\b|\\b(?:text|contact|message|reach|email|hit) (?:me|us)(?: up| out)? (?:in|next|after|later|tomorrow|another|around|closer|again)\\b|\\breach out (?:in|after|next|later|around|closer)\\b',
+    '(?<!\\b(?:do not|never|dont) )\\b(?:try|ask|text|contact|check|circle|reach|follow|get) (?:me |us )?(?:again|back)\\b|\\b(?:text|contact|message|reach|email|hit) (?:me|us)(?: up| out)? (?:in|next|after|later|tomorrow|another|around|closer|again)\\b|\\breach out (?:in|after|next|later|around|closer)\\b',
   ),
 ];
 

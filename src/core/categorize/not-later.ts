@@ -27,6 +27,8 @@ const LATIN = [
   '(?:despues|luego) (?:me |nos |te |le )?(?:van a )?cobra\\p{L}*',
   'или потом(?: \\p{L}+){0,3}|потом (?:\\p{L}+ )?(?:сч[её]т|платить|заплатить)',
   'el otro dia|la otra vez',
+  's occupe de|m occupe de|s en occupe',
+  '(?:nao|n) (?:estou|estamos) a pensar (?:em )?(?:vender|mudar)',
   '(?:alguma |alguna )?(?:taxa|tarifa|cuota|cobro)\\p{L}* (?:depois|despues|apres|later)',
   // "Not now, not ever" is a no.
   'not now(?: \\p{L}+)? (?:not ever|or ever|not never)',

@@ -29,6 +29,8 @@ const ASKS = [
   `(?:ca veut dire quoi|que veut dire|veut dire quoi)${ANY} ${STOP}${ANY}`,
   `ano (?:po )?(?:ang )?ibig sabihin(?: \\p{L}+)*`,
   `если (?:я )?(?:отпишусь|откажусь)(?: \\p{L}+)*`,
+  `a esli (?:\\p{L}+ ){0,2}(?:zahochu|zakhochu|zaohchu)(?: \\p{L}+)*`,
+  `if i (?:reply|text|send|say|type) stop (?:will|would|does|do) (?:that|it|this)(?: \\p{L}+)*`,
   `how (?:does|do|would|will) (?:the |this |that |your )?(?:stop|opt out|unsubscrib\\p{L}*)(?: \\p{L}+)*`,
   `(?:scam|budol|modus|spam) (?:ba|po ba)(?: to| ito| yan| kayo| ito)?`,
   `(?:can i|could i|luego|despues|depois|apres|da pra|posso|est ce que je peux|eske m ka)${ANY} (?:cancel\\p{L}*|annul\\p{L}*|anile|opt out)${ANY}(?: \\?|.* \\?)`,
@@ -51,6 +53,7 @@ const ASKS = [
   '是骗子吗|是騙子嗎',
   'stop\\s?(?:보내면|보내라는데|보내라고)',
   '(?:그만|안)\\s?받고\\s?싶으면[^?]{0,24}(?:되나요|돼요|하나요|\\?)',
+  '如果[^？?。]{0,16}(?:想|要)\\s?(?:stop|停|取消)[^。]*',
   '(?:點樣|点样|怎样|怎樣|怎么|怎麼)(?:先)?可以取消\\s?[？?]?(?=\\s?如果(?:之后|之後|以后|以後))',
   '如果(?:之后|之後|以后|以後)?[^？?]{0,12}(?:唔想|不想)收[^？?]{0,20}(?:就得|就可以|就行)',
   'lua dao (?:ha|a|sao|khong|phai khong|phai ko)(?: \\?)?',
@@ -75,8 +78,8 @@ const PHRASES = [
   `не (?:останавливайтесь|прекращайте|переставайте)`,
   `arr[eê]t d (?:autobus|bus)|arr[eê]t de (?:bus|tram|metro)`,
   `(?:pa|pa ka|p ap) sispann\\p{L}*(?: \\p{L}+){0,2}`,
-  `(?:wag|huwag|hwag)(?: \\p{L}+){0,2} (?:titigil|tumigil|itigil|i ?stop|mag ?stop)\\p{L}*`,
-  `no (?:paren|dejen|deje|dejes) de (?:mand|envi|escrib)\\p{L}*(?: \\p{L}+){0,3}|(?:khong|ko) (?:con )?tin (?:nua|duoc)|dung (?:stop|ngung)(?: nha| nhe)?|не надо (?:стоп|stop)|(?:estoy |me tienen |ando )?hart[oa]s? de pagar|(?:estoy |ando )?cansad[oa]s? de pagar|(?:меня )?(?:точно )?удалят \\?|no (?:es|era) (?:un )?stop|перестан\\p{L}* платить|не (?:отписывайте|удаляйте|останавливайте|прекращайте)\\p{L}*|(?:потом|позже|попозже) отпишусь|отпишусь (?:потом|позже)`,
+  `(?:wag|huwag|hwag)(?: \\p{L}+){0,3} (?:titigil|tumigil|itigil|i ?stop|mag ?stop)\\p{L}*`,
+  `no (?:paren|dejen|deje|dejes) de (?:mand|envi|escrib|avis)\\p{L}*(?: \\p{L}+){0,3}|(?:khong|ko) (?:con )?tin (?:nua|duoc)|dung (?:stop|ngung)(?: nha| nhe)?|не надо (?:стоп|stop)|(?:estoy |me tienen |ando )?hart[oa]s? de pagar|(?:estoy |ando )?cansad[oa]s? de pagar|(?:меня )?(?:точно )?удалят \\?|no (?:es|era) (?:un )?stop|перестан\\p{L}* платить|не (?:отписывайте|удаляйте|останавливайте|прекращайте)\\p{L}*|(?:потом|позже|попозже) отпишусь|отпишусь (?:потом|позже)`,
   `parar de (?:pagar|gastar|sofrer|perder)\\p{L}*|vamos parar por aqui por enquanto`,
   `cancel\\p{L}* com a outra|cancel\\p{L}* (?:con|with) (?:la|the) (?:otra|other)`,
   'do not disturb while driving|driving with do not disturb',
@@ -85,6 +88,7 @@ const PHRASES = [
   `stop (?:kidding|joking)|stop playing(?=.* \\?)`,
   `(?:di|hindi) pa (?:naman )?ako nag(?: o)? (?:opt out|stop)`,
   `(?:nao|no) (?:para|pare|parem) de (?:mandar|enviar)\\p{L}* nao`,
+  `(?:nao|n) (?:parem|pare) de (?:mandar|enviar) (?:as |os )?(?:promo\\p{L}*|ofertas|novidades|descontos)`,
   `не звоните(?: \\p{L}+){0,2} пишите`,
   `(?:di|hindi) tumitigil (?:ang|yung) (?:tulo|ulan|sakit)`,
   // Russian "отпишусь" after a pause is "I'll drop you a line": "посоветуюсь с женой и отпишусь".
@@ -108,6 +112,7 @@ const ANYWHERE = [
   '비가\\s?그만',
   '(?:系咪|係咪|是不是)\\s?(?:scam|spam|骗|騙)',
   '(?:别|別|不要)\\s?stop',
+  '(?:别|別)取消',
 ];
 
 const folded = (source: string) => new RegExp(source.normalize('NFKD').replace(/\p{M}/gu, ''), 'gu');

@@ -158,7 +158,7 @@ export const OPT_OUT_RULES: readonly Rule[] = [
     'opt_out.do_not_contact',
     'opt_out',
     'asks not to be contacted',
-    `\\b(?:(?:can|could|would|will) (?:you|y all|yall|ya|you guys|someone)(?: please| kindly| just)? not|(?:if|that) you (?:did not|would not|could not)|please not|do not|never|quit|no) (?:ever )?(?:${CONTACT_VERBS})(?:(?: me| us| this| my| here| again| anymore| ever| please| or)\\b| ?(?=\\|)|$)|\\b(?:do not|no longer|never) (?:want|wanted|need) (?:any |your |these |those |more |any more |to (?:get|receive) )*(?:texts|messages|calls|spam|sms|emails|text)\\b`,
+    `\\b(?:if|that) you (?:no longer|did not|would not) (?:messaged|texted|contacted|called|emailed)\\b|\\b(?:(?:can|could|would|will) (?:you|y all|yall|ya|you guys|someone)(?: please| kindly| just)? not|(?:if|that) you (?:no longer|did not|would not|could not)|please not|do not|never|quit|no) (?:ever )?(?:${CONTACT_VERBS})(?:(?: me| us| this| my| here| again| anymore| ever| please| or)\\b| ?(?=\\|)|$)|\\b(?:do not|no longer|never) (?:want|wanted|need) (?:any |your |these |those |more |any more |to (?:get|receive) )*(?:texts|messages|calls|spam|sms|emails|text)\\b`,
     'marked',
   ),
   patternRule(

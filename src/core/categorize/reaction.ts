@@ -110,7 +110,7 @@ function splitReaction(text: string): { verb: string; quote: string } | undefine
 
 /** Our closing texts ("No problem, thanks for letting us know. Have a great day!"). */
 const GOODBYE =
-  /\b(?:have a (?:great|good|nice|wonderful) (?:day|one|week|weekend|evening)|thanks for letting us know|you(?:'re| are| have been) (?:unsubscribed|opted out|removed)|we won[’']t (?:text|contact|message)|que tenga (?:un )?buen d[ií]a|gracias por avisar\p{L}*|que tenga un (?:buen|excelente|lindo) d[ií]a|bonne journ[ée]e|tenha um bom dia|obrigad[oa] por avisar)\b/iu;
+  /\b(?:have a (?:great|good|nice|wonderful) (?:day|one|week|weekend|evening)|thanks for letting us know|you(?:'re| are| have been) (?:unsubscribed|opted out|removed)|we won[’']t (?:text|contact|message)|que tenga (?:un )?buen d[ií]a|gracias por avisar\p{L}*|que tenga un (?:buen|excelente|lindo) d[ií]a|no (?:le|te|los) volveremos a (?:escribir|molestar|contactar)|on ne vous (?:[ée]crira|contactera|d[ée]rangera) plus|nou p ap ekri (?:w|ou) ank[oò]|n[aã]o vamos mais (?:mandar|enviar)|bonne journ[ée]e|tenha um bom dia|obrigad[oa] por avisar)\b/iu;
 
 /** Asks or offers something: a question mark, or our "reply YES" instruction. */
 const OFFER =
@@ -124,8 +124,12 @@ function onGoodbye(reaction: Reaction, quote: string): Reaction {
   const asked = quote.replace(/\b(?:questions|preguntas|perguntas|d[uú]vidas)\s*\?/giu, '');
   // A quote cut in the middle ("Hi Sam, it's Dana… Reply STOP to opt out.") may have held the
   // offer; one that opens with the cut ("…Reply STOP to opt out.") is only the footer.
+  const tailOnly = /^\s*(?:…|\.\.\.)/u.test(quote);
   const cut = /…|\.\.\./u.test(quote.replace(/^\s*(?:…|\.\.\.)/u, ''));
-  const footer = OURS.test(quote) && !OFFER.test(asked) && !cut;
+  // Seen from its end ("…Reply YES for details, STOP to opt out."), "reply YES" is only the
+  // instruction line: a like on it is not a yes unless the offer's question shows.
+  const offered = tailOnly ? /[?？¿]/u.test(asked) : OFFER.test(asked);
+  const footer = OURS.test(quote) && !offered && !cut;
   return reaction.category === 'interested' && (GOODBYE.test(quote) || footer)
     ? { ...reaction, category: 'other' }
     : reaction;
@@ -133,7 +137,7 @@ function onGoodbye(reaction: Reaction, quote: string): Reaction {
 
 /** Our own texts carry opt-out instructions; a long quote is a pasted text, not the contact's words. */
 const OURS =
-  /\b(?:reply|text|txt|responda|responde|r[ée]pondez|envie|send)\b.{0,40}\b(?:stop|yes|s[ií]|oui|sim)\b|\bopt(?: |-)?out\b|\bstop (?:to|para|pour|для|để)\b|(?:回复|回覆|ответьте|tr[aả] l[oờ]i)\s?stop|stop\s?(?:退订|退訂)|수신\s?거부/iu;
+  /\b(?:reply|text|txt|responda|responde|r[ée]pondez|envie|send)\b.{0,40}\b(?:stop|yes|s[ií]|oui|sim|parar|sair)\b|\bopt(?: |-)?out\b|\bstop (?:to|para|pour|для|để)\b|(?:回复|回覆|ответьте|tr[aả] l[oờ]i)\s?stop|stop\s?(?:退订|退訂)|수신\s?거부/iu;
 
 /** Opt-out words a contact may quote themselves with ("I said “stop texting me”"). */
 const OPT_OUT_WORD =

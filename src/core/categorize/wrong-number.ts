@@ -35,6 +35,7 @@ function looksLikeName(word: string | undefined): word is string {
 const DENIALS = [
   /^(?:.* )?(?:this|it|that|this number|this phone) is (?:\w+ )?not (\w+) ?(.*)$/,
   /^(?:.* )?i am not (\w+) ?(.*)$/,
+  /^(?:.* )?my names? (?:is )?not (\w+) ?(.*)$/,
   /^(?:.* )?(?:i|we) do not know (?:any|anyone named|anybody named|a|an) (\w+) ?(.*)$/,
 ];
 const NOT_NAME = /^(?:who |i am |this is |it is )?not (\w+)(?: (?:but|tho|though)\b.*)?$/;
