@@ -39,7 +39,7 @@ const VERBS: readonly [RegExp, Kind][] = [
     'question',
   ],
   [
-    /^(?:liked|loved|le gust[oó]|le encant[oó]|a aim[ée]|a ador[ée]|curtiu|amou|нравится|понравилось|(?:đã )?(?:yêu )?thích|(?:da )?(?:yeu )?thich|喜欢|喜歡|赞了?|讚了?|点赞了?|點讚了?|表示喜欢|表示喜歡|좋아요|좋아함)$/iu,
+    /^(?:liked|loved|le gust[oó]|le encant[oó]|me encant[oó]|a aim[ée]|a ador[ée]|curtiu|amou|нравится|понравилось|(?:đã )?(?:yêu )?thích|(?:da )?(?:yeu )?thich|喜欢|喜歡|赞了?|讚了?|点赞了?|點讚了?|表示喜欢|表示喜歡|좋아요|좋아함)$/iu,
     'interested',
   ],
   [
@@ -48,7 +48,7 @@ const VERBS: readonly [RegExp, Kind][] = [
   ],
 ];
 const REACTED =
-  /^(?:reacted|reaccion[oó]|reagiu|a r[ée]agi|отреагировал(?:\(а\)|а|и)?)(?:\s+(?:with|con|com|avec))?\s+(\S+)\s+(?:to|a|con|[àa]|на)$/iu;
+  /^(?:reacted|reaccion[oó]|reagiu|a r[ée]agi|отреагировал(?:\(а\)|а|и)?|реакция)(?:\s+(?:with|con|com|avec))?\s+(\S+)\s+(?:to|a|con|[àa]|на)$/iu;
 const EMOJI_KIND: readonly [RegExp, Kind][] = [
   [/^(?:👍|❤️?|♥️?|😍|🥰)/u, 'interested'],
   [/^👎/u, 'not_interested'],
@@ -61,10 +61,10 @@ const EMOJI_KIND: readonly [RegExp, Kind][] = [
  * `“…”에 👍(으)로 반응함`.
  */
 const EMOJI_AFTER =
-  /^(?:[对對]\s*)?[“"«„]([^“”"«»„]*)[”"»“]\s*((?:回应了|回應了|回复了|回覆了|点了|點了)\s*(\p{Extended_Pictographic}\uFE0F?)|에\s*(\p{Extended_Pictographic}\uFE0F?)\s*(?:\(으\)로|으로|로)\s*(?:반응함|반응했습니다|반응))(?:\s|\p{Extended_Pictographic}|[!！.。])*$/u;
+  /^(?:[对對]\s*)?[“"«„]([^“”"«»„]*)[”"»“]\s*((?:回应了|回應了|回复了|回覆了|点了|點了|作出了|作出)\s*(\p{Extended_Pictographic}\uFE0F?)\s*(?:回应|回應)?|에\s*(\p{Extended_Pictographic}\uFE0F?)\s*(?:\(으\)로|으로|로)\s*(?:반응함|반응했습니다|반응))(?:\s|\p{Extended_Pictographic}|[!！.。])*$/u;
 
 /** Opening and closing quote marks a phone or a person uses around quoted text. */
-const QUOTE = /(?:“([^”]*)(?:”|$)|"([^"]*)(?:"|$)|«([^»]*)(?:»|$)|„([^“”]*)(?:[“”]|$))/gu;
+const QUOTE = /(?:“([^”]*)(?:”|$)|"([^"]*)(?:"|$)|«([^»]*)(?:»|$)|„([^“”]*)(?:[“”]|$)|「([^」]*)(?:」|$))/gu;
 const OPENING = /^([^“"«„]{2,40}?)\s*[“"«„]/u;
 /** Korean and Chinese phones may name the reaction after the quote: `“…”에 좋아요`, `“…”点赞`. */
 const CLOSING =
@@ -121,7 +121,7 @@ const OFFER =
  * to opt out."), only acknowledges it: `other`, not a yes to the offer.
  */
 function onGoodbye(reaction: Reaction, quote: string): Reaction {
-  const asked = quote.replace(/\b(?:questions|preguntas|perguntas|d[uú]vidas)\s*\?/giu, '');
+  const asked = quote.replace(/¿?\b(?:questions|preguntas|perguntas|d[uú]vidas)\s*\?/giu, '');
   // A quote cut in the middle ("Hi Sam, it's Dana… Reply STOP to opt out.") may have held the
   // offer; one that opens with the cut ("…Reply STOP to opt out.") is only the footer.
   const tailOnly = /^\s*(?:…|\.\.\.)/u.test(quote);
@@ -137,7 +137,7 @@ function onGoodbye(reaction: Reaction, quote: string): Reaction {
 
 /** Our own texts carry opt-out instructions; a long quote is a pasted text, not the contact's words. */
 const OURS =
-  /\b(?:reply|text|txt|responda|responde|r[ée]pondez|envie|send)\b.{0,40}\b(?:stop|yes|s[ií]|oui|sim|parar|sair)\b|\bopt(?: |-)?out\b|\bstop (?:to|para|pour|для|để)\b|(?:回复|回覆|ответьте|tr[aả] l[oờ]i)\s?stop|stop\s?(?:退订|退訂)|수신\s?거부/iu;
+  /\b(?:reply|text|txt|responda|responde|r[ée]pondez|reponn|envie|send)\b.{0,40}\b(?:stop|yes|s[ií]|oui|sim|parar|sair)\b|\bopt(?: |-)?out\b|\bstop (?:to|para|pour|для|để)\b|(?:回复|回覆|ответьте|tr[aả] l[oờ]i)\s?stop|stop\s?(?:退订|退訂)|수신\s?거부/iu;
 
 /** Opt-out words a contact may quote themselves with ("I said “stop texting me”"). */
 const OPT_OUT_WORD =
@@ -158,7 +158,7 @@ export function withoutOwnQuotes(body: string): string {
   if (unquoted !== '' && unquoted !== body.trim()) return withoutOwnQuotes(unquoted);
   const outside = body.replace(QUOTE, ' ').trim();
   return body.replace(QUOTE, (whole, ...groups: unknown[]) => {
-    const inner = groups.slice(0, 4).find((g) => typeof g === 'string') as string | undefined;
+    const inner = groups.slice(0, 5).find((g) => typeof g === 'string') as string | undefined;
     if (inner === undefined) return whole;
     const words = inner.trim().split(/\s+/).length;
     const context = outside !== '' && words >= 3 && !OPT_OUT_WORD.test(inner);
