@@ -52,6 +52,9 @@ describe('traps: not opt-outs', () => {
     // A like on our footer alone acknowledges it; words after the quote are the contact's own.
     ['Liked “Msg & data rates may apply. Reply STOP to opt out.”', 'other'],
     ['Liked “…Reply STOP to opt out.”', 'other'],
+    ['Liked “Reply YES for details, STOP to opt out.”', 'other'],
+    ['Liked “Last note: if a free quote ever makes sense, reply YES.”', 'interested'],
+    ['+', 'interested'],
     ['Loved “Reply STOP to opt out.” lol yes STOP', 'opt_out'],
     ['对“Msg&data rates may apply. Reply STOP to opt out.”回应了👍', 'other'],
     ['“Want a free quote?”에 👍(으)로 반응함', 'interested'],

@@ -18,7 +18,7 @@ const ASKS = [
   // A question about the keyword itself: "if I text STOP ...?", "si je reponds STOP", "STOP 보내면".
   `(?:what happ\\p{L}*|а если я|что будет|que pasa si|kisa k ap rive|o que acontece|qu est ce qui (?:arrive|se passe)|sa k ap pase|kisa k ap pase)${ANY} ${STOP}\\p{L}*(?: \\p{L}+)*|(?:what happens|what if|if i|if we|que pasa si|y si|si|se|se eu|kung|kisa k ap rive|si m|(?:ka)?pag nag|neu|а если|если)${ANY} ${STOP}\\p{L}*(?: \\p{L}+)*(?: \\?|.* \\?)`,
   // Quoting our own instruction: "it says reply STOP to opt out but who is this".
-  `(?:(?:it|text|message|msg|sms) says|says to|dice|ca dit|message dit|c est ecrit|li di|sabi|ghi|тут написано|написано)${ANY} stop\\p{L}*${ANY}`,
+  `(?:(?:it|text|message|msg|sms) says|says to|dice|ca dit|message dit|c est ecrit|li di|sabi(?! ko)|ghi|тут написано|написано)${ANY} stop\\p{L}*${ANY}`,
   // Cancelling a contract later, asked: "can I cancel later?", "da pra cancelar depois?".
   `(?:can i|could i|can we)(?: still| always)? (?:stop|cancel\\p{L}*|opt out|quit|unsubscribe)(?: \\p{L}+){0,2} (?:anytime|any time|later|whenever|after)(?: \\p{L}+)*`,
   `(?:est ce que )?(?:je peux|on peut|puis je|peut on) (?:arreter|annuler|resilier)(?: \\p{L}+){0,3} (?:quand je veux|quand on veut|n importe quand|plus tard|apres)(?: \\p{L}+)*`,
@@ -32,6 +32,7 @@ const ASKS = [
   `a esli (?:\\p{L}+ ){0,2}(?:zahochu|zakhochu|zaohchu)(?: \\p{L}+)*`,
   `if i (?:reply|text|send|say|type) stop (?:will|would|does|do) (?:that|it|this)(?: \\p{L}+)*`,
   `pwede (?:ko|ba|ko ba) (?:ba )?i ?stop(?: \\p{L}+)*`,
+  `как работает (?:отписка|отписаться|stop|стоп)(?: \\p{L}+)*`,
   `how (?:does|do|would|will) (?:the |this |that |your )?(?:stop|opt out|unsubscrib\\p{L}*)(?: \\p{L}+)*`,
   `(?:scam|budol|modus|spam) (?:ba|po ba)(?: to| ito| yan| kayo| ito)?`,
   `(?:can i|could i|luego|despues|depois|apres|da pra|posso|est ce que je peux|eske m ka)${ANY} (?:cancel\\p{L}*|annul\\p{L}*|anile|opt out)${ANY}(?: \\?|.* \\?)`,
@@ -82,6 +83,7 @@ const PHRASES = [
   `(?:pa|pa ka|p ap|pa bezwen) sispann\\p{L}*(?: \\p{L}+){0,3}`,
   // Cancelling an appointment is not cancelling the texts: "tuve que cancelar la cita del martes".
   `cancel\\p{L}* (?:\\p{L}+ )?(?:la cita|mi cita|a consulta|a limpeza|o horario|my appointment|the appointment|mon rendez vous|le rendez vous|randevou)`,
+  `no paro de \\p{L}+|sispann travay|pa janm sispann`,
   `arr[eê]t\\p{L}* de chercher|sispann cheche|(?:paramos|parei) de procurar`,
   `(?:wag|huwag|hwag)(?: \\p{L}+){0,3} (?:titigil|tumigil|itigil|i ?stop|mag ?stop)\\p{L}*`,
   `no (?:paren|dejen|deje|dejes) de (?:mand|envi|escrib|avis)\\p{L}*(?: \\p{L}+){0,3}|(?:khong|ko) (?:con )?tin (?:nua|duoc)|dung (?:stop|ngung)(?: nha| nhe)?|не надо (?:стоп|stop)|(?:estoy |me tienen |ando )?hart[oa]s? de pagar|(?:estoy |ando )?cansad[oa]s? de pagar|(?:меня )?(?:точно )?удалят \\?|no (?:es|era) (?:un )?stop|перестан\\p{L}* платить|не (?:отписывайте|удаляйте|останавливайте|прекращайте)\\p{L}*|(?:потом|позже|попозже) отпишусь|отпишусь (?:потом|позже)`,
@@ -117,6 +119,7 @@ const ANYWHERE = [
   '그만\\s?(?:고민|생각)',
   '(?:스탑|스톱|stop)\\s?하지\\s?마',
   '(?:스탑|스톱|stop)\\s?말고',
+  '(?:스탑|스톱)\\s?(?:보내면|하면)',
   '비가\\s?그만',
   '(?:系咪|係咪|是不是)\\s?(?:scam|spam|骗|騙)',
   '(?:别|別|不要)\\s?stop',

@@ -112,9 +112,14 @@ function splitReaction(text: string): { verb: string; quote: string } | undefine
 const GOODBYE =
   /\b(?:have a (?:great|good|nice|wonderful) (?:day|one|week|weekend|evening)|thanks for letting us know|you(?:'re| are| have been) (?:unsubscribed|opted out|removed)|we won[’']t (?:text|contact|message)|que tenga (?:un )?buen d[ií]a|gracias por avisar\p{L}*|que tenga un (?:buen|excelente|lindo) d[ií]a|no (?:le|te|los) volveremos a (?:escribir|molestar|contactar)|on ne vous (?:[ée]crira|contactera|d[ée]rangera) plus|nou p ap ekri (?:w|ou) ank[oò]|n[aã]o vamos mais (?:mandar|enviar)|bonne journ[ée]e|tenha um bom dia|obrigad[oa] por avisar)\b/iu;
 
-/** Asks or offers something: a question mark, or our "reply YES" instruction. */
+/**
+ * Asks or offers something: a question mark, or an offer made as a condition ("if a free quote
+ * ever makes sense, reply YES", "Reply YES and we'll set it up"). Our bare instruction lines
+ * ("Reply YES for details, STOP to opt out.") offer nothing of their own: most authors labeled a
+ * like on them `other`.
+ */
 const OFFER =
-  /[?？¿]|\b(?:reply|text|txt|responda|responde|r[ée]pondez|envie|send)\b.{0,20}\b(?:yes|s[ií]|oui|sim|да)\b/iu;
+  /[?？¿]|\b(?:if|si|se)\b[^.!]{0,80}\b(?:reply|text|responda|responde|r[ée]pondez|reponn)\b|\b(?:reply|responda|responde|r[ée]pondez) (?:yes|s[ií]|sim|oui) (?:and|y|e|et)\b/iu;
 
 /**
  * A like on our goodbye, or on our opt-out footer alone ("Msg & data rates may apply. Reply STOP
@@ -124,12 +129,8 @@ function onGoodbye(reaction: Reaction, quote: string): Reaction {
   const asked = quote.replace(/¿?\b(?:questions|preguntas|perguntas|d[uú]vidas)\s*\?/giu, '');
   // A quote cut in the middle ("Hi Sam, it's Dana… Reply STOP to opt out.") may have held the
   // offer; one that opens with the cut ("…Reply STOP to opt out.") is only the footer.
-  const tailOnly = /^\s*(?:…|\.\.\.)/u.test(quote);
   const cut = /…|\.\.\./u.test(quote.replace(/^\s*(?:…|\.\.\.)/u, ''));
-  // Seen from its end ("…Reply YES for details, STOP to opt out."), "reply YES" is only the
-  // instruction line: a like on it is not a yes unless the offer's question shows.
-  const offered = tailOnly ? /[?？¿]/u.test(asked) : OFFER.test(asked);
-  const footer = OURS.test(quote) && !offered && !cut;
+  const footer = OURS.test(quote) && !OFFER.test(asked) && !cut;
   return reaction.category === 'interested' && (GOODBYE.test(quote) || footer)
     ? { ...reaction, category: 'other' }
     : reaction;
