@@ -86,7 +86,7 @@ const PHRASES = [
   `no paro de \\p{L}+|sispann travay|pa janm sispann`,
   `arr[eê]t\\p{L}* de chercher|sispann cheche|(?:paramos|parei) de procurar`,
   `(?:wag|huwag|hwag)(?: \\p{L}+){0,3} (?:titigil|tumigil|itigil|i ?stop|mag ?stop)\\p{L}*`,
-  `no (?:paren|dejen|deje|dejes) de (?:mand|envi|escrib|avis)\\p{L}*(?: \\p{L}+){0,3}|(?:khong|ko) (?:con )?tin (?:nua|duoc)|dung (?:stop|ngung)(?: nha| nhe)?|не надо (?:стоп|stop)|(?:estoy |me tienen |ando )?hart[oa]s? de pagar|(?:estoy |ando )?cansad[oa]s? de pagar|(?:меня )?(?:точно )?удалят \\?|no (?:es|era) (?:un )?stop|перестан\\p{L}* платить|не (?:отписывайте|удаляйте|останавливайте|прекращайте)\\p{L}*|(?:потом|позже|попозже) отпишусь|отпишусь (?:потом|позже)`,
+  `(?<!(?:dije|dijo|dijimos) que )no (?:paren|dejen|deje|dejes) de (?:mand|envi|escrib|avis)\\p{L}*(?: \\p{L}+){0,3}|(?:khong|ko) (?:con )?tin (?:nua|duoc)|dung (?:stop|ngung)(?: nha| nhe)?|не надо (?:стоп|stop)|(?:estoy |me tienen |ando )?hart[oa]s? de pagar|(?:estoy |ando )?cansad[oa]s? de pagar|(?:меня )?(?:точно )?удалят \\?|no (?:es|era) (?:un )?stop|перестан\\p{L}* платить|не (?:отписывайте|удаляйте|останавливайте|прекращайте)\\p{L}*|(?:потом|позже|попозже) отпишусь|отпишусь (?:потом|позже)`,
   `parar de (?:pagar|gastar|sofrer|perder)\\p{L}*|vamos parar por aqui por enquanto`,
   `cancel\\p{L}* com a outra|cancel\\p{L}* (?:con|with) (?:la|the) (?:otra|other)`,
   'do not disturb while driving|driving with do not disturb',
@@ -94,7 +94,9 @@ const PHRASES = [
   `arr[eê]te(?=(?: \\p{L}+){0,3} (?:trop beau|pas vrai|pour de vrai|serieux|une blague))`,
   `stop (?:kidding|joking)|stop playing(?=.* \\?)`,
   `(?:di|hindi) pa (?:naman )?ako nag(?: o)? (?:opt out|stop)`,
-  `(?:nao|no) (?:para|pare|parem) de (?:mandar|enviar)\\p{L}* nao`,
+  `(?:nao|no) (?:para|pare|parem) de (?:mandar|enviar)\\p{L}*(?: \\p{L}+){0,3} nao`,
+  `(?:мы|я) (?:уже )?отказал\\p{L}*(?! от (?:рассылки|сообщений|смс))`,
+  `eske (?:m|mwen) oblije(?: \\p{L}+)*`,
   `стоп(?= а(?: \\p{L}+){1,8} \\?)`,
   `pa retire nimewo (?:m|mwen)|(?:nao|n) me tir\\p{L}* da lista|no me (?:saquen|quiten|borren) de la lista|ne me retirez pas|don t (?:remove|take) me off`,
   `(?:nao|n) (?:parem|pare) de (?:mandar|enviar) (?:as |os )?(?:promo\\p{L}*|ofertas|novidades|descontos)`,
@@ -124,6 +126,7 @@ const ANYWHERE = [
   '(?:系咪|係咪|是不是)\\s?(?:scam|spam|骗|騙)',
   '(?:别|別|不要)\\s?stop',
   '(?:别|別)取消',
+  '(?:不是|没有|沒有)要?(?:取消|退订|退訂)',
 ];
 
 const folded = (source: string) => new RegExp(source.normalize('NFKD').replace(/\p{M}/gu, ''), 'gu');

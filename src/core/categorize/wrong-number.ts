@@ -15,7 +15,7 @@ const NOT_A_NAME = new Set(
   joking paying doing spam scam bot robot human person thanks thank please problem worries idea
   clue more longer way thing way one body matter rush hurry doubt pressure worry need money time
   selling buying looking going renting moving before after for to in at on of with yes no lol sorry
-  dueno duena propietario propietaria de del aqui yo muy tan ever even again always`
+  dueno duena propietario propietaria de del aqui yo muy tan ever even again always solar panels roof insurance`
     .split(/\s+/)
     .map(squeeze),
 );
