@@ -61,7 +61,7 @@ const EMOJI_KIND: readonly [RegExp, Kind][] = [
  * `“…”에 👍(으)로 반응함`.
  */
 const EMOJI_AFTER =
-  /^(?:[对對]\s*)?[“"«„]([^“”"«»„]*)[”"»“]\s*((?:回应了|回應了|回复了|回覆了|点了|點了|作出了|作出)\s*(\p{Extended_Pictographic}\uFE0F?)\s*(?:回应|回應)?|에\s*(\p{Extended_Pictographic}\uFE0F?)\s*(?:\(으\)로|으로|로)\s*(?:반응함|반응했습니다|반응))(?:\s|\p{Extended_Pictographic}|[!！.。])*$/u;
+  /^(?:[对對]\s*)?[“"«„]([^“”"«»„]*)[”"»“]\s*((?:回应了|回應了|回复了|回覆了|点了|點了|作出了|作出|表示了)\s*(\p{Extended_Pictographic}\uFE0F?)\s*(?:回应|回應)?|에\s*(\p{Extended_Pictographic}\uFE0F?)\s*(?:(?:\(으\)로|으로|로)\s*)?(?:반응함|반응했습니다|반응을\s*남김|반응))(?:\s|\p{Extended_Pictographic}|[!！.。])*$/u;
 
 /** Opening and closing quote marks a phone or a person uses around quoted text. */
 const QUOTE = /(?:“([^”]*)(?:”|$)|"([^"]*)(?:"|$)|«([^»]*)(?:»|$)|„([^“”]*)(?:[“”]|$)|「([^」]*)(?:」|$))/gu;
