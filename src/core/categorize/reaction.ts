@@ -48,7 +48,7 @@ const VERBS: readonly [RegExp, Kind][] = [
   ],
 ];
 const REACTED =
-  /^(?:reacted|reaccion[oó]|reagiu|a r[ée]agi|отреагировал(?:\(а\)|а|и)?|реакция|(?:đã )?bày tỏ cảm xúc|(?:da )?bay to cam xuc)(?:\s+(?:with|con|com|avec))?\s+(\S+)\s+(?:to|a|con|[àa]|на|về|ve)$/iu;
+  /^(?:reacted|reaccion[oó]|reagiu|a r[ée]agi|отреагировал(?:\(а\)|а|и)?|реакция|(?:đã )?bày tỏ cảm xúc|(?:da )?bay to cam xuc)(?:\s+(?:with|con|com|avec))?\s+(\S+)\s+(?:to|a|con|[àa]|на|về|ve|với|voi)$/iu;
 const EMOJI_KIND: readonly [RegExp, Kind][] = [
   [/^(?:👍|❤️?|♥️?|😍|🥰)/u, 'interested'],
   [/^👎/u, 'not_interested'],
