@@ -28,6 +28,7 @@ const LATIN = [
   'или потом(?: \\p{L}+){0,3}|потом (?:\\p{L}+ )?(?:сч[её]т|платить|заплатить)',
   'el otro dia|la otra vez',
   's occupe de|m occupe de|s en occupe',
+  '(?:el )?dueno es el que decide',
   '(?:스탑|스톱|stop)\\s?보내면\\s?나중에',
   '(?:а )?потом захочу (?:остановить|отказаться|отменить)',
   'eske (?:m|mwen) ka sispann(?: \\p{L}+)*',

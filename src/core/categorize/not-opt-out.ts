@@ -17,6 +17,9 @@ const ANY = '(?: \\p{L}+){0,6}';
 const ASKS = [
   // A question about the keyword itself: "if I text STOP ...?", "si je reponds STOP", "STOP 보내면".
   `(?:what happ\\p{L}*|а если я|что будет|que pasa si|kisa k ap rive|o que acontece|qu est ce qui (?:arrive|se passe)|sa k ap pase|kisa k ap pase)${ANY} ${STOP}\\p{L}*(?: \\p{L}+)*|(?:what happens|what if|if i|if we|que pasa si|y si|si|se|se eu|kung|kisa k ap rive|si m|(?:ka)?pag nag|neu|а если|если)${ANY} ${STOP}\\p{L}*(?: \\p{L}+)*(?: \\?|.* \\?)`,
+  // "If I say yes and later change my mind, does texting STOP stop the calls too?"
+  `(?:if i|si digo|si je dis|se eu disser|se eu falar)(?: \\p{L}+){0,12} ${STOP}\\p{L}*(?: \\p{L}+)*`,
+  `(?:le )?stop c est pour(?: \\p{L}+)*`,
   // Quoting our own instruction: "it says reply STOP to opt out but who is this".
   `(?:(?:it|text|message|msg|sms) says|says to|dice|ca dit|message dit|c est ecrit|li di|sabi(?! ko)|ghi|тут написано|написано)${ANY} stop\\p{L}*${ANY}`,
   // Cancelling a contract later, asked: "can I cancel later?", "da pra cancelar depois?".
@@ -67,6 +70,7 @@ const ASKS = [
   '(?:點樣|点样|怎样|怎樣|怎么|怎麼)(?:先)?可以取消\\s?[？?]?(?=\\s?如果(?:之后|之後|以后|以後))',
   '如果(?:之后|之後|以后|以後)?[^？?]{0,12}(?:唔想|不想)收[^？?]{0,20}(?:就得|就可以|就行)',
   'lua dao (?:ha|a|sao|khong|phai khong|phai ko)(?: \\?)?',
+  '(?:co |hay )lua dao(?: (?:vay|ko|khong|ha|a|sao))?',
   'хватит ли',
   // Asking whether a contract can be cancelled later: "можно потом отказаться от договора?", "나중에 해지 가능한가요?".
   '(?:можно|могу|можем|смогу)(?: \\p{L}+){0,3} (?:отказаться|отменить|расторгнуть)(?: \\p{L}+){0,4}',

@@ -36,6 +36,7 @@ const DENIALS = [
   /^(?:.* )?(?:this|it|that|this number|this phone) is (?:\w+ )?not (\w+) ?(.*)$/,
   /^(?:.* )?i am not (\w+) ?(.*)$/,
   /^(?:.* )?my names? (?:is )?not (\w+) ?(.*)$/,
+  /^(?:.* )?i am not (\w+)()(?: (?:and|but|so|lol|lmao)\b.*)$/,
   /^(?:.* )?(?:i|we) do not know (?:any|anyone named|anybody named|a|an) (\w+) ?(.*)$/,
 ];
 const NOT_NAME = /^(?:who |i am |this is |it is )?not (\w+)(?: (?:but|tho|though)\b.*)?$/;
