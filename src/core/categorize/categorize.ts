@@ -117,10 +117,33 @@ function verdict(
 }
 
 /**
+ * Each rule's first match in one reply, worked out once: a few rules are asked twice, by
+ * `outweighsYes` and then in their own family, and the big ones are most of a reply's cost.
+ */
+type Memo = Map<Rule, string | undefined>;
+
+function matchOnce(rule: Rule, reply: Normalized, memo: Memo, skip?: (words: string) => boolean) {
+  if (memo.has(rule)) {
+    const first = memo.get(rule);
+    // With nothing matched, or a first match that is kept, setting matches aside changes nothing.
+    if (first === undefined || skip?.(first) !== true) return first;
+  }
+  if (skip !== undefined) return rule.match(reply, skip);
+  const words = rule.match(reply);
+  memo.set(rule, words);
+  return words;
+}
+
+/**
  * The first rule that matches. `setAside` lists the phrases whose words do not count (`not-opt-out.ts`,
  * `not-later.ts`); it is worked out only once a rule has matched, since most replies match none.
  */
-function firstMatch(rules: readonly Rule[], reply: Normalized, setAside?: () => readonly string[]) {
+function firstMatch(
+  rules: readonly Rule[],
+  reply: Normalized,
+  memo: Memo,
+  setAside?: () => readonly string[],
+) {
   let phrases: readonly string[] | undefined;
   const skip =
     setAside === undefined
@@ -131,7 +154,7 @@ function firstMatch(rules: readonly Rule[], reply: Normalized, setAside?: () => 
         };
   for (const rule of rules) {
     // Rules written as code ignore `skip`, so a match they return is checked again here.
-    const words = rule.match(reply, skip);
+    const words = matchOnce(rule, reply, memo, skip);
     if (words !== undefined && skip?.(words) !== true)
       return verdict(reply, rule.category, rule.id, rule.why, words);
   }
@@ -183,24 +206,27 @@ function reactionVerdict(reaction: Reaction): Verdict {
 /**
  * A clear no in any language ("no me interesa") outweighs a yes word in the same reply; "not
  * now" or a time weeks away makes a yes a `later` ("yes but not now", "mándame mensaje en 2
- * semanas"), except for an appointment being booked ("quiero hacer cita… el martes").
+ * semanas"), except for an appointment being booked ("quiero hacer cita… el martes") or a yes to
+ * something else after the no ("панели не надо, а вот крышу посчитайте": `CONTRAST_YES`).
  */
-function outweighsYes(reply: Normalized): boolean {
+function outweighsYes(reply: Normalized, memo: Memo): boolean {
+  const first = (rule: Rule) => matchOnce(rule, reply, memo);
   const no =
-    NEGATIVE.match(reply) ??
-    ENGLISH_NO.match(reply) ??
-    NOT_NOW.match(reply) ??
-    (BOOKING.match(reply) === undefined ? LATER_TIME.match(reply) : undefined);
-  return no !== undefined;
+    first(NEGATIVE) ??
+    first(ENGLISH_NO) ??
+    first(NOT_NOW) ??
+    (first(BOOKING) === undefined ? first(LATER_TIME) : undefined);
+  return no !== undefined && matchOnce(CONTRAST_YES, reply, memo) === undefined;
 }
 
 /** Decides the category of an already normalised reply. */
 export function decide(reply: Normalized, options: CategorizeOptions = {}): Verdict {
   const custom = options.custom ?? [];
   const expecting = new Set(options.expecting ?? []);
+  const memo: Memo = new Map();
   if (reply.reaction !== undefined) return reactionVerdict(reply.reaction);
   for (const [family, rules] of FAMILIES) {
-    if (family === 'interested' && outweighsYes(reply) && CONTRAST_YES.match(reply) === undefined) continue;
+    if (family === 'interested' && outweighsYes(reply, memo)) continue;
     if (family === 'wrong_number') {
       const expected = expectedCustom(reply, custom, expecting);
       if (expected !== undefined) return expected;
@@ -219,7 +245,7 @@ export function decide(reply: Normalized, options: CategorizeOptions = {}): Verd
         : family === 'later'
           ? () => notLaterPhrases(reply.folded)
           : undefined;
-    const found = firstMatch(rules, reply, setAside) ?? builtInExtras(family, custom, reply);
+    const found = firstMatch(rules, reply, memo, setAside) ?? builtInExtras(family, custom, reply);
     if (found !== undefined) return found;
     const asks = family === 'opt_out' ? asksAboutOptOut(reply.folded) : undefined;
     if (asks !== undefined)

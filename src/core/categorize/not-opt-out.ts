@@ -152,9 +152,21 @@ const ASKING = folded(
 );
 const PATTERN = folded(`(?<= )(?:${PHRASES.join('|')})(?= )|${ANYWHERE.join('|')}`);
 
+/**
+ * A word each of the questions above holds (STOP and its kin, cancelling, a scam, the Creole and
+ * Tagalog "must I", "if"…): a reply with none of them asks none, and is not run through all of
+ * `ASKS`, which most replies would otherwise pay for.
+ */
+const MENTIONS = new RegExp(
+  'stop|stp|arr[eê]t|cancel|annul|anile|opt|baja|par[aeo]|sair|стоп|отпис|отпиш|отказ|откаж|отмен|растор|хватит|scam|estafa|fraude|golpe|arnaque|lua dao|诈骗|詐騙|骗|騙|取消|解除|退订|退訂|停|해지|취소|스탑|스톱|그만|사기|oblije|sispann|ibig sabihin|zahochu|zakhochu|zaohchu|ngung|dung|huy|kung|mean|significa|veut dire|значит|unsubscrib'
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, ''),
+  'u',
+);
+
 /** A question about the opt-out keyword or cancelling ("what happens if I text STOP?"), if the reply asks one. */
 export function asksAboutOptOut(text: string): string | undefined {
-  return text.match(ASKING)?.[0];
+  return MENTIONS.test(text) ? text.match(ASKING)?.[0] : undefined;
 }
 
 /** The phrases of a reply that say an opt-out word without asking to stop. */
