@@ -43,6 +43,7 @@ const ASKS = [
   '(?:stop|스탑|스톱)\\s?(?:치면|보내면|하면)[^?]{0,12}(?:되는|돼|되나)',
   '(?:stop|스탑|스톱)\\s?보내면[^?]{0,20}(?:되는\\s?건가요|되나요|돼요)',
   '(?:그만|안)\\s?받고\\s?싶으면[^?]{0,30}(?:되는|돼|되나)',
+  `pra que serve(?: (?:\\p{L}+|\\?))*`,
   `how (?:does|do|would|will) (?:the |this |that |your )?(?:stop|opt out|unsubscrib\\p{L}*)(?: \\p{L}+)*`,
   `(?:scam|budol|modus|spam) (?:ba|po ba)(?: to| ito| yan| kayo| ito)?`,
   `(?:can i|could i|luego|despues|depois|apres|da pra|posso|est ce que je peux|eske m ka)${ANY} (?:cancel\\p{L}*|annul\\p{L}*|anile|opt out)${ANY}(?: \\?|.* \\?)`,
@@ -114,6 +115,9 @@ const PHRASES = [
   `if i (?:say yes|sign up|sign)(?: \\p{L}+)* (?:how do i|can i)(?: \\p{L}+)*`,
   `стоп(?= а(?: \\p{L}+){1,8} \\?| а (?:\\p{L}+ ){0,3}(?:кто|что|это|сколько|откуда|правда|как|где|зачем|почему))`,
   `(?:nao|n) parem nao|(?:nao|n) para nao|(?:nao|n) parem de tentar`,
+  // Stopping something else: "ya paré de manejar", "j'ai arrêté de conduire", "sans arrêt".
+  `(?:ya )?pare de (?:manejar|fumar|trabajar|tomar)|(?:j ai )?arr[eê]t\\p{L}* de (?:conduire|fumer|travailler|boire)|sans arr[eê]t`,
+  `sispann jwe|para de brincadeira(?: \\p{L}+){0,4}|para com (?:a )?brincadeira|stop playing(?= (?:is|are|for real|fr|really|seriously))`,
   `не имел\\p{L}* в виду (?:стоп|stop)|стоп (?:подождите|погодите)|(?:ko|khong) phai stop(?: dau)?`,
   `pa retire nimewo (?:m|mwen)|(?:nao|n) me tir\\p{L}* da lista|no me (?:saquen|quiten|borren) de la lista|ne me retirez pas|don t (?:remove|take) me off`,
   `(?:nao|n) (?:parem|pare) de (?:mandar|enviar) (?:as |os )?(?:promo\\p{L}*|ofertas|novidades|descontos)`,
