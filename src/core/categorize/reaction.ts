@@ -77,7 +77,7 @@ export function readReaction(body: string): Reaction | undefined {
   const after = EMOJI_AFTER.exec(text);
   if (after !== null) {
     const kind = EMOJI_KIND.find(([pattern]) => pattern.test(after[3] ?? after[4] ?? ''))?.[1] ?? 'other';
-    return onGoodbye({ name: after[2] ?? '', category: kind }, after[1] ?? '');
+    return onNotice({ name: after[2] ?? '', category: kind }, after[1] ?? '');
   }
   const found = splitReaction(text);
   if (found === undefined) return undefined;
@@ -90,12 +90,12 @@ export function readReaction(body: string): Reaction | undefined {
   // quote and an answer, read as such (`withoutOwnQuotes`), not a bare reaction.
   if (/[”"»“]\s*\p{L}/u.test(quote)) return undefined;
   for (const [pattern, category] of VERBS)
-    if (pattern.test(verb)) return onGoodbye({ name: verb, category }, quote);
+    if (pattern.test(verb)) return onNotice({ name: verb, category }, quote);
   const reacted = REACTED.exec(verb);
   if (reacted === null) return undefined;
   const emoji = reacted[1] ?? '';
   const kind = EMOJI_KIND.find(([pattern]) => pattern.test(emoji))?.[1] ?? 'other';
-  return onGoodbye({ name: verb, category: kind }, quote);
+  return onNotice({ name: verb, category: kind }, quote);
 }
 
 /** The reaction's name and the quoted text, the name before the quote or after it. */
@@ -122,10 +122,10 @@ const OFFER =
   /[?？¿]|\b(?:if|si|se)\b[^.!]{0,80}\b(?:reply|text|responda|responde|r[ée]pondez|reponn)\b|\b(?:reply|responda|responde|r[ée]pondez) (?:yes|s[ií]|sim|oui) (?:and|y|e|et)\b/iu;
 
 /**
- * A like on our goodbye, or on our opt-out footer alone ("Msg & data rates may apply. Reply STOP
- * to opt out."), only acknowledges it: `other`, not a yes to the offer.
+ * A like on one of our notices — our goodbye, or our opt-out footer alone ("Msg & data rates may
+ * apply. Reply STOP to opt out.") — only acknowledges it: `other`, not a yes to the offer.
  */
-function onGoodbye(reaction: Reaction, quote: string): Reaction {
+function onNotice(reaction: Reaction, quote: string): Reaction {
   const asked = quote.replace(/¿?\b(?:questions|preguntas|perguntas|d[uú]vidas)\s*\?/giu, '');
   // A quote cut in the middle ("Hi Sam, it's Dana… Reply STOP to opt out.") may have held the
   // offer; one that opens with the cut ("…Reply STOP to opt out.") is only the footer.
