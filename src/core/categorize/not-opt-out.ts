@@ -44,6 +44,7 @@ const ASKS = [
   '(?:stop|스탑|스톱)\\s?보내면[^?]{0,20}(?:되는\\s?건가요|되나요|돼요)',
   '(?:그만|안)\\s?받고\\s?싶으면[^?]{0,30}(?:되는|돼|되나)',
   `pra que serve(?: (?:\\p{L}+|\\?))*`,
+  `how (?:do|can|would) i stop(?: \\p{L}+){0,4} (?:later|if)(?: \\p{L}+)*`,
   `how (?:does|do|would|will) (?:the |this |that |your )?(?:stop|opt out|unsubscrib\\p{L}*)(?: \\p{L}+)*`,
   `(?:scam|budol|modus|spam) (?:ba|po ba)(?: to| ito| yan| kayo| ito)?`,
   `(?:can i|could i|luego|despues|depois|apres|da pra|posso|est ce que je peux|eske m ka)${ANY} (?:cancel\\p{L}*|annul\\p{L}*|anile|opt out)${ANY}(?: \\?|.* \\?)`,

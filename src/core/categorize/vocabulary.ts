@@ -112,7 +112,7 @@ occupe ocupado ahora khong hindi salamat gracias obrigado merci ankou tanpri sup
 kanpe quiten pensarlo hablar devis orcamento ayoko mandarme enviarme escribirme contactarme
 pakitanggal udalite otpishite agora paren quero pishi pozzhe panse semana tarde pwochen
 prochain remove tigil mamaya pishite recevoir dostali retirez retirem quiero uberite cuando pueden passar pakitigil ititigil nangungupahan saquenme ihinto interesno interessee tenemos passez prochaine detalhes depois confirm samdi transfere depend ahorita pararem bezwen sexta funciona mapapatigil lleguen recibir removam desativo trankil coordonnees renmen comment arret installer partante gusto kounye borrenme pusimos agendar number thong chega zvonite randevou basta procedure appartenait padalhan matigil enfomasyon thang rentree dezabone block cancel kijan report ngayon tenho weekend empiezan empezamos comenzar
-comecar receber apres mensagem informacoes perezvonite rappelez maintenant avant enviar pouvez detay desabonne enleve anytime souhaite textos denunciar chercher vuelvan apaga retire borrenlo buyao vraiment enlevez rapote ngung prefererais`
+comecar receber apres mensagem informacoes perezvonite rappelez maintenant avant enviar pouvez detay desabonne enleve anytime souhaite textos denunciar chercher vuelvan apaga retire borrenlo buyao vraiment enlevez rapote ngung prefererais contacto`
   .trim()
   .split(/\s+/);
 
@@ -136,7 +136,7 @@ export const NOT_YES_AFTER_YA: ReadonlySet<string> = new Set(
  */
 /** Words before which "si" is an "if": Creole pronouns ("si m gen TPS") and Spanish verbs ("si no tengo", "si vivo en"). */
 export const SI_IF_BEFORE: ReadonlySet<string> = new Set(
-  'm mwen ou nou li yo no tengo vivo hay necesito'.split(' '),
+  'm mwen ou nou li yo no tengo vivo hay necesito nunca'.split(' '),
 );
 
 export const SI_NOT_YES_AFTER: ReadonlySet<string> = new Set(
