@@ -28,6 +28,7 @@ const LATIN = [
   'или потом(?: \\p{L}+){0,3}|потом (?:\\p{L}+ )?(?:сч[её]т|платить|заплатить)',
   'el otro dia|la otra vez',
   's occupe de|m occupe de|s en occupe',
+  'is this the same (?:company|people|guys|one)(?: \\p{L}+)*|ca depend de quoi|sou obrigad\\p{L}* a(?: \\p{L}+)*',
   'от чего зависит',
   '(?:el )?dueno es el que decide',
   '(?:스탑|스톱|stop)\\s?보내면\\s?나중에',

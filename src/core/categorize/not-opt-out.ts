@@ -37,9 +37,11 @@ const ASKS = [
   `pwede (?:ko|ba|ko ba) (?:ba )?i ?stop(?: \\p{L}+)*`,
   `как работает (?:отписка|отписаться|stop|стоп)(?: \\p{L}+)*`,
   `paano (?:po )?kung(?: \\p{L}+)*`,
-  `neu (?:\\p{L}+ ){0,4}muon (?:ngung|dung|huy)(?: \\p{L}+)* lam sao`,
+  `neu (?:\\p{L}+ ){0,4}muon (?:ngung|dung|huy)(?: \\p{L}+)* (?:lam sao|chu gi|the nao)`,
+  `si je m inscris(?: \\p{L}+)*`,
   // Korean: "스탑 보내면 더 안 오는 건가요?", "그만 받고 싶으면 stop 치면 되는 거죠".
   '(?:스탑|스톱)\\s?(?:보내면|하면)',
+  '(?:스탑|스톱)\\s?(?:이라고|라고)\\s?보내면',
   '(?:stop|스탑|스톱)\\s?(?:치면|보내면|하면)[^?]{0,12}(?:되는|돼|되나)',
   '(?:stop|스탑|스톱)\\s?보내면[^?]{0,20}(?:되는\\s?건가요|되나요|돼요)',
   '(?:그만|안)\\s?받고\\s?싶으면[^?]{0,30}(?:되는|돼|되나)',
@@ -104,7 +106,7 @@ const PHRASES = [
   `cancel\\p{L}* com a outra|cancel\\p{L}* (?:con|with) (?:la|the) (?:otra|other)`,
   'do not disturb while driving|driving with do not disturb',
   // "Arrête, c'est trop beau pour être vrai": "no way", not "stop".
-  `arr[eê]te(?=(?: \\p{L}+){0,3} (?:trop beau|pas vrai|pour de vrai|serieux|une blague))`,
+  `arr[eê]te(?=(?: \\p{L}+){0,3} (?:trop beau|pas vrai|pour de vrai|serieux|une blague|vraiment gratuit))`,
   `stop (?:kidding|joking)|stop playing(?=.* \\?)|stop it(?=.* (?:how is that|is that (?:even )?(?:possible|real|true)|no way|for real))`,
   `(?:di|hindi) pa (?:naman )?ako nag(?: o)? (?:opt out|stop)`,
   `(?:nao|no) (?:para|pare|parem) de (?:mandar|enviar)\\p{L}*(?: \\p{L}+){0,3} nao`,
@@ -119,7 +121,7 @@ const PHRASES = [
   // Stopping something else: "ya paré de manejar", "j'ai arrêté de conduire", "sans arrêt".
   `(?:ya )?pare de (?:manejar|fumar|trabajar|tomar)|(?:j ai )?arr[eê]t\\p{L}* de (?:conduire|fumer|travailler|boire)|sans arr[eê]t`,
   `sispann jwe|para de brincadeira(?: \\p{L}+){0,4}|para com (?:a )?brincadeira|stop playing(?= (?:is|are|for real|fr|really|seriously))`,
-  `не имел\\p{L}* в виду (?:стоп|stop)|стоп (?:подождите|погодите)|(?:ko|khong) phai stop(?: dau)?`,
+  `не (?:стоп|stop)(?= а)|не имел\\p{L}* в виду (?:стоп|stop)|стоп (?:подождите|погодите)|(?:ko|khong) phai stop(?: dau)?`,
   `pa retire nimewo (?:m|mwen)|(?:nao|n) me tir\\p{L}* da lista|no me (?:saquen|quiten|borren) de la lista|ne me retirez pas|don t (?:remove|take) me off`,
   `(?:nao|n) (?:parem|pare) de (?:mandar|enviar) (?:as |os )?(?:promo\\p{L}*|ofertas|novidades|descontos)`,
   `не звоните(?: \\p{L}+){0,2} пишите`,

@@ -153,7 +153,7 @@ export const OPT_OUT_RULES: readonly Rule[] = [
     'opt_out.take_off',
     'opt_out',
     'asks to be taken off the list',
-    '\\btake (?:me|us|my (?:number|name|info)|this (?:number|phone)|our (?:number|names?)|it|them) off\\b|\\boff (?:your|the|you|this|that) (?:list|contact list|contacts|database|calling list|texting list|mailing list)\\b',
+    '\\btake (?:me|us|her|him|them|(?:my|her|his|their) (?:number|name|info)|this (?:number|phone)|our (?:number|names?)|it|them) off\\b|\\boff (?:your|the|you|this|that) (?:list|contact list|contacts|database|calling list|texting list|mailing list)\\b',
   ),
   patternRule(
     'opt_out.do_not_contact',
