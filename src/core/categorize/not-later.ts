@@ -34,6 +34,8 @@ const LATIN = [
   '(?:스탑|스톱|stop)\\s?보내면\\s?나중에',
   '(?:а )?потом захочу (?:остановить|отказаться|отменить)',
   'eske (?:m|mwen) ka sispann(?: \\p{L}+)*',
+  'o dono (?:e|eh) que decide',
+  '(?:y )?si despues (?:ya )?no quiero(?: \\p{L}+)*',
   '(?:nao|n) (?:estou|estamos) a pensar (?:em )?(?:vender|mudar)',
   '(?:alguma |alguna )?(?:taxa|tarifa|cuota|cobro)\\p{L}* (?:depois|despues|apres|later)',
   // "Not now, not ever" is a no.

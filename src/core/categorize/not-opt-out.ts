@@ -47,6 +47,10 @@ const ASKS = [
   '(?:그만|안)\\s?받고\\s?싶으면[^?]{0,30}(?:되는|돼|되나)',
   `pra que serve(?: (?:\\p{L}+|\\?))*`,
   `how (?:do|can|would) i stop(?: \\p{L}+){0,4} (?:later|if)(?: \\p{L}+)*`,
+  // Asking ahead how stopping would work: "si digo que sí y luego me arrepiento, ¿cómo lo paro?".
+  `(?:y )?si despues (?:ya )?no quiero(?: \\p{L}+)*|si digo que si(?: \\p{L}+)*|si (?:m|mwen) di wi(?: \\p{L}+)*`,
+  `comment on fait pour arreter(?: \\p{L}+)* (?:plus tard|si je)(?: \\p{L}+)*|(?:koman|kouman) pou (?:m|mwen) fe sispann(?: \\p{L}+)* (?:pita|si)(?: \\p{L}+)*`,
+  `como (?:faco|eu faco) (?:pra|para) parar de receber (?:depois|mais tarde)(?: \\p{L}+)*|paano mag ?stop(?: \\p{L}+)* pero(?: \\p{L}+)*`,
   `how (?:does|do|would|will) (?:the |this |that |your )?(?:stop|opt out|unsubscrib\\p{L}*)(?: \\p{L}+)*`,
   `(?:scam|budol|modus|spam) (?:ba|po ba)(?: to| ito| yan| kayo| ito)?`,
   `(?:can i|could i|luego|despues|depois|apres|da pra|posso|est ce que je peux|eske m ka)${ANY} (?:cancel\\p{L}*|annul\\p{L}*|anile|opt out)${ANY}(?: \\?|.* \\?)`,
@@ -71,6 +75,7 @@ const ASKS = [
   '(?:그만|안)\\s?받고\\s?싶으면[^?]{0,24}(?:되나요|돼요|하나요|\\?)',
   '如果[^。]{0,30}(?:stop|停)[^。]{0,12}(?:吗|嗎|就得|就可以|就行)',
   '如果[^？?。]{0,16}(?:想|要)\\s?(?:stop|停|取消)[^。]*',
+  '如果[^。]{0,10}(?:回复|回覆)\\s?stop[^。]{0,30}(?:是不是|会不会|會不會)',
   '(?:點樣|点样|怎样|怎樣|怎么|怎麼)(?:先)?可以取消\\s?[？?]?(?=\\s?如果(?:之后|之後|以后|以後))',
   '如果(?:之后|之後|以后|以後)?[^？?]{0,12}(?:唔想|不想)收[^？?]{0,20}(?:就得|就可以|就行)',
   'lua dao (?:ha|a|sao|khong|phai khong|phai ko)(?: \\?)?',
@@ -118,6 +123,7 @@ const PHRASES = [
   `if i (?:say yes|sign up|sign)(?: \\p{L}+)* (?:how do i|can i)(?: \\p{L}+)*`,
   `стоп(?= а(?: \\p{L}+){1,8} \\?| а (?:\\p{L}+ ){0,3}(?:кто|что|это|сколько|откуда|правда|как|где|зачем|почему))`,
   `(?:nao|n) parem nao|(?:nao|n) para nao|(?:nao|n) parem de tentar`,
+  `pas besoin d arr[eê]ter(?: \\p{L}+){0,3}|(?:nao|n) parem de mandar(?: \\p{L}+){0,6}? (?:procura|procurando|quero|interess\\p{L}*)|(?:co )?phai lua dao`,
   // Stopping something else: "ya paré de manejar", "j'ai arrêté de conduire", "sans arrêt".
   `(?:ya )?pare de (?:manejar|fumar|trabajar|tomar)|(?:j ai )?arr[eê]t\\p{L}* de (?:conduire|fumer|travailler|boire)|sans arr[eê]t`,
   `sispann jwe|para de brincadeira(?: \\p{L}+){0,4}|para com (?:a )?brincadeira|stop playing(?= (?:is|are|for real|fr|really|seriously))`,
@@ -162,10 +168,11 @@ const PATTERN = folded(`(?<= )(?:${PHRASES.join('|')})(?= )|${ANYWHERE.join('|')
 /**
  * A word each of the questions above holds (STOP and its kin, cancelling, a scam, the Creole and
  * Tagalog "must I", "if"…): a reply with none of them asks none, and is not run through all of
- * `ASKS`, which most replies would otherwise pay for.
+ * `ASKS`, which most replies would otherwise pay for. Every entry of `ASKS` must hold one of
+ * these words: a new entry without one is never tried.
  */
 const MENTIONS = new RegExp(
-  'stop|stp|arr[eê]t|cancel|annul|anile|opt|baja|par[aeo]|sair|стоп|отпис|отпиш|отказ|откаж|отмен|растор|хватит|scam|estafa|fraude|golpe|arnaque|lua dao|诈骗|詐騙|骗|騙|取消|解除|退订|退訂|停|해지|취소|스탑|스톱|그만|사기|oblije|sispann|ibig sabihin|zahochu|zakhochu|zaohchu|ngung|dung|huy|kung|mean|significa|veut dire|значит|unsubscrib'
+  'stop|stp|arr[eê]t|cancel|annul|anile|opt|baja|par[aeo]|sair|стоп|отпис|отпиш|отказ|откаж|отмен|растор|хватит|scam|estafa|fraude|golpe|arnaque|lua dao|诈骗|詐騙|骗|騙|取消|解除|退订|退訂|停|해지|취소|스탑|스톱|그만|사기|oblije|sispann|ibig sabihin|zahochu|zakhochu|zaohchu|ngung|dung|huy|kung|kanpe|si digo|si m di|si mwen di|despues|pra que serve|inscris|mean|significa|veut dire|значит|unsubscrib'
     .normalize('NFKD')
     .replace(/\p{M}/gu, ''),
   'u',

@@ -180,7 +180,7 @@ export const OPT_OUT_RULES: readonly Rule[] = [
     'opt_out.end',
     'opt_out',
     'asks for the messages to end',
-    `\\bappreciate not being (?:contacted|texted|messaged)\\b|\\bnot being contacted (?:further|again|anymore)\\b|\\b(?:make|get|have|let) (?:this|these|it|them|the \\w+|these \\w+|your \\w+)(?: to)? (?:end|stop|go away|quit)\\b|\\b(?:want|need|would like|wish) (?:these|the|your|this|them|it|all)(?: \\w+)? to (?:end|stop)\\b|\\bend (?:these|the|this|your|all)(?: \\w+)? (?:${CONTACT_VERBS}|spam)\\b|^end (?:texts|messages|msgs|sms|spam)\\b|\\b(?:take|get|remove|delete|erase|drop|put|leave) (?:me|us|my \\w+|this number|our \\w+)(?: \\w+)? (?:out of|off of) (?:your|the|this|ur)\\b|\\b(?:want|wanna|need|get me) out\\b(?! of (?:my|our|a|an|the contract|the lease)\\b)`,
+    `\\bappreciate not (?:being (?:contacted|texted|messaged)|getting (?:these|any|your|more|any more) (?:texts|messages|msgs))\\b|\\bnot being contacted (?:further|again|anymore)\\b|\\b(?:make|get|have|let) (?:this|these|it|them|the \\w+|these \\w+|your \\w+)(?: to)? (?:end|stop|go away|quit)\\b|\\b(?:want|need|would like|wish) (?:these|the|your|this|them|it|all)(?: \\w+)? to (?:end|stop)\\b|\\bend (?:these|the|this|your|all)(?: \\w+)? (?:${CONTACT_VERBS}|spam)\\b|^end (?:texts|messages|msgs|sms|spam)\\b|\\b(?:take|get|remove|delete|erase|drop|put|leave) (?:me|us|my \\w+|this number|our \\w+)(?: \\w+)? (?:out of|off of) (?:your|the|this|ur)\\b|\\b(?:want|wanna|need|get me) out\\b(?! of (?:my|our|a|an|the contract|the lease)\\b)`,
   ),
   patternRule(
     'opt_out.lose_number',

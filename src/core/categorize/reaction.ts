@@ -31,7 +31,7 @@ const VERBS: readonly [RegExp, Kind][] = [
     'other',
   ],
   [
-    /^(?:disliked|no le gust[oó]|n[’']a pas aim[ée]|n[aã]o curtiu|не нравится|не понравилось|(?:đã )?không thích|(?:da )?khong thich|不喜欢|不喜歡|싫어요|싫어함)$/iu,
+    /^(?:disliked|no le gust[oó]|n[’']a pas aim[ée]|n[’']aime pas|n[aã]o curtiu|не нравится|не понравилось|(?:đã )?không thích|(?:da )?khong thich|不喜欢|不喜歡|싫어요|싫어함)$/iu,
     'not_interested',
   ],
   [
@@ -39,7 +39,7 @@ const VERBS: readonly [RegExp, Kind][] = [
     'question',
   ],
   [
-    /^(?:liked|loved|le gust[oó]|le encant[oó]|me encant[oó]|a aim[ée]|a ador[ée]|curtiu|amou|нравится|понравилось|(?:đã )?(?:yêu )?thích|(?:da )?(?:yeu )?thich|喜欢|喜歡|赞了?|讚了?|点赞了?|點讚了?|表示喜欢|表示喜歡|좋아요|좋아함)$/iu,
+    /^(?:liked|loved|nagustuhan(?: ang)?|le gust[oó]|le encant[oó]|me encant[oó]|a aim[ée]|a ador[ée]|curtiu|amou|нравится|понравилось|(?:đã )?(?:yêu )?thích|(?:da )?(?:yeu )?thich|喜欢|喜歡|赞了?|讚了?|点赞了?|點讚了?|表示喜欢|表示喜歡|좋아요|좋아함)$/iu,
     'interested',
   ],
   [
@@ -110,7 +110,7 @@ function splitReaction(text: string): { verb: string; quote: string } | undefine
 
 /** Our closing texts ("No problem, thanks for letting us know. Have a great day!"). */
 const GOODBYE =
-  /\b(?:have a (?:great|good|nice|wonderful) (?:day|one|week|weekend|evening)|thanks for letting us know|you(?:'re| are| have been) (?:unsubscribed|opted out|removed)|we won[’']t (?:text|contact|message)|que tenga (?:un )?buen d[ií]a|gracias por avisar\p{L}*|que tenga un (?:buen|excelente|lindo) d[ií]a|no (?:le|te|los) volveremos a (?:escribir|molestar|contactar)|on ne vous (?:[ée]crira|contactera|d[ée]rangera) plus|nou p ap ekri (?:w|ou) ank[oò]|n[aã]o vamos mais (?:mandar|enviar)|kite w trankil|bon jounen|bonne journ[ée]e|tenha um bom dia|obrigad[oa] por avisar)\b/iu;
+  /\b(?:have a (?:great|good|nice|wonderful) (?:day|one|week|weekend|evening)|thanks for letting us know|you(?:'re| are| have been) (?:unsubscribed|opted out|removed)|we won[’']t (?:text|contact|message)|que tenga (?:un )?buen d[ií]a|gracias por avisar\p{L}*|que tenga un (?:buen|excelente|lindo) d[ií]a|no (?:le|te|los) volveremos a (?:escribir|molestar|contactar)|on ne vous (?:[ée]crira|contactera|d[ée]rangera) plus|nou p ap ekri (?:w|ou) ank[oò]|n[aã]o vamos mais (?:mandar|enviar)|n[aã]o vamos (?:mandar|enviar) mais|nous ne vous [ée]crirons plus|kite w trankil|bon jounen|bonne journ[ée]e|tenha um bom dia|obrigad[oa] por avisar)\b/iu;
 
 /**
  * Asks or offers something: a question mark, or an offer made as a condition ("if a free quote
