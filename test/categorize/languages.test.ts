@@ -4,6 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { categorize, detectLanguage, explain } from '../../src/core/categorize/index.js';
+import { questionsWithoutAMention } from '../../src/core/categorize/not-opt-out.js';
 
 type Case = [body: string, category: string];
 
@@ -139,4 +140,8 @@ describe('--explain names the language a reply is written in', () => {
   ])('%j is %s', (body, language) => {
     expect(detectLanguage(body)).toBe(language);
   });
+});
+
+test('every question about opting out holds a word of the quick test that lets a reply skip them', () => {
+  expect(questionsWithoutAMention()).toEqual([]);
 });

@@ -172,11 +172,16 @@ const PATTERN = folded(`(?<= )(?:${PHRASES.join('|')})(?= )|${ANYWHERE.join('|')
  * these words: a new entry without one is never tried.
  */
 const MENTIONS = new RegExp(
-  'stop|stp|arr[eê]t|cancel|annul|anile|opt|baja|par[aeo]|sair|стоп|отпис|отпиш|отказ|откаж|отмен|растор|хватит|scam|estafa|fraude|golpe|arnaque|lua dao|诈骗|詐騙|骗|騙|取消|解除|退订|退訂|停|해지|취소|스탑|스톱|그만|사기|oblije|sispann|ibig sabihin|zahochu|zakhochu|zaohchu|ngung|dung|huy|kung|kanpe|si digo|si m di|si mwen di|despues|pra que serve|inscris|mean|significa|veut dire|значит|unsubscrib'
+  'stop|stp|arr[eê]t|cancel|annul|anile|opt|baja|par[aeo]|sair|стоп|отпис|отпиш|отказ|откаж|отмен|растор|хватит|scam|estafa|fraude|golpe|arnaque|lua dao|诈骗|詐騙|骗|騙|取消|解除|退订|退訂|停|如果|해지|취소|스탑|스톱|그만|사기|oblije|sispann|ibig sabihin|zahochu|zakhochu|zaohchu|ngung|dung|huy|kung|kanpe|si digo|si m di|si mwen di|despues|pra que serve|inscris|mean|significa|veut dire|значит|unsubscrib'
     .normalize('NFKD')
     .replace(/\p{M}/gu, ''),
   'u',
 );
+
+/** The questions of `ASKS` whose pattern names none of the words above: the tests want none. */
+export function questionsWithoutAMention(): string[] {
+  return ASKS.filter((p) => !MENTIONS.test(p.normalize('NFKD').replace(/\p{M}/gu, '')));
+}
 
 /** A question about the opt-out keyword or cancelling ("what happens if I text STOP?"), if the reply asks one. */
 export function asksAboutOptOut(text: string): string | undefined {
