@@ -171,3 +171,34 @@ describe.each([
     expect(evaluation.accuracy, formatConfusion(evaluation)).toBeGreaterThanOrEqual(0.97);
   });
 });
+
+/**
+ * fresh59.csv and fresh60.csv were measured once on the rules as they are (their first figures
+ * are the fair ones in this folder's README) and have not been read: they are the next round's
+ * source of families. Until then these bars hold them where that measurement left them.
+ */
+describe.each([
+  ['fresh59.csv', 0.947, 6, 0.0105, 0.0131],
+  ['fresh60.csv', 0.951, 2, 0.004, 0.0027],
+])('%s (sealed: measured once, not yet read)', (file, minimum, missed, optOutShare, yesShare) => {
+  const rows = load(file);
+  const evaluation = evaluate(rows);
+  const others = evaluation.rows.filter((r) => r.expected !== 'opt_out');
+  const wrongYes = others.filter((r) => r.got === 'interested' && r.expected !== 'interested');
+
+  test(`misses at most ${missed} opt-outs (issue 12 wants none)`, () => {
+    expect(evaluation.missedOptOuts.length).toBeLessThanOrEqual(missed);
+  });
+
+  test(`reads at most ${(optOutShare * 100).toFixed(2)}% of the other replies as opt-out (issue 12 wants 1%)`, () => {
+    expect(evaluation.falseOptOuts.length / others.length).toBeLessThanOrEqual(optOutShare);
+  });
+
+  test(`reads at most ${(yesShare * 100).toFixed(2)}% of the other replies as interested wrongly (issue 12 wants 1%)`, () => {
+    expect(wrongYes.length / others.length).toBeLessThanOrEqual(yesShare);
+  });
+
+  test(`is at least ${(minimum * 100).toFixed(1)}% accurate`, () => {
+    expect(evaluation.accuracy).toBeGreaterThanOrEqual(minimum);
+  });
+});
