@@ -62,17 +62,17 @@ export const BOOKING: Rule = worldRule(
   '我想预约|我想預約|(?:礼拜|禮拜|星期|周|週)[一二三四五六日天]\\s?(?:过去|過去)|(?:帮|幫)[^，。]{0,6}(?:约|約)|상담\\s?받고\\s?싶|견적[^.!?]{0,12}받아\\s?보고\\s?싶|帮我约|幫我約|ㄱㄱ|想约|想約|约看房|約看房|约(?:两|兩|一|几|幾)?(?:个|個)位|約(?:两|兩|一|几|幾)?(?:个|個)位|(?:오전|오후|시)(?:으로|로)\\s?해\\s?주세요|견적\\s?(?:좀\\s?)?부탁|시승\\s?(?:가능|하고\\s?싶|할\\s?수)|(?:可以|能)(?:顺路|順路)?(?:过来|過來)(?:看看|看一下)|(?:요일|내일|모레|주말|오전|오후)\\s?(?:에)?\\s?(?:방문|와\\s?주)\\s?(?:가능|되|해\\s?주)|(?:想|要|帮|幫|给|給).{0,12}(?:预约|預約)|(?:约|約)(?:个|個)?(?:体检|體檢)|예약\\s?(?:하고\\s?싶|할게|해\\s?주|부탁|원해|잡아|가능)',
 );
 
+/** A rule for a reply that is only `word` as typed (marks kept), with punctuation or emoji after it. */
+function wholeReply(id: string, category: string, why: string, word: string): Rule {
+  const pattern = new RegExp(`^\\s*(?:${word})[\\s.!…]*(?:\\p{Extended_Pictographic}\\s*)*$`, 'iu');
+  return { id, category, why, match: (reply) => pattern.exec(reply.original.normalize('NFC'))?.[0]?.trim() };
+}
+
 /**
  * The Vietnamese "dạ" alone is a polite "I hear you", not a yes to the offer (folded, it would
  * read as the Russian "da"): a person looks. The tone mark is what tells them apart.
  */
-const POLITE_DA: Rule = {
-  id: 'other.vi_polite_da',
-  category: 'other',
-  why: 'only says the Vietnamese polite "dạ"',
-  match: (reply) =>
-    /^\s*dạ[\s.!…]*(?:\p{Extended_Pictographic}\s*)*$/iu.exec(reply.original.normalize('NFC'))?.[0]?.trim(),
-};
+const POLITE_DA = wholeReply('other.vi_polite_da', 'other', 'only says the Vietnamese polite "dạ"', 'dạ');
 
 /**
  * A no to one thing and a yes to another ("Солнечные панели не надо, а вот окна поменять
@@ -87,12 +87,7 @@ export const CONTRAST_YES: Rule = worldRule(
 );
 
 /** A lone "+" is the Russian chat yes ("+", "++"). */
-const PLUS_YES: Rule = {
-  id: 'interested.plus',
-  category: 'interested',
-  why: 'answers with a plus',
-  match: (reply) => /^\s*\++[\s!.]*(?:\p{Extended_Pictographic}\s*)*$/u.exec(reply.original)?.[0]?.trim(),
-};
+const PLUS_YES = wholeReply('interested.plus', 'interested', 'answers with a plus', '\\++');
 
 export const WORLD_INTERESTED_RULES: readonly Rule[] = [
   POLITE_DA,
@@ -204,24 +199,26 @@ export const WORLD_CHOICE_QUESTION: Rule = worldRule(
 
 /**
  * A no that closes the reply ("we're selling the house this summer, so no", "on vend la maison
- * au printemps, donc non"): `not_interested`, read before the later time it gives as a reason.
+ * au printemps, donc non", "… not in the market", "kaya wag na"): `not_interested`, read before
+ * the later time it gives as a reason.
  */
 export const CONCLUSIVE_NO: Rule = worldRule(
   'not_interested.world_so_no',
   'not_interested',
-  'ends with "so no"',
+  'ends with a no that closes it',
   'khong bao gio muon|not looking for anything|chua tinh ban(?: nha)? dau|paso(?= $)|chua muon ban(?: nha)? dau|not in the market(?= $)|(?:don t|do not) need it(?= $)|(?:not looking|not interested|no thanks)(?= $)|так что (?:смысла нет|нет смысла|не надо|не нужно)(?= $)|so (?:we re|we are|i m|i am) not (?:in the market|looking|interested)|kaya (?:wag|huwag|hwag) na(?: lang| po)?(?= $)|(?:so|donc|donk|kidonk|alors|entonces|asi que|entao|kaya|nen|так что) (?:no|non|nao|hindi|khong|нет)(?= $)|(?:ca )?(?:ne )?vaut pas le coup|(?:ca )?(?:ne )?sert a rien|no vale la pena|nao vale a pena|(?:non|no|nao) (?:mesi|merci|gracias|obrigad\\p{L}*|thanks)(?= $)|(?:trop cher|pas les moyens|muy caro|muito caro|too expensive|mahal)(?: \\p{L}+){0,4} (?:en ce moment|ahorita|agora|right now|ngayon)',
   '의미가\\s?없|^ no thanks |^ (?:no|non|nao|nah|nope)(?: \\p{L}+)* (?:anyway|de toute facon|de todos modos|de qualquer (?:jeito|forma))(?= $)',
 );
 
 /**
- * Selling the home, or having just bought what we offer, is a no whatever date comes with it ("we're selling the house in a couple
- * of months", "sắp bán nhà"), read before the later time; a yes in the same reply wins first.
+ * Settled already: the home sold or being sold, the work just done, the car just bought ("we're
+ * selling the house in a couple of months", "sắp bán nhà", "just had the roof replaced in March").
+ * A no whatever date comes with it, read before the later time; a yes in the same reply wins first.
  */
 export const SELLING_HOME: Rule = worldRule(
   'not_interested.world_selling',
   'not_interested',
-  'says the home is being sold',
+  'says it is settled already (the home sold, the work just done)',
   'trocamos o telhado|acabamos de cambiar el techo|(?:le )?toit a ete refait|выставляем на продажу|так что (?:\\p{L}+ ){0,4}смысла (?:никакого )?нет|(?:just )?had (?:the|our) (?:whole |entire )?roof (?:replaced|redone|done)|pour de bon|for good|just bought (?:a|an|another|our) \\p{L}+|so (?:not|im not|we re not) in the market|so im set|(?:we|i) (?:just )?bought (?:a|another|our) (?:truck|car|house|home)|selling (?:the|our|my) (?:house|home|place) (?:next|this|in)|(?:on a|nous avons) (?:deja )?vendu (?:la|notre) maison|(?:ja )?vendemos a casa|fin vann kay|da ban nha|(?:we|i) sold (?:the|our|my) (?:house|home|place)|(?:we are|were|we re|i am|im) selling (?:the|our|my) (?:house|home|place)|sap ban nha|nha (?:\\p{L}+ )?sap ban|vamos vender a casa|(?:vamos a|voy a) vender (?:la|mi) casa|on vend (?:la|notre) maison|(?:nou pral|m ap) vann kay',
   '搬回国|搬回國|^ (?:dont|don t|do not) need (?:it|this|that)|打算.{0,4}(?:卖|賣)房|要(?:卖|賣)房',
 );
