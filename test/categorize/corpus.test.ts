@@ -85,7 +85,7 @@ test('the corpus holds more than 2,000 replies', () => {
 });
 
 /**
- * The sealed sets of issue 12 (fresh.csv, fresh3.csv … fresh58.csv), each written by authors who
+ * The sealed sets of issue 12 (fresh.csv, fresh3.csv … fresh60.csv), each written by authors who
  * never saw the rules nor the other sets, were measured once before any change (their fair
  * figures are in this folder's README) and then spent: their misses were fixed by family, each
  * family with new dev replies. These bars are what they reached after the fixes, so they guard
@@ -149,6 +149,8 @@ describe.each([
   'fresh56.csv',
   'fresh57.csv',
   'fresh58.csv',
+  'fresh59.csv',
+  'fresh60.csv',
 ])('%s (spent: after its families were fixed)', (file) => {
   const rows = load(file);
   const evaluation = evaluate(rows);
@@ -173,13 +175,13 @@ describe.each([
 });
 
 /**
- * fresh59.csv and fresh60.csv were measured once on the rules as they are (their first figures
+ * fresh61.csv and fresh62.csv were measured once on the rules as they are (their first figures
  * are the fair ones in this folder's README) and have not been read: they are the next round's
  * source of families. Until then these bars hold them where that measurement left them.
  */
 describe.each([
-  ['fresh59.csv', 0.947, 6, 0.0105, 0.0131],
-  ['fresh60.csv', 0.951, 2, 0.004, 0.0027],
+  ['fresh61.csv', 0.951, 4, 0.0025, 0.005],
+  ['fresh62.csv', 0.942, 7, 0, 0.013],
 ])('%s (sealed: measured once, not yet read)', (file, minimum, missed, optOutShare, yesShare) => {
   const rows = load(file);
   const evaluation = evaluate(rows);

@@ -35,6 +35,7 @@ import {
   BOOKING,
   CONCLUSIVE_NO,
   CONTRAST_YES,
+  KEEP_SENDING,
   LATER_TIME,
   NEGATIVE,
   NOT_NOW,
@@ -207,7 +208,8 @@ function reactionVerdict(reaction: Reaction): Verdict {
  * A clear no in any language ("no me interesa") outweighs a yes word in the same reply; "not
  * now" or a time weeks away makes a yes a `later` ("yes but not now", "mándame mensaje en 2
  * semanas"), except for an appointment being booked ("quiero hacer cita… el martes") or a yes to
- * something else after the no ("панели не надо, а вот крышу посчитайте": `CONTRAST_YES`).
+ * something else after the no ("панели не надо, а вот крышу посчитайте": `CONTRAST_YES`), unless
+ * that "yes" only asks to keep getting our texts ("no me interesa, pero sigan mandando": `KEEP_SENDING`).
  */
 function outweighsYes(reply: Normalized, memo: Memo): boolean {
   const first = (rule: Rule) => matchOnce(rule, reply, memo);
@@ -216,7 +218,8 @@ function outweighsYes(reply: Normalized, memo: Memo): boolean {
     first(ENGLISH_NO) ??
     first(NOT_NOW) ??
     (first(BOOKING) === undefined ? first(LATER_TIME) : undefined);
-  return no !== undefined && matchOnce(CONTRAST_YES, reply, memo) === undefined;
+  if (no === undefined) return false;
+  return first(CONTRAST_YES) === undefined || first(KEEP_SENDING) !== undefined;
 }
 
 /** Decides the category of an already normalised reply. */

@@ -8,7 +8,7 @@
 import { allMatches } from './rule.js';
 
 const LATIN = [
-  '(?:will|i will|i ll|gonna|going to|can|let me|to)(?: \\p{L}+){0,2} (?:answer|reply|respond|read|look at|check)(?: \\p{L}+){0,2} later',
+  '(?:will|i will|i ll|gonna|going to|can|let me|to)(?: \\p{L}+){0,2} (?:answer|answre|anwser|asnwer|awnser|reply|respond|read|look at|check)(?: \\p{L}+){0,2} later',
   '(?:luego|al rato|mas tarde|despues) (?:te |le |les )?(?:contesto|respondo|escribo|leo)',
   '(?:te |le |les )?(?:contesto|respondo|escribo|leo) (?:luego|al rato|mas tarde|despues)',
   'ahorita no puedo (?:contestar|hablar|responder)(?: \\p{L}+){0,5}',

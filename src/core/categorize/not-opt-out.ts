@@ -120,8 +120,13 @@ const PHRASES = [
   `eske (?:m|mwen) ka sispann(?: \\p{L}+)*`,
   `se eu pedir (?:pra|para) parar(?: \\p{L}+)*`,
   `pa retire (?:m|mwen)(?! nan| sou)`,
+  // "Don't delete my number" and "I won't unsubscribe": "pa efase nimewo m", "não apaga meu número", "Отписываться не буду".
+  `pa (?:efase|retire|wete) (?:nimewo|non|enfomasyon)(?: (?:m|mwen))?|(?:nao|n) (?:apaga|apague|apaguem|tira|tire|tirem|remove|remova|removam|exclua|exclui|excluam|delete|deletem) (?:o )?(?:meu|o meu) (?:numero|contato|cadastro)`,
+  `отпис\\p{L}* не (?:буду|будем|стану|станем)|не (?:буду|будем|стану|станем) отпис\\p{L}*`,
+  // "Don't let the promo stop" and "when does the promo end?": "q no pare la promo", "ça s'arrête quand la promo?".
+  `(?:q|que) no (?:pare|paren|se acabe) (?:la|el|las|los) (?:promo\\p{L}*|oferta\\p{L}*|descuento\\p{L}*|rebaja\\p{L}*)|s arr[eê]t\\p{L}* quand (?:la|l|le|votre|cette|ce) (?!pub|spam|harcelement)\\p{L}+|(?:la|l|le|votre|cette|ce) (?!pub|spam|harcelement)\\p{L}+ s arr[eê]t\\p{L}* quand`,
   `if i (?:say yes|sign up|sign)(?: \\p{L}+)* (?:how do i|can i)(?: \\p{L}+)*`,
-  `стоп(?= а(?: \\p{L}+){1,8} \\?| а (?:\\p{L}+ ){0,3}(?:кто|что|это|сколько|откуда|правда|как|где|зачем|почему))`,
+  `стоп(?= (?:а )?это вы (?!(?:мне )?(?:пишете|шлете|присылаете))(?:\\p{L}+ ){1,8}\\?| а(?: \\p{L}+){1,8} \\?| а (?:\\p{L}+ ){0,3}(?:кто|что|это|сколько|откуда|правда|как|где|зачем|почему))`,
   `(?:nao|n) parem nao|(?:nao|n) para nao|(?:nao|n) parem de tentar`,
   `pas besoin d arr[eê]ter(?: \\p{L}+){0,3}|(?:nao|n) parem de mandar(?: \\p{L}+){0,6}? (?:procura|procurando|quero|interess\\p{L}*)|(?:co )?phai lua dao`,
   // Stopping something else: "ya paré de manejar", "j'ai arrêté de conduire", "sans arrêt".
@@ -151,11 +156,13 @@ const ANYWHERE = [
   '그만\\s?(?:고민|생각)',
   '(?:스탑|스톱|stop)\\s?하지\\s?마',
   '(?:스탑|스톱|stop)\\s?말고',
+  '(?:스탑|스톱|stop)\\s?(?:은|는)?\\s?안\\s?(?:할|해|하)',
   '그만\\s?보내라는\\s?(?:말|게)\\s?아니',
   '비가\\s?그만',
   '(?:系咪|係咪|是不是)\\s?(?:scam|spam|骗|騙)',
   '(?:别|別|不要)\\s?stop',
   '(?:别|別)取消',
+  '不用(?:把我)?(?:取消|停掉|退订|退訂)',
   '(?:不是|没有|沒有)要?(?:取消|退订|退訂)',
 ];
 
