@@ -85,7 +85,7 @@ test('the corpus holds more than 2,000 replies', () => {
 });
 
 /**
- * The sealed sets of issue 12 (fresh.csv, fresh3.csv … fresh60.csv), each written by authors who
+ * The sealed sets of issue 12 (fresh.csv, fresh3.csv … fresh62.csv), each written by authors who
  * never saw the rules nor the other sets, were measured once before any change (their fair
  * figures are in this folder's README) and then spent: their misses were fixed by family, each
  * family with new dev replies. These bars are what they reached after the fixes, so they guard
@@ -151,6 +151,8 @@ describe.each([
   'fresh58.csv',
   'fresh59.csv',
   'fresh60.csv',
+  'fresh61.csv',
+  'fresh62.csv',
 ])('%s (spent: after its families were fixed)', (file) => {
   const rows = load(file);
   const evaluation = evaluate(rows);
@@ -175,13 +177,13 @@ describe.each([
 });
 
 /**
- * fresh61.csv and fresh62.csv were measured once on the rules as they are (their first figures
+ * fresh63.csv and fresh64.csv were measured once on the rules as they are (their first figures
  * are the fair ones in this folder's README) and have not been read: they are the next round's
  * source of families. Until then these bars hold them where that measurement left them.
  */
 describe.each([
-  ['fresh61.csv', 0.951, 4, 0.0025, 0.005],
-  ['fresh62.csv', 0.942, 7, 0, 0.013],
+  ['fresh63.csv', 0.977, 3, 0, 0.0014],
+  ['fresh64.csv', 0.977, 2, 0, 0],
 ])('%s (sealed: measured once, not yet read)', (file, minimum, missed, optOutShare, yesShare) => {
   const rows = load(file);
   const evaluation = evaluate(rows);

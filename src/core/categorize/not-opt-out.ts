@@ -130,7 +130,7 @@ const PHRASES = [
   `(?:nao|n) parem nao|(?:nao|n) para nao|(?:nao|n) parem de tentar`,
   `pas besoin d arr[eê]ter(?: \\p{L}+){0,3}|(?:nao|n) parem de mandar(?: \\p{L}+){0,6}? (?:procura|procurando|quero|interess\\p{L}*)|(?:co )?phai lua dao`,
   // Stopping something else: "ya paré de manejar", "j'ai arrêté de conduire", "sans arrêt".
-  `(?:ya )?pare de (?:manejar|fumar|trabajar|tomar)|(?:j ai )?arr[eê]t\\p{L}* de (?:conduire|fumer|travailler|boire)|sans arr[eê]t`,
+  `(?:ya )?pare de (?:manejar|fumar|trabajar|tomar)|(?:j ai )?arr[eê]t\\p{L}* de (?:conduire|fumer|travailler|boire)|sans arr[eê]t|sin parar|sem parar`,
   `sispann jwe|para de brincadeira(?: \\p{L}+){0,4}|para com (?:a )?brincadeira|stop playing(?= (?:is|are|for real|fr|really|seriously))`,
   `не (?:стоп|stop)(?= а)|не имел\\p{L}* в виду (?:стоп|stop)|стоп (?:подождите|погодите)|(?:ko|khong) phai stop(?: dau)?`,
   `pa retire nimewo (?:m|mwen)|(?:nao|n) me tir\\p{L}* da lista|no me (?:saquen|quiten|borren) de la lista|ne me retirez pas|don t (?:remove|take) me off`,

@@ -48,7 +48,7 @@ const VERBS: readonly [RegExp, Kind][] = [
   ],
 ];
 const REACTED =
-  /^(?:reacted|reaccion[oó]|reagiu|a r[ée]agi|отреагировал(?:\(-?а\)|а|и)?|реакция|(?:đã )?bày tỏ cảm xúc|(?:da )?bay to cam xuc)(?:\s+(?:with|con|com|avec))?\s+(\S+)\s+(?:to|a|con|[àa]|на|về|ve|với|voi)$/iu;
+  /^(?:reacted|reaccion[oó]|reagiu|a r[ée]agi|отреагировал(?:\(-?а\)|а|и)?|реакция|(?:đã )?bày tỏ cảm xúc|(?:da )?bay to cam xuc|(?:đã )?thả|(?:da )?tha|nag-?react(?:\s+ng)?)(?:\s+(?:with|con|com|avec))?\s+(\S+)\s+(?:to|a|con|[àa]|на|về|ve|với|voi|cho|sa)$/iu;
 const EMOJI_KIND: readonly [RegExp, Kind][] = [
   [/^(?:👍|❤️?|♥️?|😍|🥰)/u, 'interested'],
   [/^👎/u, 'not_interested'],
@@ -61,7 +61,7 @@ const EMOJI_KIND: readonly [RegExp, Kind][] = [
  * `“…”에 👍(으)로 반응함`.
  */
 const EMOJI_AFTER =
-  /^(?:[对對]\s*)?[“"«„]([^“”"«»„]*)[”"»“]\s*((?:回应了|回應了|回复了|回覆了|点了|點了|作出了|作出|表示了|留下了)\s*(\p{Extended_Pictographic}\uFE0F?)\s*(?:回应|回應)?|에\s*(\p{Extended_Pictographic}\uFE0F?)\s*(?:(?:\(으\)로|으로|로)\s*)?(?:반응함|반응했습니다|반응을\s*남김|반응))(?:\s|\p{Extended_Pictographic}|[!！.。])*$/u;
+  /^(?:[对對]\s*)?[“"«„]([^“”"«»„]*)[”"»“]\s*((?:回应了|回應了|回复了|回覆了|点了|點了|作出了|作出|表示了|表达了|表達了|留下了)\s*(\p{Extended_Pictographic}\uFE0F?)\s*(?:回应|回應)?|에\s*(\p{Extended_Pictographic}\uFE0F?)\s*(?:(?:\(으\)로|으로|로)\s*)?(?:반응함|반응했습니다|반응을\s*남김|반응))(?:\s|\p{Extended_Pictographic}|[!！.。])*$/u;
 
 /** Opening and closing quote marks a phone or a person uses around quoted text. */
 const QUOTE = /(?:“([^”]*)(?:”|$)|"([^"]*)(?:"|$)|«([^»]*)(?:»|$)|„([^“”]*)(?:[“”]|$)|「([^」]*)(?:」|$))/gu;
@@ -88,7 +88,7 @@ export function readReaction(body: string): Reaction | undefined {
   const { quote } = found;
   // Words of their own after the quote ("Loved “Reply STOP to opt out.” lol yes STOP") make it a
   // quote and an answer, read as such (`withoutOwnQuotes`), not a bare reaction.
-  if (/[”"»“]\s*\p{L}/u.test(quote)) return undefined;
+  if (/[”"»“][\s.…,;:!-]*\p{L}/u.test(quote)) return undefined;
   for (const [pattern, category] of VERBS)
     if (pattern.test(verb)) return onNotice({ name: verb, category }, quote);
   const reacted = REACTED.exec(verb);
