@@ -122,7 +122,7 @@ export const NOT_INTERESTED_RULES: readonly Rule[] = [
     'not_interested.no',
     'not_interested',
     'says no',
-    '(?:^|\\| |\\bbut |\\bso |\\bthanks |\\bplease )no\\b(?! (?:problem|prob|worries|worry|idea|clue|one|more|longer|rush|hurry|doubt|pressure|matter|se|entiendo|hablo|para|pasa|hay|reconozco|conozco|recuerdo|comprendo|dejen|deje|paren|pare|paro|me quiten|me saquen|me borren|trabalho|trampo|servico|momento)\\b)|\\bno (?:thanks|thank you|gracias|way|interest|need|quiero|necesito)\\b|\\bemojino\\b',
+    '(?:^|\\| |\\bbut |\\bso |\\bthanks |\\bplease )no\\b(?! (?:problem|prob|worries|worry|idea|clue|one|more|longer|rush|hurry|doubt|pressure|matter|se|entiendo|hablo|para|pasa|hay|reconozco|conozco|recuerdo|comprendo|dejen|deje|paren|pare|paro|me quiten|me saquen|me borren|trabalho|trampo|servico|momento|eto|vot)\\b)|\\bno (?:thanks|thank you|gracias|way|interest|need|quiero|necesito)\\b|\\bemojino\\b',
     'marked',
   ),
   patternRule(
