@@ -85,7 +85,7 @@ test('the corpus holds more than 2,000 replies', () => {
 });
 
 /**
- * The sealed sets of issue 12 (fresh.csv, fresh3.csv … fresh64.csv), each written by authors who
+ * The sealed sets of issue 12 (fresh.csv, fresh3.csv … fresh66.csv), each written by authors who
  * never saw the rules nor the other sets, were measured once before any change (their fair
  * figures are in this folder's README) and then spent: their misses were fixed by family, each
  * family with new dev replies. These bars are what they reached after the fixes, so they guard
@@ -155,6 +155,8 @@ describe.each([
   'fresh62.csv',
   'fresh63.csv',
   'fresh64.csv',
+  'fresh65.csv',
+  'fresh66.csv',
 ])('%s (spent: after its families were fixed)', (file) => {
   const rows = load(file);
   const evaluation = evaluate(rows);
@@ -179,13 +181,13 @@ describe.each([
 });
 
 /**
- * fresh65.csv and fresh66.csv were measured once on the rules as they are (their first figures
+ * fresh67.csv and fresh68.csv were measured once on the rules as they are (their first figures
  * are the fair ones in this folder's README) and have not been read: they are the next round's
  * source of families. Until then these bars hold them where that measurement left them.
  */
 describe.each([
-  ['fresh65.csv', 0.984, 1, 0, 0],
-  ['fresh66.csv', 0.971, 5, 0.0052, 0.0064],
+  ['fresh67.csv', 0.979, 7, 0.0026, 0.0052],
+  ['fresh68.csv', 0.976, 1, 0.0052, 0],
 ])('%s (sealed: measured once, not yet read)', (file, minimum, missed, optOutShare, yesShare) => {
   const rows = load(file);
   const evaluation = evaluate(rows);

@@ -43,12 +43,13 @@ const LATIN = [
   '(?:nao|n) (?:estou|estamos) a pensar (?:em )?(?:vender|mudar)',
   '(?:alguma |alguna )?(?:taxa|tarifa|cuota|cobro)\\p{L}* (?:depois|despues|apres|later)',
   // "Not now, not ever" is a no.
+  '(?:chua|khong|ko) co y dinh(?: \\p{L}+){0,3}',
   'ni (?:ahorita|ahora) ni (?:despues|luego|nunca)|nem agora nem depois|ni maintenant ni (?:plus tard|jamais|apres)',
   'not now(?: \\p{L}+)? (?:not ever|or ever|not never)',
   '(?:may )?bayad later',
   'depois vem (?:cobranca|conta|taxa)|cobr\\p{L}* depois',
   // A hypothetical question: "что будет, если мы потом продадим дом?".
-  '(?:что будет|what happens|que pasa|o que acontece|qu est ce qui se passe)(?: \\p{L}+){0,6}',
+  '(?:что будет|what happens|que pasa|o que acontece|qu est ce qui se passe|kisa k ap pase|sa k ap pase)(?: [\\p{L}\\d]+){0,8}',
   // Paying later is not a later: "es gratis o hay que pagar algo despues?".
   '(?:pagar|pago|cobrar|cobran|pay|payer)(?: \\p{L}+){0,2} (?:despues|depois|later|plus tard|apres)',
 ];

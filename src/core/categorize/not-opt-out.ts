@@ -56,7 +56,7 @@ const ASKS = [
   `(?:can i|could i|luego|despues|depois|apres|da pra|posso|est ce que je peux|eske m ka)${ANY} (?:cancel\\p{L}*|annul\\p{L}*|anile|opt out)${ANY}(?: \\?|.* \\?)`,
   'opt out fee',
   `(?:es|esto es|is this|is it|c est|isso e|e) (?:un |una |a |um |uma )?(?:scam|estafa|fraude|golpe|arnaque)(?: o que| ou quoi| \\?)?`,
-  `если(?: я)? (?:отвечу|напишу|отправлю|ответить|написать|нажму)${ANY} ${STOP}${ANY}`,
+  `если(?: я)? (?:отвечу|напишу|отправлю|ответить|написать|нажму)${ANY} ${STOP}(?: \\p{L}+)*`,
   `neu(?: \\p{L}+){0,4} ${STOP}(?: \\p{L}+){0,3} (?:thi sao|sao)`,
   `(?:ano (?:po )?(?:ang )?mangyayari|paano kung)${ANY} ${STOP}${ANY}`,
   'stop\\s?(?:이라고|라고)?\\s?(?:(?:답장|답|회신|보내)\\s?)?(?:하면|면)',
@@ -131,7 +131,7 @@ const PHRASES = [
   `pas besoin d arr[eê]ter(?: \\p{L}+){0,3}|(?:nao|n) parem de mandar(?: \\p{L}+){0,6}? (?:procura|procurando|quero|interess\\p{L}*)|(?:co )?phai lua dao`,
   // Stopping something else: "ya paré de manejar", "j'ai arrêté de conduire", "sans arrêt".
   `(?:ya )?pare de (?:manejar|fumar|trabajar|tomar)|(?:j ai )?arr[eê]t\\p{L}* de (?:conduire|fumer|travailler|boire)|sans arr[eê]t|sin parar|sem parar`,
-  `sispann jwe|para de brincadeira(?: \\p{L}+){0,4}|para com (?:a )?brincadeira|stop playing(?= (?:is|are|for real|fr|really|seriously))`,
+  `sispann jwe|sispann peye|(?:pare )?stop by (?:ka|kayo|po|kami|dito)|para de brincadeira(?: \\p{L}+){0,4}|para com (?:a )?brincadeira|stop playing(?= (?:is|are|for real|fr|really|seriously))`,
   `не (?:стоп|stop)(?= а)|не имел\\p{L}* в виду (?:стоп|stop)|стоп (?:подождите|погодите)|(?:ko|khong) phai stop(?: dau)?`,
   `pa retire nimewo (?:m|mwen)|(?:nao|n) me tir\\p{L}* da lista|no me (?:saquen|quiten|borren) de la lista|ne me retirez pas|don t (?:remove|take) me off`,
   `(?:nao|n) (?:parem|pare) de (?:mandar|enviar) (?:as |os )?(?:promo\\p{L}*|ofertas|novidades|descontos)`,

@@ -130,17 +130,18 @@ export const NOT_YES_AFTER_YA: ReadonlySet<string> = new Set(
   ),
 );
 
-/**
- * Words after which "si" is not the Spanish yes: the Tagalog article before a name ("hindi ko
- * kilala si Sam") or the Creole and French "if" ("e si m deplase", "et si je déménage").
- */
-/** Words before which "si" is an "if": Creole pronouns ("si m gen TPS") and Spanish verbs ("si no tengo", "si vivo en"). */
+/** Words before which "si" is an "if": Creole pronouns ("si m gen TPS") and Spanish verbs ("si no tengo", "si vivo en", "si dejo de pagar"). */
 export const SI_IF_BEFORE: ReadonlySet<string> = new Set(
-  'm mwen ou nou li yo no tengo vivo hay necesito nunca'.split(' '),
+  'm mwen ou nou li yo no tengo vivo hay necesito nunca dejo cancelo'.split(' '),
 );
 
+/**
+ * Words after which "si" is not the Spanish yes: the Tagalog article before a name ("hindi ko
+ * kilala si Sam"), the Creole and French "if" ("e si m deplase", "et si je déménage") and the
+ * Spanish "what happens if" ("qué pasa si…").
+ */
 export const SI_NOT_YES_AFTER: ReadonlySet<string> = new Set(
-  'ako ko po hindi sino kilala kakilala kay ni ba na yung ang ito to asan nasaan wala si muna e epi men et bac sirve funciona vale importa'.split(
+  'ako ko po hindi sino kilala kakilala kay ni ba na yung ang ito to asan nasaan wala si muna e epi men et bac sirve funciona vale importa pasa pasaria ocurre sucede'.split(
     ' ',
   ),
 );
