@@ -11,7 +11,7 @@ const LATIN = [
   '(?:will|i will|i ll|gonna|going to|can|let me|to)(?: \\p{L}+){0,2} (?:answer|answre|anwser|asnwer|awnser|reply|respond|read|look at|check)(?: \\p{L}+){0,2} later',
   '(?:luego|al rato|mas tarde|despues) (?:te |le |les )?(?:contesto|respondo|escribo|leo)',
   // At work, answering later: "estoy en el trabajo, luego te contesto", "tô no trabalho, respondo depois".
-  '(?:estoy |ando |toy )?en el (?:trabajo|jale)(?: \\p{L}+){0,4} (?:te |le |les )?(?:contesto|respondo|escribo)(?: \\p{L}+){0,2}',
+  '(?:estoy |ando |toy )?(?:en el (?:trabajo|jale)|trabajando|chambeando)(?: \\p{L}+){0,4} (?:te |le |les )?(?:contesto|respondo|escribo)(?: \\p{L}+){0,2}',
   '(?:estou |to |tou )?no (?:trabalho|servico|trampo)(?: \\p{L}+){0,3} (?:te |lhe )?(?:respondo|responod|retorno)(?: \\p{L}+){0,3}',
   '(?:je suis )?au (?:travail|boulot|taf)(?: \\p{L}+){0,3} (?:je )?(?:vous |te )?(?:reponds|reopnds|repondrai)(?: \\p{L}+){0,2} plus tard',
   '(?:te |le |les )?(?:contesto|respondo|escribo|leo) (?:luego|al rato|mas tarde|despues)',
@@ -44,10 +44,10 @@ const LATIN = [
   '(?:alguma |alguna )?(?:taxa|tarifa|cuota|cobro)\\p{L}* (?:depois|despues|apres|later)',
   // "Not now, not ever" is a no.
   '(?:chua|khong|ko) co y dinh(?: \\p{L}+){0,3}',
-  'ni (?:ahorita|ahora) ni (?:despues|luego|nunca)|nem agora nem depois|ni maintenant ni (?:plus tard|jamais|apres)',
+  '(?:ni )?(?:ahorita|ahora) ni (?:despues|luego|nunca)|nem agora nem depois|ni maintenant ni (?:plus tard|jamais|apres)',
   'not now(?: \\p{L}+)? (?:not ever|or ever|not never)',
   '(?:may )?bayad later',
-  'depois vem (?:cobranca|conta|taxa)|cobr\\p{L}* depois',
+  'depois vem (?:cobranca|conta|taxa)|cobr\\p{L}* depois|depois (?:\\p{L}+ )?cobr\\p{L}*',
   // A hypothetical question: "что будет, если мы потом продадим дом?".
   '(?:что будет|what happens|que pasa|o que acontece|qu est ce qui se passe|kisa k ap pase|sa k ap pase)(?: [\\p{L}\\d]+){0,8}',
   // Paying later is not a later: "es gratis o hay que pagar algo despues?".

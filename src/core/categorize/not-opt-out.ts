@@ -27,7 +27,7 @@ const ASKS = [
   `(?:est ce que )?(?:je peux|on peut|puis je|peut on) (?:arreter|annuler|resilier)(?: \\p{L}+){0,3} (?:quand je veux|quand on veut|n importe quand|plus tard|apres)(?: \\p{L}+)*`,
   `(?:puedo|podemos|se puede) (?:parar|cancelar|detener)(?: \\p{L}+){0,3} (?:cuando (?:quiera|quieras|queramos)|despues|luego|en cualquier momento)(?: \\p{L}+)*`,
   `а если (?:\\p{L}+ ){0,3}(?:захочу|захотим|захотите) (?:отписаться|отказаться)(?: \\p{L}+)*`,
-  `paano (?:po )?mag ?stop(?: \\p{L}+){0,3} kung (?:sakali|sakaling)(?: \\p{L}+)*`,
+  `paano (?:po |ko )?(?:mag ?|i ?)stop(?: \\p{L}+){0,3} kung (?:sakali|sakaling|ayaw (?:ko|namin|na) na)(?: \\p{L}+)*`,
   `neu (?:\\p{L}+ ){0,4}(?:muon|can) (?:ngung|dung|huy)(?: (?:\\p{L}+|\\?))* (?:ha|a|khong|ko)(?: \\?)?`,
   `(?:ca veut dire quoi|que veut dire|veut dire quoi)${ANY} ${STOP}${ANY}`,
   `ano (?:po )?(?:ang )?ibig sabihin(?: \\p{L}+)*`,
@@ -132,7 +132,7 @@ const PHRASES = [
   // Stopping something else: "ya paré de manejar", "j'ai arrêté de conduire", "sans arrêt".
   `(?:ya )?pare de (?:manejar|fumar|trabajar|tomar)|(?:j ai )?arr[eê]t\\p{L}* de (?:conduire|fumer|travailler|boire)|sans arr[eê]t|sin parar|sem parar`,
   `sispann jwe|sispann peye|(?:pare )?stop by (?:ka|kayo|po|kami|dito)|para de brincadeira(?: \\p{L}+){0,4}|para com (?:a )?brincadeira|stop playing(?= (?:is|are|for real|fr|really|seriously))`,
-  `не (?:стоп|stop)(?= а)|не имел\\p{L}* в виду (?:стоп|stop)|стоп (?:подождите|погодите)|(?:ko|khong) phai stop(?: dau)?`,
+  `не (?:стоп|stop)(?= (?:а|мне|нам|я|пишите|интересно))|не имел\\p{L}* в виду (?:стоп|stop)|стоп (?:подождите|погодите)|(?:ko|khong) phai stop(?: dau)?`,
   `pa retire nimewo (?:m|mwen)|(?:nao|n) me tir\\p{L}* da lista|no me (?:saquen|quiten|borren) de la lista|ne me retirez pas|don t (?:remove|take) me off`,
   `(?:nao|n) (?:parem|pare) de (?:mandar|enviar) (?:as |os )?(?:promo\\p{L}*|ofertas|novidades|descontos)`,
   `не звоните(?: \\p{L}+){0,2} пишите`,
@@ -202,10 +202,23 @@ export function notOptOutPhrases(folded: string): string[] {
 /** A run of one letter as one: the English rules match squeezed text ("all" reads "al"). */
 const squeezed = (text: string) => text.replace(/(\p{L})\1+/gu, '$1');
 
-/** True when the words an opt-out rule matched all lie inside such a phrase. */
+/** The Latin words of a phrase: what the English rules read of a mixed reply ("если я отправлю STOP, вы удалите и мой email"). */
+const latinWords = (text: string) =>
+  text
+    .split(' ')
+    .filter((w) => /^[\p{Script=Latin}\d]+$/u.test(w))
+    .join(' ');
+
+/**
+ * True when the words an opt-out rule matched all lie inside such a phrase. The English rules
+ * read only a reply's Latin words, so their match is also looked for among the phrase's Latin words.
+ */
 export function insidePhrase(words: string, phrases: readonly string[]): boolean {
   const matched = squeezed(fold(words).trim());
-  return matched !== '' && phrases.some((p) => squeezed(p).includes(matched));
+  return (
+    matched !== '' &&
+    phrases.some((p) => squeezed(p).includes(matched) || squeezed(latinWords(p)).includes(matched))
+  );
 }
 
 /**
