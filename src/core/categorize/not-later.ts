@@ -43,10 +43,11 @@ const LATIN = [
   '(?:nao|n) (?:estou|estamos) a pensar (?:em )?(?:vender|mudar)',
   '(?:alguma |alguna )?(?:taxa|tarifa|cuota|cobro)\\p{L}* (?:depois|despues|apres|later)',
   // "Not now, not ever" is a no.
+  'khong phai (?:bay gio|luc nay) ma la khong bao gio',
   '(?:chua|khong|ko) co y dinh(?: \\p{L}+){0,3}',
   '(?:ni )?(?:ahorita|ahora) ni (?:despues|luego|nunca)|nem agora nem depois|ni maintenant ni (?:plus tard|jamais|apres)',
   'not now(?: \\p{L}+)? (?:not ever|or ever|not never)',
-  '(?:may )?bayad later',
+  '(?:may )?bayad(?: pa)? later',
   'depois vem (?:cobranca|conta|taxa)|cobr\\p{L}* depois|depois (?:\\p{L}+ )?cobr\\p{L}*',
   // A hypothetical question: "что будет, если мы потом продадим дом?".
   '(?:что будет|what happens|que pasa|o que acontece|qu est ce qui se passe|kisa k ap pase|sa k ap pase)(?: [\\p{L}\\d]+){0,8}',

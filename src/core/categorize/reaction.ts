@@ -110,7 +110,7 @@ function splitReaction(text: string): { verb: string; quote: string } | undefine
 
 /** Our closing texts ("No problem, thanks for letting us know. Have a great day!"). */
 const GOODBYE =
-  /\b(?:have a (?:great|good|nice|wonderful) (?:day|one|week|weekend|evening)|thanks for letting us know|you(?:'re| are| have been) (?:unsubscribed|opted out|removed)|we won[’']t (?:text|contact|message)|que tenga (?:un )?buen d[ií]a|gracias por avisar\p{L}*|que tenga un (?:buen|excelente|lindo) d[ií]a|no (?:le|te|los) volveremos a (?:escribir|molestar|contactar)|on ne vous (?:[ée]crira|contactera|d[ée]rangera) plus|nou p ap ekri (?:w|ou) ank[oò]|n[aã]o vamos mais (?:mandar|enviar)|n[aã]o vamos (?:mandar|enviar) mais|nous ne vous [ée]crirons plus|kite w trankil|bon jounen|bonne journ[ée]e|tenha um bom dia|obrigad[oa] por avisar)\b/iu;
+  /\b(?:have a (?:great|good|nice|wonderful) (?:day|one|week|weekend|evening)|thanks for letting us know|you(?:'re| are| have been) (?:unsubscribed|opted out|removed)|we won[’']t (?:text|contact|message)|que tenga (?:un )?buen d[ií]a|gracias por avisar\p{L}*|que tenga un (?:buen|excelente|lindo) d[ií]a|no (?:le|te|los) volveremos a (?:escribir|molestar|contactar)|no (?:le|te|les) escribiremos m[aá]s|on ne vous (?:[ée]crira|contactera|d[ée]rangera) plus|nou p ap ekri (?:w|ou) ank[oò]|n[aã]o vamos mais (?:mandar|enviar|escrever)|n[aã]o vamos (?:mandar|enviar) mais|nous ne vous [ée]crirons plus|kite w trankil|bon jounen|bonne journ[ée]e|tenha um bom dia|obrigad[oa] por avisar)\b/iu;
 
 /**
  * Asks or offers something: a question mark, or an offer made as a condition ("if a free quote
