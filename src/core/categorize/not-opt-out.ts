@@ -27,7 +27,9 @@ const ASKS = [
   `(?:est ce que )?(?:je peux|on peut|puis je|peut on) (?:arreter|annuler|resilier)(?: \\p{L}+){0,3} (?:quand je veux|quand on veut|n importe quand|plus tard|apres)(?: \\p{L}+)*`,
   `(?:puedo|podemos|se puede) (?:parar|cancelar|detener)(?: \\p{L}+){0,3} (?:cuando (?:quiera|quieras|queramos)|despues|luego|en cualquier momento)(?: \\p{L}+)*`,
   `а если (?:\\p{L}+ ){0,3}(?:захочу|захотим|захотите) (?:отписаться|отказаться)(?: \\p{L}+)*`,
-  `paano (?:po |ko )?(?:mag ?|i ?)stop(?: \\p{L}+){0,3} kung (?:sakali|sakaling|ayaw (?:ko|namin|na) na)(?: \\p{L}+)*`,
+  `paano(?: (?:po|ko)){0,2} (?:mag ?|i ?)stop(?: \\p{L}+){0,3} kung (?:sakali|sakaling|ayaw (?:ko|namin|na) na|gusto (?:ko|namin) na)(?: \\p{L}+)*`,
+  // Which script the keyword takes: "А STOP надо писать латиницей или можно по-русски?".
+  `(?:а )?(?:stop|стоп) (?:надо|нужно) (?:писать|отправлять|набирать)(?: (?:\\p{L}+|\\?))*`,
   `neu (?:\\p{L}+ ){0,4}(?:muon|can) (?:ngung|dung|huy)(?: (?:\\p{L}+|\\?))* (?:ha|a|khong|ko)(?: \\?)?`,
   `(?:ca veut dire quoi|que veut dire|veut dire quoi)${ANY} ${STOP}${ANY}`,
   `ano (?:po )?(?:ang )?ibig sabihin(?: \\p{L}+)*`,
@@ -132,7 +134,7 @@ const PHRASES = [
   // Stopping something else: "ya paré de manejar", "j'ai arrêté de conduire", "sans arrêt".
   `(?:ya )?pare de (?:manejar|fumar|trabajar|tomar)|(?:j ai )?arr[eê]t\\p{L}* de (?:conduire|fumer|travailler|boire)|sans arr[eê]t|sin parar|sem parar`,
   `sispann jwe|sispann peye|(?:pare )?stop by (?:ka|kayo|po|kami|dito)|para de brincadeira(?: \\p{L}+){0,4}|para com (?:a )?brincadeira|stop playing(?= (?:is|are|for real|fr|really|seriously))`,
-  `не (?:стоп|stop)(?= (?:а|мне|нам|я|пишите|интересно))|не имел\\p{L}* в виду (?:стоп|stop)|стоп (?:подождите|погодите)|(?:ko|khong) phai stop(?: dau)?`,
+  `не (?:стоп|stop)(?= (?:а|мне|нам|я|пишите|интересно))|(?:можете )?не (?:останавливать|прекращать|отписывать)\\p{L}*|не имел\\p{L}* в виду (?:стоп|stop)|стоп (?:подождите|погодите)|(?:ko|khong) phai stop(?: dau)?`,
   `pa retire nimewo (?:m|mwen)|(?:nao|n) me tir\\p{L}* da lista|no me (?:saquen|quiten|borren) de la lista|ne me retirez pas|don t (?:remove|take) me off`,
   `(?:nao|n) (?:parem|pare) de (?:mandar|enviar) (?:as |os )?(?:promo\\p{L}*|ofertas|novidades|descontos)`,
   `не звоните(?: \\p{L}+){0,2} пишите`,
@@ -162,6 +164,7 @@ const ANYWHERE = [
   '(?:系咪|係咪|是不是)\\s?(?:scam|spam|骗|騙)',
   '(?:别|別|不要)\\s?stop',
   '(?:别|別)取消',
+  '(?:不会|不會)(?:退订|退訂|取消)',
   '不用(?:把我)?(?:取消|停掉|退订|退訂)',
   '(?:不是|没有|沒有)要?(?:取消|退订|退訂)',
 ];
