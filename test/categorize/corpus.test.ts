@@ -85,7 +85,7 @@ test('the corpus holds more than 2,000 replies', () => {
 });
 
 /**
- * The sealed sets of issue 12 (fresh.csv, fresh3.csv … fresh72.csv), each written by authors who
+ * The sealed sets of issue 12 (fresh.csv, fresh3.csv … fresh74.csv), each written by authors who
  * never saw the rules nor the other sets, were measured once before any change (their fair
  * figures are in this folder's README) and then spent: their misses were fixed by family, each
  * family with new dev replies. These bars are what they reached after the fixes, so they guard
@@ -163,6 +163,8 @@ describe.each([
   'fresh70.csv',
   'fresh71.csv',
   'fresh72.csv',
+  'fresh73.csv',
+  'fresh74.csv',
 ])('%s (spent: after its families were fixed)', (file) => {
   const rows = load(file);
   const evaluation = evaluate(rows);
@@ -187,13 +189,13 @@ describe.each([
 });
 
 /**
- * fresh73.csv and fresh74.csv were measured once on the rules as they are (their first figures
+ * fresh75.csv and fresh76.csv were measured once on the rules as they are (their first figures
  * are the fair ones in this folder's README) and have not been read: they are the next round's
  * source of families. Until then these bars hold them where that measurement left them.
  */
 describe.each([
-  ['fresh73.csv', 0.98, 1, 0, 0.0089],
-  ['fresh74.csv', 0.962, 0, 0.0053, 0.0118],
+  ['fresh75.csv', 0.971, 0, 0.0013, 0.0077],
+  ['fresh76.csv', 0.966, 4, 0.004, 0.0079],
 ])('%s (sealed: measured once, not yet read)', (file, minimum, missed, optOutShare, yesShare) => {
   const rows = load(file);
   const evaluation = evaluate(rows);

@@ -39,7 +39,7 @@ const VERBS: readonly [RegExp, Kind][] = [
     'question',
   ],
   [
-    /^(?:liked|loved|nagustuhan(?: ang)?|ni-?like(?: ang)?|le gust[oó]|le encant[oó]|me encant[oó]|a aim[ée]|a ador[ée]|curtiu|amou|нравится|понравилось|(?:đã )?(?:yêu )?thích|(?:da )?(?:yeu )?thich|已?喜欢了?|已?喜歡了?|赞了?|讚了?|点赞了?|點讚了?|表示喜欢|表示喜歡|좋아요|좋아함)$/iu,
+    /^(?:liked|loved|nagustuhan(?: ang)?|ni-?like(?: ang)?|renmen|le gust[oó]|le encant[oó]|me encant[oó]|a aim[ée]|a ador[ée]|curtiu|amou|нравится|понравилось|(?:đã )?(?:yêu )?thích|(?:da )?(?:yeu )?thich|已?喜欢了?|已?喜歡了?|赞了?|讚了?|点赞了?|點讚了?|表示喜欢|表示喜歡|좋아요|좋아함)$/iu,
     'interested',
   ],
   [
@@ -48,7 +48,7 @@ const VERBS: readonly [RegExp, Kind][] = [
   ],
 ];
 const REACTED =
-  /^(?:reacted|reaccion[oó]|reagiu|a r[ée]agi|отреагировал(?:\(-?а\)|а|и)?|реакция|(?:đã )?bày tỏ cảm xúc|(?:da )?bay to cam xuc|(?:đã )?thả|(?:da )?tha|nag-?react(?:\s+ng)?)(?:\s+(?:with|con|com|avec))?\s+(\S+)\s+(?:to|a|con|[àa]|на|về|ve|với|voi|cho|sa)$/iu;
+  /^(?:reacted|reaccion[oó]|reagiu|a r[ée]agi|отреагировал(?:\(-?а\)|а|и)?|реакция|(?:đã )?bày tỏ cảm xúc|(?:da )?bay to cam xuc|(?:đã )?thả|(?:da )?tha|nag-?react(?:\s+ng)?|reyaji)(?:\s+(?:with|con|com|avec))?\s+(\S+)\s+(?:to|a|con|[àa]|на|về|ve|với|voi|cho|sa)$/iu;
 const EMOJI_KIND: readonly [RegExp, Kind][] = [
   [/^(?:👍|❤️?|♥️?|😍|🥰)/u, 'interested'],
   [/^👎/u, 'not_interested'],
@@ -61,14 +61,14 @@ const EMOJI_KIND: readonly [RegExp, Kind][] = [
  * `“…”에 👍(으)로 반응함`.
  */
 const EMOJI_AFTER =
-  /^(?:[对對]\s*)?[“"«„]([^“”"«»„]*)[”"»“]\s*((?:回应了|回應了|回复了|回覆了|点了|點了|作出了|作出|表示了|表达了|表達了|留下了)\s*(\p{Extended_Pictographic}\uFE0F?)\s*(?:回应|回應)?|에\s*(\p{Extended_Pictographic}\uFE0F?)\s*(?:(?:\(으\)로|으로|로)\s*)?(?:반응함|반응했습니다|반응을\s*남김|반응))(?:\s|\p{Extended_Pictographic}|[!！.。])*$/u;
+  /^(?:已?\s*[对對]\s*)?[“"«„「]([^“”"«»„「」]*)[”"»“」]\s*((?:回应了|回應了|回复了|回覆了|点了|點了|作出了|作出|表示了|表示|表达了|表達了|留下了)\s*(\p{Extended_Pictographic}\uFE0F?)\s*(?:回应|回應)?|에\s*(\p{Extended_Pictographic}\uFE0F?)\s*(?:(?:\(으\)로|으로|로)\s*)?(?:반응함|반응했습니다|반응을\s*남김|반응))(?:\s|\p{Extended_Pictographic}|[!！.。])*$/u;
 
 /** Opening and closing quote marks a phone or a person uses around quoted text. */
 const QUOTE = /(?:“([^”]*)(?:”|$)|"([^"]*)(?:"|$)|«([^»]*)(?:»|$)|„([^“”]*)(?:[“”]|$)|「([^」]*)(?:」|$))/gu;
 const OPENING = /^([^“"«„]{2,40}?)\s*[“"«„]/u;
 /** Korean and Chinese phones may name the reaction after the quote: `“…”에 좋아요`, `“…”点赞`. */
 const CLOSING =
-  /[”"»“]\s*(?:을\(를\)|를\(을\)|에|을|를|에게)?\s*([^“”"«»„]{1,16}?)\s*(?:를|을)?\s*(?:표시함|표시했습니다|눌렀습니다|눌렀어요|했습니다)?(?:\s|\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\uFE0F|[!！.。])*$/u;
+  /[”"»“]\s*(?:을\(를\)|를\(을\)|에|을|를|에게)?\s*([^“”"«»„]{1,16}?)\s*(?:를|을)?\s*(?:표시함|표시했습니다|눌렀습니다|눌렀어요|누름|했습니다)?(?:\s|\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\uFE0F|[!！.。])*$/u;
 
 /** Reads a tapback sent as text: the whole message is a reaction verb and a quote. */
 export function readReaction(body: string): Reaction | undefined {
