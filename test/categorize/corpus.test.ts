@@ -85,7 +85,7 @@ test('the corpus holds more than 2,000 replies', () => {
 });
 
 /**
- * The sealed sets of issue 12 (fresh.csv, fresh3.csv … fresh74.csv), each written by authors who
+ * The sealed sets of issue 12 (fresh.csv, fresh3.csv … fresh76.csv), each written by authors who
  * never saw the rules nor the other sets, were measured once before any change (their fair
  * figures are in this folder's README) and then spent: their misses were fixed by family, each
  * family with new dev replies. These bars are what they reached after the fixes, so they guard
@@ -165,6 +165,8 @@ describe.each([
   'fresh72.csv',
   'fresh73.csv',
   'fresh74.csv',
+  'fresh75.csv',
+  'fresh76.csv',
 ])('%s (spent: after its families were fixed)', (file) => {
   const rows = load(file);
   const evaluation = evaluate(rows);
@@ -189,13 +191,13 @@ describe.each([
 });
 
 /**
- * fresh75.csv and fresh76.csv were measured once on the rules as they are (their first figures
+ * fresh77.csv and fresh78.csv were measured once on the rules as they are (their first figures
  * are the fair ones in this folder's README) and have not been read: they are the next round's
  * source of families. Until then these bars hold them where that measurement left them.
  */
 describe.each([
-  ['fresh75.csv', 0.971, 0, 0.0013, 0.0077],
-  ['fresh76.csv', 0.966, 4, 0.004, 0.0079],
+  ['fresh77.csv', 0.955, 7, 0.009, 0.0077],
+  ['fresh78.csv', 0.981, 0, 0.0013, 0.0026],
 ])('%s (sealed: measured once, not yet read)', (file, minimum, missed, optOutShare, yesShare) => {
   const rows = load(file);
   const evaluation = evaluate(rows);

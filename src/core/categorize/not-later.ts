@@ -21,7 +21,7 @@ const LATIN = [
   '(?:je )?(?:vous |te )?(?:reponds|repondrai|lis|lirai)(?: \\p{L}+){0,2} plus tard',
   '(?:m a|m ap|ma|m va|m pral) (?:reponn|li)(?: \\p{L}+){0,2} pita',
   '(?:reply|sagot|sasagot|magrereply|rereply)\\p{L}*(?: \\p{L}+){0,2} mamaya(?: na)?',
-  'mamaya (?:na )?(?:lang )?(?:ako )?(?:mag ?)?(?:reply|sagot|sasagot|rereply)\\p{L}*',
+  'mamaya (?:na )?(?:lang )?(?:ako |ko )?(?:mag ?)?(?:reply|sagot|sasagot|rereply)\\p{L}*',
   '(?:reply|rpely|sagot|rereply)\\p{L}*(?: ako| na lang| ko)? later',
   '(?:отвечу|напишу|прочитаю) (?:позже|потом)',
   '(?:позже|потом) (?:отвечу|напишу|прочитаю)',

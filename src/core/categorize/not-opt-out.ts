@@ -78,7 +78,7 @@ const ASKS = [
   '(?:그만|안)\\s?받고\\s?싶으면[^?]{0,24}(?:되나요|돼요|하나요|\\?)',
   '如果[^。]{0,30}(?:stop|停)[^。]{0,12}(?:吗|嗎|就得|就可以|就行)',
   '如果[^？?。]{0,16}(?:想|要)\\s?(?:stop|停|取消)[^。]*',
-  '如果[^。]{0,10}(?:回复|回覆)\\s?stop[^。]{0,30}(?:是不是|会不会|會不會)',
+  '如果[^。]{0,10}(?:回复|回覆|回|发|發)\\s?stop[^。]{0,30}(?:是不是|会不会|會不會)',
   '(?:點樣|点样|怎样|怎樣|怎么|怎麼)(?:先)?可以取消\\s?[？?]?(?=\\s?如果(?:之后|之後|以后|以後))',
   '如果(?:之后|之後|以后|以後)?[^？?]{0,12}(?:唔想|不想)收[^？?]{0,20}(?:就得|就可以|就行)',
   'lua dao (?:ha|a|sao|khong|phai khong|phai ko)(?: \\?)?',
@@ -106,7 +106,7 @@ const PHRASES = [
   `(?:pa|pa ka|p ap|pa bezwen) sispann\\p{L}*(?: \\p{L}+){0,3}`,
   // Cancelling an appointment is not cancelling the texts: "tuve que cancelar la cita del martes".
   `cancel\\p{L}* (?:\\p{L}+ )?(?:la cita|mi cita|a consulta|a limpeza|o horario|my appointment|the appointment|mon rendez vous|le rendez vous|randevou)`,
-  `no paro de \\p{L}+|sispann travay|pa janm sispann`,
+  `no paro de \\p{L}+|no (?:puedo|pude|podia) parar de \\p{L}+|sispann travay|pa janm sispann`,
   `arr[eê]t\\p{L}* de chercher|sispann cheche|(?:paramos|parei) de procurar`,
   `(?:wag|huwag|hwag)(?: \\p{L}+){0,3} (?:titigil|tumigil|itigil|i ?stop|mag ?stop)\\p{L}*`,
   `(?<!(?:dije|dijo|dijimos) que )no (?:paren|dejen|deje|dejes) de (?:mand|envi|escrib|avis)\\p{L}*(?: \\p{L}+){0,3}|(?:khong|ko) (?:con )?tin (?:nua|duoc)|dung (?:stop|ngung)(?: nha| nhe)?|не надо (?:стоп|stop)|(?:estoy |me tienen |ando )?hart[oa]s? de pagar|(?:estoy |ando )?cansad[oa]s? de pagar|(?:меня )?(?:точно )?удалят \\?|no (?:es|era) (?:un )?stop|перестан\\p{L}* платить|не (?:отписывайте|удаляйте|останавливайте|прекращайте)\\p{L}*|(?:потом|позже|попозже) отпишусь|отпишусь (?:потом|позже)`,
@@ -166,6 +166,7 @@ const ANYWHERE = [
   '(?:别|別|不要)\\s?stop',
   '(?:别|別)取消',
   '(?:不会|不會)(?:退订|退訂|取消)',
+  '(?:等一下|等等|等下)\\s?stop',
   '不用(?:把我)?(?:取消|停掉|退订|退訂)',
   '(?:不是|没有|沒有)要?(?:取消|退订|退訂)',
 ];

@@ -146,7 +146,7 @@ export const OPT_OUT_RULES: readonly Rule[] = [
     'opt_out.remove',
     'opt_out',
     'asks to be removed',
-    '\\b(?:remove|delete|erase|drop)(?:(?: me| us| her| him| them| (?:my|her|his|their) (?:number|name|info|contact|phone|cell)| this (?:number|phone|contact|cell)| our (?:number|names?)| from| it)\\b| (?=\\|)|$)',
+    '\\b(?:remove|delete|erase|drop)(?:(?: me| us| her| him| them| (?:my|her|his|their) (?:number|name|info|contact|phone|cell)| this (?:number|phone|contact|cell)| our (?:number|names?)| from| it| (?:my|our) \\w+(?: s)? (?:number|phone|cell)| both of us)\\b| (?=\\|)|$)',
     'marked',
   ),
   patternRule(

@@ -48,7 +48,7 @@ const VERBS: readonly [RegExp, Kind][] = [
   ],
 ];
 const REACTED =
-  /^(?:reacted|reaccion[oó]|reagiu|a r[ée]agi|отреагировал(?:\(-?а\)|а|и)?|реакция|(?:đã )?bày tỏ cảm xúc|(?:da )?bay to cam xuc|(?:đã )?thả|(?:da )?tha|nag-?react(?:\s+ng)?|reyaji)(?:\s+(?:with|con|com|avec))?\s+(\S+)\s+(?:to|a|con|[àa]|на|về|ve|với|voi|cho|sa)$/iu;
+  /^(?:reacted|reaccion[oó]|reagiu|a r[ée]agi|отреагировал(?:\(-?а\)|а|и)?|реакция|(?:đã )?bày tỏ(?: cảm xúc)?|(?:da )?bay to(?: cam xuc)?|(?:đã )?thả|(?:da )?tha|nag-?react(?:\s+ng)?|reyaji)(?:\s+(?:with|con|com|avec))?\s+(\S+)\s+(?:to|a|con|[àa]|на|về|ve|với|voi|cho|sa)$/iu;
 const EMOJI_KIND: readonly [RegExp, Kind][] = [
   [/^(?:👍|❤️?|♥️?|😍|🥰)/u, 'interested'],
   [/^👎/u, 'not_interested'],
@@ -61,7 +61,7 @@ const EMOJI_KIND: readonly [RegExp, Kind][] = [
  * `“…”에 👍(으)로 반응함`.
  */
 const EMOJI_AFTER =
-  /^(?:已?\s*[对對]\s*)?[“"«„「]([^“”"«»„「」]*)[”"»“」]\s*((?:回应了|回應了|回复了|回覆了|点了|點了|作出了|作出|表示了|表示|表达了|表達了|留下了)\s*(\p{Extended_Pictographic}\uFE0F?)\s*(?:回应|回應)?|에\s*(\p{Extended_Pictographic}\uFE0F?)\s*(?:(?:\(으\)로|으로|로)\s*)?(?:반응함|반응했습니다|반응을\s*남김|반응))(?:\s|\p{Extended_Pictographic}|[!！.。])*$/u;
+  /^(?:已?\s*[对對]\s*)?[“"«„「]([^“”"«»„「」]*)[”"»“」]\s*((?:回应了|回應了|回复了|回覆了|点了|點了|作出了|作出|做出了|表示了|表示|表达了|表達了|留下了)\s*(\p{Extended_Pictographic}\uFE0F?)\s*(?:回应|回應)?|에\s*(\p{Extended_Pictographic}\uFE0F?)\s*(?:(?:\(으\)로|으로|로)\s*)?(?:반응함|반응했습니다|반응을\s*남김|반응))(?:\s|\p{Extended_Pictographic}|[!！.。])*$/u;
 
 /** Opening and closing quote marks a phone or a person uses around quoted text. */
 const QUOTE = /(?:“([^”]*)(?:”|$)|"([^"]*)(?:"|$)|«([^»]*)(?:»|$)|„([^“”]*)(?:[“”]|$)|「([^」]*)(?:」|$))/gu;
@@ -138,7 +138,7 @@ function onNotice(reaction: Reaction, quote: string): Reaction {
 
 /** Our own texts carry opt-out instructions; a long quote is a pasted text, not the contact's words. */
 const OURS =
-  /\b(?:reply|text|txt|responda|responde|r[ée]pondez|reponn|envie|send)\b.{0,40}\b(?:stop|yes|s[ií]|oui|sim|parar|sair)\b|\bopt(?: |-)?out\b|\bstop (?:to|para|pour|для|để)\b|(?:回复|回覆|ответьте|tr[aả] l[oờ]i)\s?stop|stop\s?(?:退订|退訂)|수신\s?거부/iu;
+  /\b(?:reply|text|txt|responda|responde|r[ée]pondez|reponn|envie|send)\b.{0,40}\b(?:stop|yes|s[ií]|oui|sim|parar|sair)\b|\bopt(?: |-)?out\b|\bstop (?:to|para|pour|для|để)(?![\p{L}])|(?:回复|回覆|ответьте|tr[aả] l[oờ]i)\s?stop|stop\s?(?:退订|退訂)|수신\s?거부/iu;
 
 /** Opt-out words a contact may quote themselves with ("I said “stop texting me”"). */
 const OPT_OUT_WORD =
