@@ -85,7 +85,7 @@ test('the corpus holds more than 2,000 replies', () => {
 });
 
 /**
- * The sealed sets of issue 12 (fresh.csv, fresh3.csv … fresh76.csv), each written by authors who
+ * The sealed sets of issue 12 (fresh.csv, fresh3.csv … fresh78.csv), each written by authors who
  * never saw the rules nor the other sets, were measured once before any change (their fair
  * figures are in this folder's README) and then spent: their misses were fixed by family, each
  * family with new dev replies. These bars are what they reached after the fixes, so they guard
@@ -167,6 +167,8 @@ describe.each([
   'fresh74.csv',
   'fresh75.csv',
   'fresh76.csv',
+  'fresh77.csv',
+  'fresh78.csv',
 ])('%s (spent: after its families were fixed)', (file) => {
   const rows = load(file);
   const evaluation = evaluate(rows);
@@ -191,13 +193,13 @@ describe.each([
 });
 
 /**
- * fresh77.csv and fresh78.csv were measured once on the rules as they are (their first figures
+ * fresh79.csv and fresh80.csv were measured once on the rules as they are (their first figures
  * are the fair ones in this folder's README) and have not been read: they are the next round's
  * source of families. Until then these bars hold them where that measurement left them.
  */
 describe.each([
-  ['fresh77.csv', 0.955, 7, 0.009, 0.0077],
-  ['fresh78.csv', 0.981, 0, 0.0013, 0.0026],
+  ['fresh79.csv', 0.962, 3, 0.0065, 0.0207],
+  ['fresh80.csv', 0.985, 0, 0, 0.0026],
 ])('%s (sealed: measured once, not yet read)', (file, minimum, missed, optOutShare, yesShare) => {
   const rows = load(file);
   const evaluation = evaluate(rows);

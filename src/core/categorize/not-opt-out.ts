@@ -109,10 +109,12 @@ const PHRASES = [
   `no paro de \\p{L}+|no (?:puedo|pude|podia) parar de \\p{L}+|sispann travay|pa janm sispann`,
   `arr[eê]t\\p{L}* de chercher|sispann cheche|(?:paramos|parei) de procurar`,
   `(?:wag|huwag|hwag)(?: \\p{L}+){0,3} (?:titigil|tumigil|itigil|i ?stop|mag ?stop)\\p{L}*`,
-  `(?<!(?:dije|dijo|dijimos) que )no (?:paren|dejen|deje|dejes) de (?:mand|envi|escrib|avis)\\p{L}*(?: \\p{L}+){0,3}|(?:khong|ko) (?:con )?tin (?:nua|duoc)|dung (?:stop|ngung)(?: nha| nhe)?|не надо (?:стоп|stop)|(?:estoy |me tienen |ando )?hart[oa]s? de pagar|(?:estoy |ando )?cansad[oa]s? de pagar|(?:меня )?(?:точно )?удалят \\?|no (?:es|era) (?:un )?stop|перестан\\p{L}* платить|не (?:отписывайте|удаляйте|останавливайте|прекращайте)\\p{L}*|(?:потом|позже|попозже) отпишусь|отпишусь (?:потом|позже)`,
+  `(?<!(?:dije|dijo|dijimos) que )no (?:paren|dejen|deje|dejes) de (?:mand|envi|escrib|avis)\\p{L}*(?: \\p{L}+){0,3}|(?:khong|ko) (?:con )?tin (?:nua|duoc)|dung (?:stop|ngung)(?: nha| nhe)?|не надо (?:стоп|stop)|(?:estoy |me tienen |ando )?hart[oa]s? de pagar\\p{L}*|(?:estoy |ando )?cansad[oa]s? de pagar|(?:меня )?(?:точно )?удалят \\?|no (?:es|era) (?:un )?stop|перестан\\p{L}* платить|не (?:отписывайте|удаляйте|останавливайте|прекращайте)\\p{L}*|(?:потом|позже|попозже) отпишусь|отпишусь (?:потом|позже)`,
   `parar de (?:pagar|gastar|sofrer|perder)\\p{L}*|vamos parar por aqui por enquanto`,
   `cancel\\p{L}* com a outra|cancel\\p{L}* (?:con|with) (?:la|the) (?:otra|other)`,
   'do not disturb while driving|driving with do not disturb',
+  // Ending a contract, asked about: "can I stop the financing early if I sell?", "dá pra parar o contrato?".
+  `(?:stop|cancel|end) (?:the |my )?(?:financing|contract|lease|loan|plan)|arr[eê]t\\p{L}* (?:le|mon|notre) (?:contrat|financement|pret|bail)|parar (?:o|a) (?:contrato|financiamento)`,
   // "Arrête, c'est trop beau pour être vrai": "no way", not "stop".
   `arr[eê]te(?=(?: \\p{L}+){0,3} (?:trop beau|pas vrai|pour de vrai|serieux|une blague|vraiment gratuit))`,
   `stop (?:kidding|joking)|stop playing(?=.* \\?)|stop it(?=.* (?:how is that|is that (?:even )?(?:possible|real|true)|no way|for real))`,
@@ -137,7 +139,7 @@ const PHRASES = [
   `sispann jwe|sispann peye|(?:pare )?stop by (?:ka|kayo|po|kami|dito)|para de brincadeira(?: \\p{L}+){0,4}|para com (?:a )?brincadeira|stop playing(?= (?:is|are|for real|fr|really|seriously))`,
   `не (?:стоп|stop)(?= (?:а|мне|нам|я|пишите|интересно))|(?:можете )?не (?:останавливать|прекращать|отписывать)\\p{L}*|не имел\\p{L}* в виду (?:стоп|stop)|стоп (?:подождите|погодите)|(?:ko|khong) phai stop(?: dau)?`,
   `pa retire nimewo (?:m|mwen)|(?:nao|n) me tir\\p{L}* da lista|no me (?:saquen|quiten|borren) de la lista|ne me retirez pas|(?:don t|dont|do not) (?:remove|take) me off(?: (?:the|your|ur) list)?`,
-  `(?:nao|n) (?:parem|pare) de (?:mandar|enviar) (?:as |os )?(?:promo\\p{L}*|ofertas|novidades|descontos)`,
+  `(?:nao|n) (?:parem|pare) de (?:me )?(?:mandar|enviar) (?:as |os )?(?:promo\\p{L}*|ofertas|novidades|descontos|imoveis|casas|opcoes|carros)`,
   `не звоните(?: \\p{L}+){0,2} пишите`,
   `(?:di|hindi) tumitigil (?:ang|yung) (?:tulo|ulan|sakit)`,
   // Russian "отпишусь" after a pause is "I'll drop you a line": "посоветуюсь с женой и отпишусь".
