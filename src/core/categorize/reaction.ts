@@ -48,7 +48,7 @@ const VERBS: readonly [RegExp, Kind][] = [
   ],
 ];
 const REACTED =
-  /^(?:reacted|reaccion[oó]|reagiu|a r[ée]agi|отреагировал(?:\(-?а\)|а|и)?|реакция|(?:đã )?bày tỏ(?: cảm xúc)?|(?:da )?bay to(?: cam xuc)?|(?:đã )?thả|(?:da )?tha|nag-?react(?:\s+ng)?|reyaji)(?:\s+(?:with|con|com|avec))?\s+(\S+)\s+(?:to|a|con|[àa]|на|về|ve|với|voi|cho|sa)$/iu;
+  /^(?:reacted|reaccion[oó]|reagiu|a r[ée]agi|отреагировал(?:\(-?а\)|а|и)?|реакция|(?:đã )?bày tỏ(?: cảm xúc)?|(?:da )?bay to(?: cam xuc)?|(?:đã )?thả|(?:da )?tha|(?:nag|ni)-?react(?:\s+ng)?|reyaji)(?:\s+(?:with|con|com|avec))?\s+(\S+)\s+(?:to|a|con|[àa]|на|về|ve|với|voi|cho|sa)$/iu;
 const EMOJI_KIND: readonly [RegExp, Kind][] = [
   [/^(?:👍|❤️?|♥️?|😍|🥰)/u, 'interested'],
   [/^👎/u, 'not_interested'],
@@ -110,7 +110,7 @@ function splitReaction(text: string): { verb: string; quote: string } | undefine
 
 /** Our closing texts ("No problem, thanks for letting us know. Have a great day!"). */
 const GOODBYE =
-  /\b(?:have a (?:great|good|nice|wonderful) (?:day|one|week|weekend|evening)|thanks for letting us know|you(?:'re| are| have been) (?:unsubscribed|opted out|removed)|we won[’']t (?:text|contact|message)|que tenga (?:un )?buen d[ií]a|gracias por avisar\p{L}*|que tenga un (?:buen|excelente|lindo) d[ií]a|no (?:le|te|los) volveremos a (?:escribir|molestar|contactar)|no (?:le|te|les) escribiremos m[aá]s|on ne vous (?:[ée]crira|contactera|d[ée]rangera) plus|nou p ap ekri (?:w|ou) ank[oò]|n[aã]o vamos mais (?:mandar|enviar|escrever)|n[aã]o vamos (?:mandar|enviar) mais|nous ne vous [ée]crirons plus|kite w trankil|bon jounen|bonne journ[ée]e|tenha um bom dia|obrigad[oa] por avisar)\b/iu;
+  /\b(?:have a (?:great|good|nice|wonderful) (?:day|one|week|weekend|evening)|thanks for letting us know|you(?:'re| are| have been) (?:unsubscribed|opted out|removed)|we won[’']t (?:text|contact|message)|que tenga (?:un )?buen d[ií]a|gracias por avisar\p{L}*|que tenga un (?:buen|excelente|lindo) d[ií]a|no (?:le|te|los) volveremos a (?:escribir|molestar|contactar)|no (?:le|te|les) escribiremos m[aá]s|on ne vous (?:[ée]crira|contactera|d[ée]rangera) plus|nou p ap ekri (?:w|ou) ank[oò]|n[aã]o vamos mais (?:mandar|enviar|escrever)|n[aã]o vamos (?:mandar|enviar) mais|nous ne vous [ée]crirons plus|kite w trankil|bon jounen|bonne journ[ée]e|tenha um bom dia|obrigad[oa] por avisar)(?![\p{L}])/iu;
 
 /**
  * Asks or offers something: a question mark, or an offer made as a condition ("if a free quote

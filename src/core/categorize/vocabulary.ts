@@ -125,7 +125,7 @@ export const SWAP_TARGETS: readonly string[] = 'texts text these think quote sto
 export const NOT_YES_AFTER_YA: ReadonlySet<string> = new Set(
   `no tengo tenemos tiene tienen tenia me te se lo la le les estoy estamos esta es hay basta compramos
   instalamos contamos ne ni estuvo les dije vendimos vendi vendio votamos vote habia
-  conseguimos consegui encontramos encontre arreglamos cambiamos reparamos hicimos dijo deja compre pas pare nos pagamos pague firmamos firme contratamos terminamos termine`.split(
+  conseguimos consegui encontramos encontre arreglamos cambiamos reparamos hicimos dijo deja compre pas pare nos pagamos pague firmamos firme contratamos terminamos termine une un des du quelqu personne rien`.split(
     /\s+/,
   ),
 );
