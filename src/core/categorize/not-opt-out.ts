@@ -60,6 +60,7 @@ const ASKS = [
   `(?:es|esto es|is this|is it|c est|isso e|e) (?:un |una |a |um |uma )?(?:scam|estafa|fraude|golpe|arnaque)(?: o que| ou quoi| \\?)?`,
   `если(?: я)? (?:отвечу|напишу|отправлю|ответить|написать|нажму)${ANY} ${STOP}(?: \\p{L}+)*`,
   `neu(?: \\p{L}+){0,4} ${STOP}(?: \\p{L}+){0,3} (?:thi sao|sao)`,
+  `neu(?: \\p{L}+){0,4} ${STOP} thi(?: \\p{L}+){1,6} (?:ko|khong|hong|khong a)(?: \\?)?`,
   `(?:ano (?:po )?(?:ang )?mangyayari|paano kung)${ANY} ${STOP}${ANY}`,
   'stop\\s?(?:이라고|라고)?\\s?(?:(?:답장|답|회신|보내)\\s?)?(?:하면|면)',
   '是不是(?:诈骗|骗子|骗人|詐騙|騙子|騙人)|(?:诈骗|骗子|騙子|詐騙)(?:吗|嗎|吧)',
@@ -94,6 +95,8 @@ const PHRASES = [
   `(?:n |ne )?arr[eê]t\\p{L}* (?:surtout |jamais |donc )?(?:pas|rien)(?: d \\p{L}+| de \\p{L}+)?`,
   `on arr[eê]te la pour le moment`,
   `(?:je )?m arr[eê]t\\p{L}* (?:a|au|chez|pour|devant)`,
+  // Can't stop laughing, don't stop working: "j'peux pas m'arrêter de rire", "não consigo parar de rir".
+  `arr[eê]ter de (?:rire|pleurer|penser|sourire)|parar de (?:rir|chorar|sorrir|reir|llorar)|no paren de (?:trabajar|luchar|crecer|sonreir)|(?:nao|n) parem com o trabalho`,
   // A negated stop followed by interest: "não pare, quero saber mais", "đừng dừng lại, tôi quan tâm".
   `(?:nao|no) (?:pare|parem|pares|paren) (?:nao|no)(?: \\p{L}+){0,4}`,
   `(?:nao|no) (?:pare|parem|pares|paren)(?: \\p{L}+){0,12}? (?:quero|quiero|tenho|tengo|me interesa|sigan|continu\\p{L}*)`,

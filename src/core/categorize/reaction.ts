@@ -39,7 +39,7 @@ const VERBS: readonly [RegExp, Kind][] = [
     'question',
   ],
   [
-    /^(?:liked|loved|nagustuhan(?: ang)?|ni-?like(?: ang)?|renmen|le gust[oó]|le encant[oó]|me encant[oó]|a aim[ée]|a ador[ée]|curtiu|amou|нравится|понравилось|(?:đã )?(?:yêu )?thích|(?:da )?(?:yeu )?thich|已?喜欢了?|已?喜歡了?|赞了?|讚了?|点赞了?|點讚了?|表示喜欢|表示喜歡|좋아요|좋아함)$/iu,
+    /^(?:liked|loved|nagustuhan(?: ang)?|ni-?like(?: ang)?|renmen|le gust[oó]|le encant[oó]|me encant[oó]|a aim[ée]|a ador[ée]|curtiu|amou|нравится|понравилось|(?:đã )?(?:yêu )?thích|(?:da )?(?:yeu )?thich|已?喜欢了?|已?喜歡了?|已?赞了?|已?讚了?|点赞了?|點讚了?|表示喜欢|表示喜歡|좋아요|좋아함)$/iu,
     'interested',
   ],
   [
@@ -68,7 +68,7 @@ const QUOTE = /(?:“([^”]*)(?:”|$)|"([^"]*)(?:"|$)|«([^»]*)(?:»|$)|„([
 const OPENING = /^([^“"«„]{2,40}?)\s*[“"«„]/u;
 /** Korean and Chinese phones may name the reaction after the quote: `“…”에 좋아요`, `“…”点赞`. */
 const CLOSING =
-  /[”"»“]\s*(?:을\(를\)|를\(을\)|에|을|를|에게)?\s*([^“”"«»„]{1,16}?)\s*(?:를|을)?\s*(?:표시함|표시했습니다|눌렀습니다|눌렀어요|누름|했습니다)?(?:\s|\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\uFE0F|[!！.。])*$/u;
+  /[”"»“]\s*(?:을\(를\)|를\(을\)|에|을|를|에게)?\s*([^“”"«»„]{1,16}?)\s*(?:를|을)?\s*(?:표시함|표시했습니다|표시|눌렀습니다|눌렀어요|누름|했습니다)?(?:\s|\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\uFE0F|[!！.。])*$/u;
 
 /** Reads a tapback sent as text: the whole message is a reaction verb and a quote. */
 export function readReaction(body: string): Reaction | undefined {
