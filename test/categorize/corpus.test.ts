@@ -96,7 +96,7 @@ const WRONG_YES_KEPT: Readonly<Record<string, number>> = { 'fresh79.csv': 0.013,
 const OPT_OUT_KEPT: Readonly<Record<string, number>> = { 'fresh82.csv': 8 };
 
 /**
- * The sealed sets of issue 12 (fresh.csv, fresh3.csv … fresh82.csv), each written by authors who
+ * The sealed sets of issue 12 (fresh.csv, fresh3.csv … fresh84.csv), each written by authors who
  * never saw the rules nor the other sets, were measured once before any change (their fair
  * figures are in this folder's README) and then spent: their misses were fixed by family, each
  * family with new dev replies. These bars are what they reached after the fixes, so they guard
@@ -184,6 +184,8 @@ describe.each([
   'fresh80.csv',
   'fresh81.csv',
   'fresh82.csv',
+  'fresh83.csv',
+  'fresh84.csv',
 ])('%s (spent: after its families were fixed)', (file) => {
   const yesBar = WRONG_YES_KEPT[file] ?? 0.01;
   const optOutsKept = OPT_OUT_KEPT[file] ?? 0;
@@ -214,13 +216,13 @@ describe.each([
 });
 
 /**
- * fresh83.csv and fresh84.csv were measured once on the rules as they are (their first figures
+ * fresh85.csv and fresh86.csv were measured once on the rules as they are (their first figures
  * are the fair ones in this folder's README) and have not been read: they are the next round's
  * source of families. Until then these bars hold them where that measurement left them.
  */
 describe.each([
-  ['fresh83.csv', 0.969, 4, 0.0026, 0.009],
-  ['fresh84.csv', 0.974, 6, 0.0013, 0.0013],
+  ['fresh85.csv', 0.961, 0, 0, 0.0207],
+  ['fresh86.csv', 0.972, 0, 0.0039, 0.0064],
 ])('%s (sealed: measured once, not yet read)', (file, minimum, missed, optOutShare, yesShare) => {
   const rows = load(file);
   const evaluation = evaluate(rows);

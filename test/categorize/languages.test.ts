@@ -57,6 +57,10 @@ describe('traps: not opt-outs', () => {
     ['Liked “Last note: if a free quote ever makes sense, reply YES.”', 'interested'],
     ['+', 'interested'],
     ['Loved “Reply STOP to opt out.” lol yes STOP', 'opt_out'],
+    // After a tapback, the contact's own words are the reply: a question here, not the like.
+    ['Reacted 👍 to “Reply STOP to opt out.” wait, is this the same company that came by?', 'question'],
+    ['Curtiu “Responda STOP para sair” sair', 'opt_out'],
+    ['用👍回应了“Reply YES for details, STOP to opt out.”', 'other'],
     ['对“Msg&data rates may apply. Reply STOP to opt out.”回应了👍', 'other'],
     ['“Want a free quote?”에 👍(으)로 반응함', 'interested'],
     ['how does the STOP thing work, does it stop all texts or just this campaign', 'question'],

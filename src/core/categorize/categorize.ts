@@ -29,7 +29,7 @@ import { type Normalized, normalizeReply, showWords } from './normalize.js';
 import { notLaterPhrases } from './not-later.js';
 import { asksAboutOptOut, insidePhrase, notOptOutPhrases, withoutOurQuote } from './not-opt-out.js';
 import { OPT_OUT_RULES } from './opt-out.js';
-import { type Reaction, readReaction } from './reaction.js';
+import { type Reaction, readReaction, wordsAfterTapback } from './reaction.js';
 import type { Rule } from './rule.js';
 import {
   BOOKING,
@@ -270,10 +270,12 @@ export function decide(reply: Normalized, options: CategorizeOptions = {}): Verd
 
 /**
  * A reply as the rules read it: our own text quoted ahead of an answer is dropped, except in a
- * tapback named after its quote ("“…”点赞"), which is a reaction, not a quote and an answer.
+ * tapback named after its quote ("“…”点赞"), which is a reaction, not a quote and an answer; a
+ * tapback followed by words of the contact's own is read as those words.
  */
 export function readReply(body: string): Normalized {
-  return normalizeReply(readReaction(body) === undefined ? withoutOurQuote(body) : body);
+  if (readReaction(body) !== undefined) return normalizeReply(body);
+  return normalizeReply(wordsAfterTapback(body) ?? withoutOurQuote(body));
 }
 
 /** Sorts one reply (its body exactly as received) into a category. */

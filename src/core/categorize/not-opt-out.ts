@@ -142,7 +142,7 @@ const PHRASES = [
   `sispann jwe|sispann peye|(?:pare )?stop by (?:ka|kayo|po|kami|dito)|para de brincadeira(?: \\p{L}+){0,4}|para com (?:a )?brincadeira|stop playing(?= (?:is|are|for real|fr|really|seriously))`,
   `не (?:стоп|stop)(?= (?:а|мне|нам|я|пишите|интересно))|(?:можете )?не (?:останавливать|прекращать|отписывать)\\p{L}*|не имел\\p{L}* в виду (?:стоп|stop)|стоп (?:подождите|погодите)|(?:ko|khong) phai stop(?: dau)?`,
   `pa retire nimewo (?:m|mwen)|(?:nao|n) me tir\\p{L}* da lista|no me (?:saquen|quiten|borren) de la lista|ne me retirez pas|(?:don t|dont|do not) (?:remove|take) me off(?: (?:the|your|ur) list)?`,
-  `(?:nao|n) (?:parem|pare) de (?:me )?(?:mandar|enviar) (?:as |os )?(?:promo\\p{L}*|ofertas|novidades|descontos|imoveis|casas|opcoes|carros)`,
+  `(?:nao|n) (?:parem|pare) de (?:me )?(?:mandar|enviar) (?:as |os )?(?:promo\\p{L}*|ofertas|novidades|descontos|imoveis|casas|opcoes|carros|lembretes)|(?:nao|n) (?:parem|pare) de (?:me )?avisar`,
   `не звоните(?: \\p{L}+){0,2} пишите`,
   `(?:di|hindi) tumitigil (?:ang|yung) (?:tulo|ulan|sakit)`,
   // Russian "отпишусь" after a pause is "I'll drop you a line": "посоветуюсь с женой и отпишусь".

@@ -65,15 +65,48 @@ const EMOJI_AFTER =
 
 /** Opening and closing quote marks a phone or a person uses around quoted text. */
 const QUOTE = /(?:“([^”]*)(?:”|$)|"([^"]*)(?:"|$)|«([^»]*)(?:»|$)|„([^“”]*)(?:[“”]|$)|「([^」]*)(?:」|$))/gu;
-const OPENING = /^([^“"«„]{2,40}?)\s*[“"«„]/u;
+const OPENING = /^([^“"«„「]{2,40}?)\s*[“"«„「]/u;
 /** Korean and Chinese phones may name the reaction after the quote: `“…”에 좋아요`, `“…”点赞`. */
 const CLOSING =
   /[”"»“]\s*(?:을\(를\)|를\(을\)|에|을|를|에게)?\s*([^“”"«»„]{1,16}?)\s*(?:를|을)?\s*(?:표시함|표시했습니다|표시|눌렀습니다|눌렀어요|누름|했습니다)?(?:\s|\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\uFE0F|[!！.。])*$/u;
 
+/** Chinese may name the emoji before the verb: `用👍回应了“…”`. */
+const EMOJI_FIRST = /^用\s*(\p{Extended_Pictographic}\uFE0F?)\s*(?:回应了|回應了|回复了|回覆了|回应|回應)$/u;
+
+/** A closing quote mark followed by words of the contact's own ("Liked “…” wait, who is this?"). */
+const WORDS_AFTER = /^[^”"»“」]*[”"»“」][\s.…,;:!-]*(\p{L}.*)$/su;
+
+/** Phones may put an invisible direction mark before the verb. */
+const visible = (body: string) => body.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu, '').trim();
+
+/** The reaction's name as written, without trailing punctuation or doubled spaces. */
+const verbOf = (verb: string) =>
+  verb
+    .trim()
+    .replace(/[\s!！.。]+$/u, '')
+    .replace(/\s+/g, ' ');
+
+/** The kind a reaction verb names, if it is one. */
+function kindOf(verb: string): Kind | undefined {
+  for (const [pattern, category] of VERBS) if (pattern.test(verb)) return category;
+  const emoji = REACTED.exec(verb)?.[1] ?? EMOJI_FIRST.exec(verb)?.[1];
+  if (emoji === undefined) return undefined;
+  return EMOJI_KIND.find(([pattern]) => pattern.test(emoji))?.[1] ?? 'other';
+}
+
+/**
+ * The contact's own words typed after a tapback's quote ("Loved “Reply STOP to opt out.” lol yes
+ * STOP", "Reacted 👍 to “…” wait, is this the same company?"): those words are the reply.
+ */
+export function wordsAfterTapback(body: string): string | undefined {
+  const found = splitReaction(visible(body));
+  if (found === undefined || kindOf(verbOf(found.verb)) === undefined) return undefined;
+  return WORDS_AFTER.exec(found.quote)?.[1];
+}
+
 /** Reads a tapback sent as text: the whole message is a reaction verb and a quote. */
 export function readReaction(body: string): Reaction | undefined {
-  // Phones may put an invisible direction mark before the verb.
-  const text = body.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu, '').trim();
+  const text = visible(body);
   const after = EMOJI_AFTER.exec(text);
   if (after !== null) {
     const kind = EMOJI_KIND.find(([pattern]) => pattern.test(after[3] ?? after[4] ?? ''))?.[1] ?? 'other';
@@ -81,21 +114,12 @@ export function readReaction(body: string): Reaction | undefined {
   }
   const found = splitReaction(text);
   if (found === undefined) return undefined;
-  const verb = found.verb
-    .trim()
-    .replace(/[\s!！.。]+$/u, '')
-    .replace(/\s+/g, ' ');
+  const verb = verbOf(found.verb);
   const { quote } = found;
-  // Words of their own after the quote ("Loved “Reply STOP to opt out.” lol yes STOP") make it a
-  // quote and an answer, read as such (`withoutOwnQuotes`), not a bare reaction.
-  if (/[”"»“][\s.…,;:!-]*\p{L}/u.test(quote)) return undefined;
-  for (const [pattern, category] of VERBS)
-    if (pattern.test(verb)) return onNotice({ name: verb, category }, quote);
-  const reacted = REACTED.exec(verb);
-  if (reacted === null) return undefined;
-  const emoji = reacted[1] ?? '';
-  const kind = EMOJI_KIND.find(([pattern]) => pattern.test(emoji))?.[1] ?? 'other';
-  return onNotice({ name: verb, category: kind }, quote);
+  // Words of their own after the quote make it a quote and an answer (`wordsAfterTapback`).
+  if (WORDS_AFTER.test(quote)) return undefined;
+  const category = kindOf(verb);
+  return category === undefined ? undefined : onNotice({ name: verb, category }, quote);
 }
 
 /** The reaction's name and the quoted text, the name before the quote or after it. */
