@@ -39,7 +39,8 @@ const LATIN = [
   '(?:스탑|스톱|stop)\\s?보내면\\s?나중에',
   '(?:а )?потом захочу (?:остановить|отказаться|отменить|прекратить)',
   'eske (?:m|mwen) ka sispann(?: \\p{L}+)*',
-  'o dono (?:e|eh) que decide',
+  'o dono (?:(?:e|eh) )?que decide',
+  'get back to you(?: \\p{L}+){0,2} later',
   '(?:y )?si despues (?:ya )?no quiero(?: \\p{L}+)*',
   '(?:nao|n) (?:estou|estamos) a pensar (?:em )?(?:vender|mudar)',
   '(?:alguma |alguna )?(?:taxa|tarifa|cuota|cobro)\\p{L}* (?:depois|despues|apres|later)',
@@ -62,6 +63,8 @@ const ANYWHERE = [
   '나중에\\s?(?:\\S{1,9}\\s?)?(?:돈|요금|비용|청구)',
   '(?:이따|나중에)\\s?(?:답|연락드|문자드|확인)',
   '(?:晚点|晚點|等下|待会|待會|稍后|稍後)(?:再)?(?:回|看)',
+  // Not now, nor later: "不是现在不要，是根本不要", "앞으로도 필요 없을 것 같아요".
+  '(?:不是[^。]{0,8}(?:以后|以後|现在|現在)[^。]{0,6}[，,\\s]*)?(?:是)?根本不(?:要|需要)|앞으로도\\s?필요\\s?없',
 ];
 
 const PATTERN = new RegExp(

@@ -145,6 +145,8 @@ const PHRASES = [
   `(?:nao|n) (?:parem|pare) de (?:me )?(?:mandar|enviar) (?:as |os )?(?:promo\\p{L}*|ofertas|novidades|descontos|imoveis|casas|opcoes|carros|lembretes)|(?:nao|n) (?:parem|pare) de (?:me )?avisar`,
   `не звоните(?: \\p{L}+){0,2} пишите`,
   `(?:di|hindi) tumitigil (?:ang|yung) (?:tulo|ulan|sakit)`,
+  // Not leaving one's dentist: "hindi ako titigil sa current dentist ko", "我不會停止看我現在的牙醫".
+  `(?:di|hindi) (?:ako|kami) titigil sa`,
   // Russian "отпишусь" after a pause is "I'll drop you a line": "посоветуюсь с женой и отпишусь".
   `(?:и|потом|позже|тогда) отпишусь|отпишусь (?:позже|потом|вам|тогда)`,
 ];
@@ -173,6 +175,7 @@ const ANYWHERE = [
   '(?:别|別|不要)\\s?stop',
   '(?:别|別)取消',
   '(?:不会|不會)(?:退订|退訂|取消)',
+  '(?:不会|不會)停止(?:看|去|用)',
   '(?:等一下|等等|等下)\\s?stop',
   '不用(?:把我)?(?:取消|停掉|退订|退訂)',
   '(?:不是|没有|沒有)要?(?:取消|退订|退訂)',
