@@ -96,7 +96,7 @@ const WRONG_YES_KEPT: Readonly<Record<string, number>> = { 'fresh79.csv': 0.013,
 const OPT_OUT_KEPT: Readonly<Record<string, number>> = { 'fresh82.csv': 8 };
 
 /**
- * The sealed sets of issue 12 (fresh.csv, fresh3.csv … fresh86.csv), each written by authors who
+ * The sealed sets of issue 12 (fresh.csv, fresh3.csv … fresh88.csv), each written by authors who
  * never saw the rules nor the other sets, were measured once before any change (their fair
  * figures are in this folder's README) and then spent: their misses were fixed by family, each
  * family with new dev replies. These bars are what they reached after the fixes, so they guard
@@ -188,6 +188,8 @@ describe.each([
   'fresh84.csv',
   'fresh85.csv',
   'fresh86.csv',
+  'fresh87.csv',
+  'fresh88.csv',
 ])('%s (spent: after its families were fixed)', (file) => {
   const yesBar = WRONG_YES_KEPT[file] ?? 0.01;
   const optOutsKept = OPT_OUT_KEPT[file] ?? 0;
@@ -218,13 +220,13 @@ describe.each([
 });
 
 /**
- * fresh87.csv and fresh88.csv were measured once on the rules as they are (their first figures
+ * fresh89.csv and fresh90.csv were measured once on the rules as they are (their first figures
  * are the fair ones in this folder's README) and have not been read: they are the next round's
  * source of families. Until then these bars hold them where that measurement left them.
  */
 describe.each([
-  ['fresh87.csv', 0.971, 2, 0.0052, 0.0065],
-  ['fresh88.csv', 0.98, 0, 0.0039, 0],
+  ['fresh89.csv', 0.984, 0, 0.0026, 0.0039],
+  ['fresh90.csv', 0.984, 0, 0, 0],
 ])('%s (sealed: measured once, not yet read)', (file, minimum, missed, optOutShare, yesShare) => {
   const rows = load(file);
   const evaluation = evaluate(rows);

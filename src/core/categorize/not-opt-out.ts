@@ -79,7 +79,7 @@ const ASKS = [
   '(?:그만|안)\\s?받고\\s?싶으면[^?]{0,24}(?:되나요|돼요|하나요|\\?)',
   '如果[^。]{0,30}(?:stop|停)[^。]{0,12}(?:吗|嗎|就得|就可以|就行)',
   '如果[^？?。]{0,16}(?:想|要)\\s?(?:stop|停|取消)[^。]*',
-  '如果[^。]{0,10}(?:回复|回覆|回|发|發)\\s?stop[^。]{0,30}(?:是不是|会不会|會不會)',
+  '如果[^。]{0,10}(?:回复|回覆|回|发|發)\\s?stop[^。]{0,30}(?:是不是|会不会|會不會|吗|嗎)',
   '(?:點樣|点样|怎样|怎樣|怎么|怎麼)(?:先)?可以取消\\s?[？?]?(?=\\s?如果(?:之后|之後|以后|以後))',
   '如果(?:之后|之後|以后|以後)?[^？?]{0,12}(?:唔想|不想)(?:再)?收[^？?]{0,20}(?:就得|就可以|就行|怎么|怎麼|要怎)[^？?]{0,8}',
   'lua dao (?:ha|a|sao|khong|phai khong|phai ko)(?: \\?)?',
@@ -92,7 +92,7 @@ const ASKS = [
 
 /** Negated or idiomatic stops; the reply goes on to the other categories. */
 const PHRASES = [
-  `(?:n |ne )?arr[eê]t\\p{L}* (?:surtout |jamais |donc )?(?:pas|rien)(?: d \\p{L}+| de \\p{L}+)?`,
+  `(?:n |ne )?arr[eê]t\\p{L}* (?:surtout |surtotu |jamais |donc )?(?:pas|rien)(?: d \\p{L}+| de \\p{L}+)?`,
   `on arr[eê]te la pour le moment`,
   `(?:je )?m arr[eê]t\\p{L}* (?:a|au|chez|pour|devant)`,
   // Can't stop laughing, don't stop working: "j'peux pas m'arrêter de rire", "não consigo parar de rir".
@@ -176,6 +176,7 @@ const ANYWHERE = [
   '(?:别|別)取消',
   '(?:不会|不會)(?:退订|退訂|取消)',
   '(?:不会|不會)停止(?:看|去|用)',
+  '그만\\s?다닐',
   '(?:等一下|等等|等下)\\s?stop',
   '不用(?:把我)?(?:取消|停掉|退订|退訂)',
   '(?:不是|没有|沒有)要?(?:取消|退订|退訂)',

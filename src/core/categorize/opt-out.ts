@@ -205,7 +205,7 @@ export const OPT_OUT_RULES: readonly Rule[] = [
     'opt_out.complaint',
     'opt_out',
     'threatens a report or complaint',
-    '\\b(?:(?:report|reprot|repotr)(?:ing|ed)? (?:you|this|your|it|as|to)|reproting (?:you|this|your|it)|reported|block(?:ing|ed)? (?:you|this|your|the number|it)|blocked|sue|suing|lawyer|attorney|tcpa|fcc|ftc|do not call (?:list|registry)|dnc|cease and desist|harass|harassing|harassment)\\b',
+    '\\bquit \\w+(?:ing|ng|in) (?:me|us)\\b|\\b(?:(?:report|reprot|repotr)(?:ing|ed)? (?:you|this|your|it|as|to)|reproting (?:you|this|your|it)|reported|block(?:ing|ed)? (?:you|this|your|the number|it)|blocked|sue|suing|lawyer|attorney|tcpa|fcc|ftc|do not call (?:list|registry)|dnc|cease and desist|harass|harassing|harassment)\\b',
   ),
   // "Is this spam?" is a question; "this is spam" / "scam" as a statement wants it to stop.
   patternRule(
