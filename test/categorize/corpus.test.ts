@@ -96,7 +96,7 @@ const WRONG_YES_KEPT: Readonly<Record<string, number>> = { 'fresh79.csv': 0.013,
 const OPT_OUT_KEPT: Readonly<Record<string, number>> = { 'fresh82.csv': 8 };
 
 /**
- * The sealed sets of issue 12 (fresh.csv, fresh3.csv … fresh88.csv), each written by authors who
+ * The sealed sets of issue 12 (fresh.csv, fresh3.csv … fresh90.csv), each written by authors who
  * never saw the rules nor the other sets, were measured once before any change (their fair
  * figures are in this folder's README) and then spent: their misses were fixed by family, each
  * family with new dev replies. These bars are what they reached after the fixes, so they guard
@@ -190,6 +190,8 @@ describe.each([
   'fresh86.csv',
   'fresh87.csv',
   'fresh88.csv',
+  'fresh89.csv',
+  'fresh90.csv',
 ])('%s (spent: after its families were fixed)', (file) => {
   const yesBar = WRONG_YES_KEPT[file] ?? 0.01;
   const optOutsKept = OPT_OUT_KEPT[file] ?? 0;
@@ -220,13 +222,13 @@ describe.each([
 });
 
 /**
- * fresh89.csv and fresh90.csv were measured once on the rules as they are (their first figures
+ * fresh91.csv and fresh92.csv were measured once on the rules as they are (their first figures
  * are the fair ones in this folder's README) and have not been read: they are the next round's
  * source of families. Until then these bars hold them where that measurement left them.
  */
 describe.each([
-  ['fresh89.csv', 0.984, 0, 0.0026, 0.0039],
-  ['fresh90.csv', 0.984, 0, 0, 0],
+  ['fresh91.csv', 0.95, 2, 0, 0.0263],
+  ['fresh92.csv', 0.984, 1, 0, 0.0039],
 ])('%s (sealed: measured once, not yet read)', (file, minimum, missed, optOutShare, yesShare) => {
   const rows = load(file);
   const evaluation = evaluate(rows);

@@ -109,7 +109,7 @@ const PHRASES = [
   `(?:pa|pa ka|p ap|pa bezwen) sispann\\p{L}*(?: \\p{L}+){0,3}`,
   // Cancelling an appointment is not cancelling the texts: "tuve que cancelar la cita del martes".
   `cancel\\p{L}* (?:\\p{L}+ )?(?:la cita|mi cita|a consulta|a limpeza|o horario|my appointment|the appointment|mon rendez vous|le rendez vous|randevou)`,
-  `no paro de \\p{L}+|no (?:puedo|pude|podia) parar de \\p{L}+|sispann travay|pa janm sispann`,
+  `no paro de \\p{L}+|no (?:paren|pares|detengan) (?:los|las|mis|sus) (?:recordatorios|avisos)|no (?:puedo|pude|podia) parar de \\p{L}+|sispann travay|pa janm sispann`,
   `arr[eê]t\\p{L}* de chercher|sispann cheche|(?:paramos|parei) de procurar`,
   `(?:wag|huwag|hwag)(?: \\p{L}+){0,3} (?:titigil|tumigil|itigil|i ?stop|mag ?stop)\\p{L}*`,
   `(?<!(?:dije|dijo|dijimos) que )no (?:paren|dejen|deje|dejes) de (?:mand|envi|escrib|avis)\\p{L}*(?: \\p{L}+){0,3}|(?:khong|ko) (?:con )?tin (?:nua|duoc)|dung (?:stop|ngung)(?: nha| nhe)?|не надо (?:стоп|stop)|(?:estoy |me tienen |ando )?hart[oa]s? de pagar\\p{L}*|(?:estoy |ando )?cansad[oa]s? de pagar|(?:меня )?(?:точно )?удалят \\?|no (?:es|era) (?:un )?stop|перестан\\p{L}* платить|не (?:отписывайте|удаляйте|останавливайте|прекращайте)\\p{L}*|(?:потом|позже|попозже) отпишусь|отпишусь (?:потом|позже)`,

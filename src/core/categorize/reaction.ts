@@ -39,7 +39,7 @@ const VERBS: readonly [RegExp, Kind][] = [
     'question',
   ],
   [
-    /^(?:liked|loved|nagustuhan(?: ang)?|ni-?like(?: ang)?|renmen|le gust[oó]|le encant[oó]|me encant[oó]|a aim[ée]|a ador[ée]|curtiu|amou|нравится|понравилось|(?:đã )?(?:yêu )?thích|(?:da )?(?:yeu )?thich|已?喜欢了?|已?喜歡了?|已?赞了?|已?讚了?|点赞了?|點讚了?|表示喜欢|表示喜歡|좋아요|좋아함)$/iu,
+    /^(?:liked|loved|nagustuhan(?: ang)?|nagusthuan(?: ang)?|ni-?like(?: ang)?|renmen|le gust[oó]|le encant[oó]|me encant[oó]|a aim[ée]|a ador[ée]|curtiu|amou|нравится|понравилось|(?:đã )?(?:yêu )?thích|(?:da )?(?:yeu )?thich|已?喜欢了?|已?喜歡了?|已?赞了?|已?讚了?|点赞了?|點讚了?|表示喜欢|表示喜歡|좋아요|좋아함)$/iu,
     'interested',
   ],
   [
