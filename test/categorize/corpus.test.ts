@@ -86,17 +86,21 @@ test('the corpus holds more than 2,000 replies', () => {
 
 /**
  * Spent sets whose author labeled some replies against the other sets, kept as the rules read
- * them. fresh79 and fresh81 label "can I stop by your office?" in Korean, Russian, Vietnamese
- * and Chinese a `question`; about fifty such replies in the earlier sets are labeled
+ * them. fresh79, fresh81 and fresh91 label "can I stop by your office?" in Korean, Russian,
+ * Vietnamese and Chinese a `question`; about fifty such replies in the earlier sets are labeled
  * `interested`, as the rules read them. fresh82 labels "how do I stop these texts? just reply
  * STOP?" a `question`; the rules read it as the opt-out it asks for, as issue 12 does ("how do I
  * make these texts end").
  */
-const WRONG_YES_KEPT: Readonly<Record<string, number>> = { 'fresh79.csv': 0.013, 'fresh81.csv': 0.0141 };
+const WRONG_YES_KEPT: Readonly<Record<string, number>> = {
+  'fresh79.csv': 0.013,
+  'fresh81.csv': 0.0141,
+  'fresh91.csv': 0.0145,
+};
 const OPT_OUT_KEPT: Readonly<Record<string, number>> = { 'fresh82.csv': 8 };
 
 /**
- * The sealed sets of issue 12 (fresh.csv, fresh3.csv … fresh90.csv), each written by authors who
+ * The sealed sets of issue 12 (fresh.csv, fresh3.csv … fresh92.csv), each written by authors who
  * never saw the rules nor the other sets, were measured once before any change (their fair
  * figures are in this folder's README) and then spent: their misses were fixed by family, each
  * family with new dev replies. These bars are what they reached after the fixes, so they guard
@@ -192,6 +196,8 @@ describe.each([
   'fresh88.csv',
   'fresh89.csv',
   'fresh90.csv',
+  'fresh91.csv',
+  'fresh92.csv',
 ])('%s (spent: after its families were fixed)', (file) => {
   const yesBar = WRONG_YES_KEPT[file] ?? 0.01;
   const optOutsKept = OPT_OUT_KEPT[file] ?? 0;
@@ -222,13 +228,13 @@ describe.each([
 });
 
 /**
- * fresh91.csv and fresh92.csv were measured once on the rules as they are (their first figures
+ * fresh93.csv and fresh94.csv were measured once on the rules as they are (their first figures
  * are the fair ones in this folder's README) and have not been read: they are the next round's
  * source of families. Until then these bars hold them where that measurement left them.
  */
 describe.each([
-  ['fresh91.csv', 0.95, 2, 0, 0.0263],
-  ['fresh92.csv', 0.984, 1, 0, 0.0039],
+  ['fresh93.csv', 0.964, 4, 0.0013, 0.0026],
+  ['fresh94.csv', 0.982, 1, 0, 0],
 ])('%s (sealed: measured once, not yet read)', (file, minimum, missed, optOutShare, yesShare) => {
   const rows = load(file);
   const evaluation = evaluate(rows);

@@ -140,7 +140,7 @@ export const OPT_OUT_RULES: readonly Rule[] = [
     'opt_out.unsubscribe',
     'opt_out',
     'asks to unsubscribe',
-    '\\b(?:unsubscribe|unsubscribed|un subscribe|opt out|opt me out|opt us out|optout|opted out|opting out|revoke|revoking|withdraw (?:my )?consent)\\b(?! of (?:the|a|my|your|our) (?:contract|lease|agreement|loan|plan|program|financing)\\b)',
+    '\\b(?:unsubscribe|unsubscribed|un subscribe|usnuscribe|unsbuscribe|unsuscribe|opt out|opt me out|opt us out|optout|opted out|opting out|revoke|revoking|withdraw (?:my )?consent)\\b(?! of (?:the|a|my|your|our) (?:contract|lease|agreement|loan|plan|program|financing)\\b)',
   ),
   patternRule(
     'opt_out.remove',

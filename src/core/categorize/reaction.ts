@@ -48,7 +48,7 @@ const VERBS: readonly [RegExp, Kind][] = [
   ],
 ];
 const REACTED =
-  /^(?:reacted|reaccion[oó]|reagiu|a r[ée]agi|отреагировал(?:\(-?а\)|а|и)?|реакция|(?:đã )?bày tỏ(?: cảm xúc)?|(?:da )?bay to(?: cam xuc)?|(?:đã )?thả|(?:da )?tha|(?:nag|ni)-?react(?:\s+ng)?|reyaji)(?:\s+(?:with|con|com|avec))?\s+(\S+)\s+(?:to|a|con|[àa]|на|về|ve|với|voi|cho|sa)$/iu;
+  /^(?:reacted|reaccion[oó]|reagiu|a r[ée]agi|отреагировал(?:\(-?а\)|а|и)?|реакция|(?:đã )?bày tỏ(?: cảm xúc)?|(?:da )?bay to(?: cam xuc)?|(?:đã )?thả|(?:da )?tha|(?:nag|ni)-?react(?:\s+ng)?|reyaji|поставил(?:\(а\)|а)?)(?:\s+(?:with|con|com|avec))?\s+(\S+)(?:\s+(?:to|a|con|[àa]|на|về|ve|với|voi|cho|sa))?$/iu;
 const EMOJI_KIND: readonly [RegExp, Kind][] = [
   [/^(?:👍|❤️?|♥️?|😍|🥰)/u, 'interested'],
   [/^👎/u, 'not_interested'],
