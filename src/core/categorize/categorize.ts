@@ -29,7 +29,7 @@ import { type Normalized, normalizeReply, showWords } from './normalize.js';
 import { notLaterPhrases } from './not-later.js';
 import { asksAboutOptOut, insidePhrase, notOptOutPhrases, withoutOurQuote } from './not-opt-out.js';
 import { OPT_OUT_RULES } from './opt-out.js';
-import { type Reaction, readReaction, wordsAfterTapback } from './reaction.js';
+import { type Reaction, readTapback } from './reaction.js';
 import type { Rule } from './rule.js';
 import {
   BOOKING,
@@ -274,8 +274,9 @@ export function decide(reply: Normalized, options: CategorizeOptions = {}): Verd
  * tapback followed by words of the contact's own is read as those words.
  */
 export function readReply(body: string): Normalized {
-  if (readReaction(body) !== undefined) return normalizeReply(body);
-  return normalizeReply(wordsAfterTapback(body) ?? withoutOurQuote(body));
+  const tapback = readTapback(body);
+  if (tapback === undefined) return normalizeReply(withoutOurQuote(body));
+  return 'reaction' in tapback ? normalizeReply(body, tapback.reaction) : normalizeReply(tapback.words);
 }
 
 /** Sorts one reply (its body exactly as received) into a category. */

@@ -180,7 +180,8 @@ function prepare(body: string): string {
   return s.replace(/[^a-z0-9?| ]+/g, ' ');
 }
 
-export function normalizeReply(body: string): Normalized {
+/** A reply as the rules read it; `reaction` is the tapback it is, when the caller has read it already. */
+export function normalizeReply(body: string, reaction = readReaction(body)): Normalized {
   const corrections: { from: string; to: string }[] = [];
   const out: string[] = [];
   const shown: string[] = [];
@@ -237,7 +238,7 @@ export function normalizeReply(body: string): Normalized {
     corrections,
     shown: shown.filter(keep).join(' '),
     folded: foldCorrected(own),
-    reaction: readReaction(body),
+    reaction,
   };
 }
 

@@ -95,31 +95,33 @@ function kindOf(verb: string): Kind | undefined {
 }
 
 /**
- * The contact's own words typed after a tapback's quote ("Loved “Reply STOP to opt out.” lol yes
- * STOP", "Reacted 👍 to “…” wait, is this the same company?"): those words are the reply.
+ * A tapback sent as text: the reaction when the whole message is a reaction verb and a quote, or
+ * the contact's own words when they typed some after the quote ("Loved “Reply STOP to opt out.”
+ * lol yes STOP", "Reacted 👍 to “…” wait, is this the same company?"): those words are the reply.
  */
-export function wordsAfterTapback(body: string): string | undefined {
-  const found = splitReaction(visible(body));
-  if (found === undefined || kindOf(verbOf(found.verb)) === undefined) return undefined;
-  return WORDS_AFTER.exec(found.quote)?.[1];
-}
+export type Tapback = { readonly reaction: Reaction } | { readonly words: string };
 
-/** Reads a tapback sent as text: the whole message is a reaction verb and a quote. */
-export function readReaction(body: string): Reaction | undefined {
+/** Reads a tapback sent as text, if the body is one. */
+export function readTapback(body: string): Tapback | undefined {
   const text = visible(body);
   const after = EMOJI_AFTER.exec(text);
   if (after !== null) {
     const kind = EMOJI_KIND.find(([pattern]) => pattern.test(after[3] ?? after[4] ?? ''))?.[1] ?? 'other';
-    return onNotice({ name: after[2] ?? '', category: kind }, after[1] ?? '');
+    return { reaction: onNotice({ name: after[2] ?? '', category: kind }, after[1] ?? '') };
   }
   const found = splitReaction(text);
   if (found === undefined) return undefined;
   const verb = verbOf(found.verb);
-  const { quote } = found;
-  // Words of their own after the quote make it a quote and an answer (`wordsAfterTapback`).
-  if (WORDS_AFTER.test(quote)) return undefined;
   const category = kindOf(verb);
-  return category === undefined ? undefined : onNotice({ name: verb, category }, quote);
+  if (category === undefined) return undefined;
+  const words = WORDS_AFTER.exec(found.quote)?.[1];
+  return words === undefined ? { reaction: onNotice({ name: verb, category }, found.quote) } : { words };
+}
+
+/** The reaction of a tapback that is nothing but a reaction verb and a quote. */
+export function readReaction(body: string): Reaction | undefined {
+  const tapback = readTapback(body);
+  return tapback !== undefined && 'reaction' in tapback ? tapback.reaction : undefined;
 }
 
 /** The reaction's name and the quoted text, the name before the quote or after it. */
